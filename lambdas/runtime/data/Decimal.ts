@@ -1,0 +1,70 @@
+// Connect's Decimal logical value: an unscaled integer and a scale, exact (never a binary float).
+
+export class Decimal {
+  constructor(
+    readonly unscaled: bigint,
+    readonly scale: number,
+  ) {}
+
+  /** Parses "12.50", "-3", "1e3" style text into an exact decimal; the scale is taken from the text. */
+  static parse(text: string): Decimal {
+    const m = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text.trim());
+    if (!m || (m[2] === '' && (m[3] ?? '') === '')) throw new RangeError(`Not a decimal number: ${text}`);
+    const digits = `${m[2]}${m[3] ?? ''}` || '0';
+    let scale = (m[3] ?? '').length - Number(m[4] ?? 0);
+    let unscaled = BigInt(digits);
+    if (scale < 0) {
+      unscaled *= 10n ** BigInt(-scale);
+      scale = 0;
+    }
+    return new Decimal(m[1] === '-' ? -unscaled : unscaled, scale);
+  }
+
+  /** Decodes Connect's wire form: big-endian two's-complement bytes of the unscaled value. */
+  static fromBytes(bytes: Uint8Array, scale: number): Decimal {
+    if (bytes.length === 0) return new Decimal(0n, scale);
+    let value = 0n;
+    for (const b of bytes) value = (value << 8n) | BigInt(b);
+    if (bytes[0]! & 0x80) value -= 1n << BigInt(bytes.length * 8);
+    return new Decimal(value, scale);
+  }
+
+  /** Encodes the unscaled value as minimal big-endian two's-complement bytes (Java's BigInteger.toByteArray). */
+  toBytes(): Uint8Array {
+    const out: number[] = [];
+    let v = this.unscaled;
+    for (;;) {
+      const byte = Number(v & 0xffn);
+      out.unshift(byte);
+      v >>= 8n;
+      const signBit = byte & 0x80;
+      if ((v === 0n && !signBit) || (v === -1n && signBit)) break;
+    }
+    return Uint8Array.from(out);
+  }
+
+  /** Returns the same number at another scale; throws when digits would be lost. */
+  rescale(scale: number): Decimal {
+    if (scale === this.scale) return this;
+    if (scale > this.scale) return new Decimal(this.unscaled * 10n ** BigInt(scale - this.scale), scale);
+    const factor = 10n ** BigInt(this.scale - scale);
+    if (this.unscaled % factor !== 0n) throw new RangeError(`Cannot rescale ${this.toString()} to scale ${scale} without rounding`);
+    return new Decimal(this.unscaled / factor, scale);
+  }
+
+  toString(): string {
+    const negative = this.unscaled < 0n;
+    const digits = (negative ? -this.unscaled : this.unscaled).toString();
+    if (this.scale <= 0) return `${negative ? '-' : ''}${digits}${'0'.repeat(-this.scale)}`;
+    const padded = digits.padStart(this.scale + 1, '0');
+    return `${negative ? '-' : ''}${padded.slice(0, -this.scale)}.${padded.slice(-this.scale)}`;
+  }
+
+  toNumber(): number {
+    return Number(this.toString());
+  }
+
+  equals(other: Decimal): boolean {
+    return this.unscaled === other.unscaled && this.scale === other.scale;
+  }
+}
