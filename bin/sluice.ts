@@ -1,0 +1,53 @@
+#!/usr/bin/env -S node --import tsx
+// The Sluice CLI: `sluice standalone` runs Kafka Connect's REST API and tasks in one local process.
+import { parseArgs } from 'node:util';
+import { startStandalone } from '../local/standalone.js';
+
+const USAGE = `Usage: sluice <command> [options]
+
+Commands:
+  standalone   Run Sluice locally: the Kafka Connect REST API on 127.0.0.1:8083
+               --port <n>        REST port (default 8083, env SLUICE_REST_PORT)
+               --host <addr>     bind address (default 127.0.0.1)
+               --data-dir <dir>  where pipelines are kept (default .sluice, env SLUICE_DATA_DIR)
+               --in-memory       keep nothing on disk
+`;
+
+async function standalone(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { port: { type: 'string' }, host: { type: 'string' }, 'data-dir': { type: 'string' }, 'in-memory': { type: 'boolean' } },
+    strict: true,
+  });
+  const port = Number(values.port ?? process.env['SLUICE_REST_PORT'] ?? 8083);
+  const dataDir = values['in-memory'] ? undefined : (values['data-dir'] ?? process.env['SLUICE_DATA_DIR'] ?? '.sluice');
+  const kafkaBrokers = (process.env['KAFKA_BROKERS'] ?? '').split(',').filter((b) => b !== '');
+  const handle = await startStandalone({ restPort: port, host: values.host ?? '127.0.0.1', ...(dataDir ? { dataDir } : {}), kafkaBrokers });
+  console.log(`Sluice standalone: Kafka Connect REST API on ${handle.url}${dataDir ? `, pipelines kept in ${dataDir}` : ' (in memory)'}`);
+  console.log(`Try: curl -s ${handle.url}/connector-plugins`);
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping`);
+    handle.stop().then(
+      () => process.exit(0),
+      (e: unknown) => {
+        console.error(e);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+const [command, ...rest] = process.argv.slice(2);
+switch (command) {
+  case 'standalone':
+    await standalone(rest);
+    break;
+  default:
+    process.stdout.write(USAGE);
+    process.exit(command === undefined || command === 'help' || command === '--help' ? 0 : 2);
+}

@@ -1,0 +1,121 @@
+// PipelineStore on one DynamoDB table (DESIGN.md's single-table layout):
+//   PK = PIPELINE#<name>, SK = CONFIG | STATUS | OFFSET#<partition key>.
+// Optimistic concurrency: every CONFIG write is conditional on the version the writer read.
+import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { AlreadyExistsError, ConflictError, NotFoundError } from '../../runtime/errors.js';
+import type { PipelineRecord, PipelineStatus, PipelineStore, SourceOffset } from '../../runtime/ports/PipelineStore.js';
+import { configItem, offsetKey, pk, recordOf, statusItem, statusOf } from './items.js';
+
+export class DynamoPipelineStore implements PipelineStore {
+  private readonly doc: DynamoDBDocumentClient;
+
+  constructor(
+    client: DynamoDBClient,
+    private readonly tableName: string,
+  ) {
+    this.doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false } });
+  }
+
+  async get(name: string): Promise<PipelineRecord | undefined> {
+    const r = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: { PK: pk(name), SK: 'CONFIG' }, ConsistentRead: true }));
+    return r.Item ? recordOf(r.Item) : undefined;
+  }
+
+  /** Scans CONFIG items only; the table holds a few items per pipeline, so a filtered scan stays small. */
+  async list(): Promise<PipelineRecord[]> {
+    const out: PipelineRecord[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const r = await this.doc.send(
+        new ScanCommand({ TableName: this.tableName, FilterExpression: 'SK = :c', ExpressionAttributeValues: { ':c': 'CONFIG' }, ConsistentRead: true, ExclusiveStartKey: start }),
+      );
+      for (const item of r.Items ?? []) out.push(recordOf(item));
+      start = r.LastEvaluatedKey;
+    } while (start);
+    return out;
+  }
+
+  async create(record: PipelineRecord): Promise<void> {
+    try {
+      await this.doc.send(new PutCommand({ TableName: this.tableName, Item: configItem(record), ConditionExpression: 'attribute_not_exists(PK)' }));
+    } catch (e) {
+      if (e instanceof ConditionalCheckFailedException) throw new AlreadyExistsError(`Connector ${record.name} already exists`, { cause: e });
+      throw e;
+    }
+  }
+
+  async update(record: PipelineRecord, expectedVersion: number): Promise<void> {
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: configItem(record),
+          ConditionExpression: 'attribute_exists(PK) AND #v = :expected',
+          ExpressionAttributeNames: { '#v': 'version' },
+          ExpressionAttributeValues: { ':expected': expectedVersion },
+        }),
+      );
+    } catch (e) {
+      if (e instanceof ConditionalCheckFailedException) {
+        throw new ConflictError(
+          `Cannot complete request momentarily due to stale configuration (typically caused by a concurrent config change): connector ${record.name} is no longer at version ${expectedVersion}`,
+          { cause: e },
+        );
+      }
+      throw e;
+    }
+  }
+
+  async delete(name: string): Promise<void> {
+    try {
+      await this.doc.send(new DeleteCommand({ TableName: this.tableName, Key: { PK: pk(name), SK: 'CONFIG' }, ConditionExpression: 'attribute_exists(PK)' }));
+    } catch (e) {
+      if (e instanceof ConditionalCheckFailedException) throw new NotFoundError(`Connector ${name} not found`, { cause: e });
+      throw e;
+    }
+    await this.doc.send(new DeleteCommand({ TableName: this.tableName, Key: { PK: pk(name), SK: 'STATUS' } }));
+  }
+
+  async getStatus(name: string): Promise<PipelineStatus | undefined> {
+    const r = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: { PK: pk(name), SK: 'STATUS' }, ConsistentRead: true }));
+    return r.Item ? statusOf(r.Item) : undefined;
+  }
+
+  async putStatus(status: PipelineStatus): Promise<void> {
+    await this.doc.send(new PutCommand({ TableName: this.tableName, Item: statusItem(status) }));
+  }
+
+  async listOffsets(name: string): Promise<SourceOffset[]> {
+    const out: SourceOffset[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const r = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :o)',
+          ExpressionAttributeValues: { ':pk': pk(name), ':o': 'OFFSET#' },
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of r.Items ?? []) out.push({ partition: item['partition'] as Record<string, unknown>, offset: (item['offset'] as Record<string, unknown> | undefined) ?? null });
+      start = r.LastEvaluatedKey;
+    } while (start);
+    return out;
+  }
+
+  async putOffsets(name: string, offsets: readonly SourceOffset[]): Promise<void> {
+    for (const o of offsets) {
+      const Key = { PK: pk(name), SK: `OFFSET#${offsetKey(o.partition)}` };
+      if (o.offset === null) await this.doc.send(new DeleteCommand({ TableName: this.tableName, Key }));
+      else await this.doc.send(new PutCommand({ TableName: this.tableName, Item: { ...Key, partition: o.partition, offset: o.offset } }));
+    }
+  }
+
+  async deleteOffsets(name: string): Promise<void> {
+    for (const o of await this.listOffsets(name)) {
+      await this.doc.send(new DeleteCommand({ TableName: this.tableName, Key: { PK: pk(name), SK: `OFFSET#${offsetKey(o.partition)}` } }));
+    }
+  }
+}

@@ -1,0 +1,43 @@
+// Sink pipeline offsets = the committed offsets of the consumer group connect-<name>, read and changed with kafkajs admin.
+import type { Admin } from 'kafkajs';
+import type { ConsumerGroupOffsets, TopicPartitionOffset } from '../../runtime/ports/ConsumerGroupOffsets.js';
+
+export class KafkaGroupOffsets implements ConsumerGroupOffsets {
+  constructor(private readonly admin: () => Promise<Admin>) {}
+
+  async fetch(groupId: string): Promise<TopicPartitionOffset[]> {
+    const admin = await this.admin();
+    const topics = await admin.fetchOffsets({ groupId });
+    return topics.flatMap((t) =>
+      t.partitions
+        .map((p) => ({ topic: t.topic, partition: p.partition, offset: Number(p.offset) }))
+        .filter((p) => p.offset >= 0),
+    );
+  }
+
+  /** A null offset resets the partition to its earliest offset, where a Connect sink without a committed offset starts. */
+  async alter(groupId: string, offsets: readonly TopicPartitionOffset[]): Promise<void> {
+    const admin = await this.admin();
+    const byTopic = new Map<string, TopicPartitionOffset[]>();
+    for (const o of offsets) byTopic.set(o.topic, [...(byTopic.get(o.topic) ?? []), o]);
+    for (const [topic, entries] of byTopic) {
+      const needEarliest = entries.some((e) => e.offset === null);
+      const earliest = needEarliest ? await admin.fetchTopicOffsets(topic) : [];
+      const partitions = entries.map((e) => ({
+        partition: e.partition,
+        offset: String(e.offset ?? earliest.find((p) => p.partition === e.partition)?.low ?? '0'),
+      }));
+      await admin.setOffsets({ groupId, topic, partitions });
+    }
+  }
+
+  async deleteGroup(groupId: string): Promise<void> {
+    const admin = await this.admin();
+    try {
+      await admin.deleteGroups([groupId]);
+    } catch (e) {
+      const code = (e as { groups?: Array<{ error?: { type?: string } }> }).groups?.[0]?.error?.type;
+      if (code !== 'GROUP_ID_NOT_FOUND') throw e;
+    }
+  }
+}

@@ -1,0 +1,22 @@
+// Wires the real adapters into the ConnectorService, for the Lambda and for standalone mode alike.
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoPipelineStore } from '../adapters/dynamodb/DynamoPipelineStore.js';
+import { KafkaGroupOffsets } from '../adapters/kafka/KafkaGroupOffsets.js';
+import { kafkaClient, lazyAdmin } from '../adapters/kafka/kafkaClient.js';
+import { ConnectorService } from '../runtime/connector/ConnectorService.js';
+import { builtinPlugins } from '../runtime/plugins/builtins.js';
+import { systemClock } from '../runtime/ports/Clock.js';
+import type { ApiEnv } from './env.js';
+
+export function buildService(env: ApiEnv, dynamo: DynamoDBClient): ConnectorService {
+  const groupOffsets =
+    env.kafkaBrokers.length > 0 ? new KafkaGroupOffsets(lazyAdmin(kafkaClient({ brokers: env.kafkaBrokers, clientId: 'sluice-api', ssl: env.kafkaSsl }))) : undefined;
+  return new ConnectorService({
+    store: new DynamoPipelineStore(dynamo, env.tableName),
+    registry: builtinPlugins(),
+    clock: systemClock,
+    workerId: env.workerId,
+    kafkaClusterId: env.kafkaClusterId,
+    ...(groupOffsets ? { groupOffsets } : {}),
+  });
+}

@@ -1,0 +1,28 @@
+// The Connect REST API as one middy handler over API Gateway proxy events (REST API, payload format 1.0).
+import middy, { type MiddyfiedHandler } from '@middy/core';
+import httpRouterHandler from '@middy/http-router';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import type { ConnectorService } from '../runtime/connector/ConnectorService.js';
+import { type ErrorLogger, RouteError, errorResponse } from './httpErrors.js';
+import { connectRoutes } from './routes.js';
+
+export type ApiHandler = MiddyfiedHandler<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context>;
+
+export function createApiHandler(service: ConnectorService, log: ErrorLogger = console): ApiHandler {
+  const routes = connectRoutes(service);
+  // A path that some route serves, asked with another method, is a 405 as in Jersey; anything else a 404.
+  const patterns = routes.map((r) => new RegExp(`^${r.path.replace(/\{[^/]+\}/g, '[^/]+')}/?$`));
+  const router = httpRouterHandler<APIGatewayProxyEvent, APIGatewayProxyResult>({
+    routes: routes.map((r) => ({ method: r.method, path: r.path, handler: r.handler })),
+    notFoundResponse: ({ path }) => {
+      throw patterns.some((p) => p.test(path)) ? new RouteError(405, 'HTTP 405 Method Not Allowed') : new RouteError(404, 'HTTP 404 Not Found');
+    },
+  });
+  return middy<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context>()
+    .use({
+      onError: (request) => {
+        request.response = errorResponse(request.error, log);
+      },
+    })
+    .handler(router);
+}

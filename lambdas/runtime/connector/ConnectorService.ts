@@ -1,0 +1,280 @@
+// The one service every edge calls (Kafka's Herder): REST handlers, the local server and the CLI only translate.
+import { HIDDEN, type describeKey } from '../config/ConfigDef.js';
+import { nonEmptyStringWithoutControlChars } from '../config/validators.js';
+import { BadRequestError, ConfigError, NotFoundError } from '../errors.js';
+import type { PluginRegistry } from '../plugins/PluginRegistry.js';
+import type { ConnectorPlugin, PluginInfo, PluginType } from '../plugins/types.js';
+import type { ConsumerGroupOffsets } from '../ports/ConsumerGroupOffsets.js';
+import type { PipelineRecord, PipelineStatus, PipelineStore, TargetState } from '../ports/PipelineStore.js';
+import type { Clock } from '../ports/Clock.js';
+import type { ActiveTopics, ConnectorInfo, ConnectorOffsets, ConnectorStateInfo, Message, ServerInfo, TaskInfo, TaskState } from './entities.js';
+import { maskConfig, unmaskConfig } from './masking.js';
+import { OffsetsManager } from './OffsetsManager.js';
+import { connectorState, taskIdsOf, taskState } from './statusView.js';
+import { type ConfigInfos, assertPluginExists, findConnector, invalidConfigMessage, validateConnectorConfig } from './validateConfig.js';
+
+export interface ConnectorServiceOptions {
+  readonly store: PipelineStore;
+  readonly registry: PluginRegistry;
+  readonly clock: Clock;
+  /** Shown as worker_id in statuses: the REST host:port in standalone mode, the region's API in AWS. */
+  readonly workerId: string;
+  readonly kafkaClusterId?: string;
+  /** The committed offsets of sink consumer groups; without it, sink offset endpoints answer 500. */
+  readonly groupOffsets?: ConsumerGroupOffsets;
+  readonly version?: string;
+  readonly commit?: string;
+}
+
+export type ExpandOption = 'status' | 'info';
+const NAME_MAX = 255;
+
+export class ConnectorService {
+  private readonly offsets: OffsetsManager;
+
+  constructor(private readonly options: ConnectorServiceOptions) {
+    this.offsets = new OffsetsManager(options.store, options.groupOffsets);
+  }
+
+  serverInfo(): ServerInfo {
+    return { version: this.options.version ?? '3.9.0-sluice', commit: this.options.commit ?? 'unknown', kafka_cluster_id: this.options.kafkaClusterId ?? 'unknown' };
+  }
+
+  async listConnectors(expand: readonly string[]): Promise<string[] | Record<string, { status?: ConnectorStateInfo; info?: ConnectorInfo }>> {
+    const records = (await this.options.store.list()).sort((a, b) => a.name.localeCompare(b.name));
+    const wanted = expand.filter((e): e is ExpandOption => e === 'status' || e === 'info');
+    if (expand.length === 0) return records.map((r) => r.name);
+    const out: Record<string, { status?: ConnectorStateInfo; info?: ConnectorInfo }> = {};
+    for (const r of records) {
+      const entry: { status?: ConnectorStateInfo; info?: ConnectorInfo } = {};
+      if (wanted.includes('status')) entry.status = connectorState(r, await this.options.store.getStatus(r.name), this.options.workerId);
+      if (wanted.includes('info')) entry.info = this.info(r);
+      out[r.name] = entry;
+    }
+    return out;
+  }
+
+  async createConnector(rawName: string, config: Record<string, string | null>, initialState: TargetState = 'RUNNING'): Promise<ConnectorInfo> {
+    const name = rawName.trim();
+    const record = this.newRecord(name, this.checkConfig(name, config), initialState);
+    await this.options.store.create(record);
+    return this.info(record);
+  }
+
+  async getConnector(name: string): Promise<ConnectorInfo> {
+    return this.info(await this.require(name, `Connector ${name} not found`));
+  }
+
+  async getConfig(name: string): Promise<Record<string, string>> {
+    const r = await this.require(name, `Connector ${name} not found`);
+    return maskConfig(r.config, this.pluginOf(r));
+  }
+
+  /** PUT /connectors/{name}/config: creates (created=true) or replaces the config. */
+  async putConfig(name: string, config: Record<string, string | null>): Promise<{ created: boolean; info: ConnectorInfo }> {
+    const existing = await this.options.store.get(name);
+    const merged = unmaskConfig(nonNullOrKeep(config), existing?.config);
+    const checked = this.checkConfig(name, { ...config, ...merged });
+    if (!existing) {
+      const record = this.newRecord(name, checked, 'RUNNING');
+      await this.options.store.create(record);
+      return { created: true, info: this.info(record) };
+    }
+    const updated = await this.write(existing, { config: checked, type: findConnector(this.options.registry, checked).type });
+    return { created: false, info: this.info(updated) };
+  }
+
+  /** PATCH /connectors/{name}/config: non-null values overwrite, null values remove keys. */
+  async patchConfig(name: string, patch: Record<string, string | null>): Promise<ConnectorInfo> {
+    const existing = await this.require(name, `Connector ${name} not found`);
+    const next: Record<string, string | null> = { ...existing.config };
+    for (const [k, v] of Object.entries(patch)) {
+      if (v === null) delete next[k];
+      else next[k] = v === HIDDEN ? existing.config[k] ?? v : v;
+    }
+    const checked = this.checkConfig(name, next);
+    return this.info(await this.write(existing, { config: checked, type: findConnector(this.options.registry, checked).type }));
+  }
+
+  async status(name: string): Promise<ConnectorStateInfo> {
+    const r = await this.require(name, `No status found for connector ${name}`);
+    return connectorState(r, await this.options.store.getStatus(name), this.options.workerId);
+  }
+
+  async taskStatus(name: string, task: number): Promise<TaskState> {
+    const r = await this.require(name, `No status found for task ${name}-${task}`);
+    if (!taskIdsOf(r).includes(task)) throw new NotFoundError(`No status found for task ${name}-${task}`);
+    return taskState(r, await this.options.store.getStatus(name), task, this.options.workerId);
+  }
+
+  async tasks(name: string): Promise<TaskInfo[]> {
+    const r = await this.require(name, `Connector ${name} not found`);
+    const config = maskConfig(r.config, this.pluginOf(r));
+    return taskIdsOf(r).map((task) => ({ id: { connector: name, task }, config: { ...config, 'task.class': taskClass(r) } }));
+  }
+
+  async tasksConfig(name: string): Promise<Record<string, Record<string, string>>> {
+    return Object.fromEntries((await this.tasks(name)).map((t) => [`${name}-${t.id.task}`, t.config]));
+  }
+
+  async setTargetState(name: string, targetState: TargetState): Promise<void> {
+    const r = await this.require(name, `Unknown connector ${name}`);
+    if (r.targetState !== targetState) await this.write(r, { targetState });
+  }
+
+  /** POST /connectors/{name}/restart (KIP-745). Returns undefined for the legacy 204 form. */
+  async restart(name: string, includeTasks: boolean, onlyFailed: boolean): Promise<ConnectorStateInfo | undefined> {
+    const r = await this.require(name, `Unknown connector: ${name}`);
+    const status = await this.options.store.getStatus(name);
+    const current = connectorState(r, status, this.options.workerId);
+    const restartConnector = !onlyFailed || current.connector.state === 'FAILED';
+    const restartTasks = includeTasks ? current.tasks.filter((t) => !onlyFailed || t.state === 'FAILED').map((t) => t.id) : [];
+    if (restartConnector || restartTasks.length > 0) {
+      await this.write(r, {});
+      await this.options.store.putStatus(this.markRestarting(name, status, restartConnector, restartTasks));
+    }
+    if (!includeTasks && !onlyFailed) return undefined;
+    return {
+      ...current,
+      connector: restartConnector ? { state: 'RESTARTING', worker_id: current.connector.worker_id } : current.connector,
+      tasks: current.tasks.map((t) => (restartTasks.includes(t.id) ? { id: t.id, state: 'RESTARTING', worker_id: t.worker_id } : t)),
+    };
+  }
+
+  async restartTask(name: string, task: number): Promise<void> {
+    const r = await this.require(name, `Unknown connector: ${name}`);
+    if (!taskIdsOf(r).includes(task)) throw new NotFoundError(`Unknown task: ${name}-${task}`);
+    const status = await this.options.store.getStatus(name);
+    await this.write(r, {});
+    await this.options.store.putStatus(this.markRestarting(name, status, false, [task]));
+  }
+
+  async deleteConnector(name: string): Promise<void> {
+    await this.require(name, `Connector ${name} not found`);
+    await this.options.store.delete(name);
+  }
+
+  async topics(name: string): Promise<ActiveTopics> {
+    const status = (await this.options.store.get(name)) ? await this.options.store.getStatus(name) : undefined;
+    return { [name]: { topics: [...(status?.activeTopics ?? [])] } };
+  }
+
+  async resetTopics(name: string): Promise<void> {
+    await this.require(name, `Connector ${name} not found`);
+    const status = await this.options.store.getStatus(name);
+    if (status) await this.options.store.putStatus({ ...status, activeTopics: [], updatedAt: this.now() });
+  }
+
+  async getOffsets(name: string): Promise<ConnectorOffsets> {
+    return this.offsets.get(await this.require(name, `Connector ${name} not found`));
+  }
+
+  async alterOffsets(name: string, body: unknown): Promise<Message> {
+    return this.offsets.alter(await this.require(name, `Connector ${name} not found`), body);
+  }
+
+  async resetOffsets(name: string): Promise<Message> {
+    return this.offsets.reset(await this.require(name, `Connector ${name} not found`));
+  }
+
+  plugins(connectorsOnly: boolean): PluginInfo[] {
+    const types: PluginType[] = connectorsOnly ? ['sink', 'source'] : [];
+    return this.options.registry.list(...types);
+  }
+
+  pluginConfig(pluginName: string): ReturnType<typeof describeKey>[] {
+    const plugin = this.options.registry.find(pluginName, 'sink', 'source', 'converter', 'header_converter', 'transformation', 'predicate');
+    if (!plugin) throw new NotFoundError(`Unknown plugin ${pluginName}.`);
+    return plugin.configDef.describe();
+  }
+
+  validate(pluginName: string, config: Record<string, string | null>): ConfigInfos {
+    assertPluginExists(this.options.registry, pluginName);
+    const className = config['connector.class'];
+    if (className === undefined || className === null) throw new BadRequestError(`Connector config {${Object.entries(config).map(([k, v]) => `${k}=${v}`).join(', ')}} contains no connector type`);
+    const strip = (s: string) => s.replace(/Connector$/, '');
+    if (!strip(className).endsWith(strip(pluginName)) && !strip(pluginName).endsWith(strip(className))) {
+      throw new BadRequestError(`Included connector type ${className} does not match request type ${pluginName}`);
+    }
+    return validateConnectorConfig(this.options.registry, config).infos;
+  }
+
+  private checkConfig(name: string, config: Record<string, string | null>): Record<string, string> {
+    if (name.length > NAME_MAX) throw new ConfigError(`Invalid value ${name.slice(0, 40)}... for configuration name: String must be at most ${NAME_MAX} characters`, { key: 'name' });
+    nonEmptyStringWithoutControlChars.ensureValid('name', name);
+    if (name.includes('/')) throw new ConfigError(`Invalid value ${name} for configuration name: connector names may not contain '/'`, { key: 'name' });
+    const configName = config['name'];
+    if (configName !== undefined && configName !== name) {
+      throw new BadRequestError(`Connector name configuration (${configName}) doesn't match connector name in the URL (${name})`);
+    }
+    const nulls = Object.keys(config).filter((k) => config[k] === null);
+    if (nulls.length > 0) {
+      throw new BadRequestError(`Connector configuration is invalid: ${nulls.map((k) => `${k}: Null value can not be supplied as the configuration value.`).join('; ')}`);
+    }
+    const withName = { ...config, name };
+    const { plugin, infos } = validateConnectorConfig(this.options.registry, withName);
+    if (infos.error_count > 0) throw new BadRequestError(invalidConfigMessage(infos, plugin.className.slice(plugin.className.lastIndexOf('.') + 1)));
+    return withName as Record<string, string>;
+  }
+
+  private newRecord(name: string, config: Record<string, string>, targetState: TargetState): PipelineRecord {
+    const now = this.now();
+    const type = findConnector(this.options.registry, config).type;
+    return { name, type, config, targetState, version: 1, restartEpoch: 0, createdAt: now, updatedAt: now };
+  }
+
+  /** Conditional write of the next version; a concurrent writer makes this throw ConflictError (409). */
+  private async write(r: PipelineRecord, changes: Partial<Pick<PipelineRecord, 'config' | 'targetState' | 'type'>>): Promise<PipelineRecord> {
+    const restart = Object.keys(changes).length === 0 ? 1 : 0;
+    const next: PipelineRecord = { ...r, ...changes, version: r.version + 1, restartEpoch: r.restartEpoch + restart, updatedAt: this.now() };
+    await this.options.store.update(next, r.version);
+    return next;
+  }
+
+  private markRestarting(name: string, status: PipelineStatus | undefined, connector: boolean, tasks: readonly number[]): PipelineStatus {
+    const workerId = this.options.workerId;
+    const others = (status?.tasks ?? []).filter((t) => !tasks.includes(t.id));
+    return {
+      name,
+      ...(connector ? { connector: { state: 'RESTARTING', workerId } } : status?.connector ? { connector: status.connector } : {}),
+      tasks: [...others, ...tasks.map((id) => ({ id, state: 'RESTARTING' as const, workerId }))].sort((a, b) => a.id - b.id),
+      activeTopics: status?.activeTopics ?? [],
+      resources: status?.resources ?? {},
+      updatedAt: this.now(),
+    };
+  }
+
+  private async require(name: string, message: string): Promise<PipelineRecord> {
+    const r = await this.options.store.get(name);
+    if (!r) throw new NotFoundError(message);
+    return r;
+  }
+
+  private pluginOf(r: PipelineRecord): ConnectorPlugin | undefined {
+    const className = r.config['connector.class'];
+    return className ? this.options.registry.find(className, 'sink', 'source') : undefined;
+  }
+
+  private info(r: PipelineRecord): ConnectorInfo {
+    return {
+      name: r.name,
+      config: maskConfig(r.config, this.pluginOf(r)),
+      tasks: taskIdsOf(r).map((task) => ({ connector: r.name, task })),
+      type: r.type,
+    };
+  }
+
+  private now(): string {
+    return new Date(this.options.clock.now()).toISOString();
+  }
+}
+
+function nonNullOrKeep(config: Record<string, string | null>): Record<string, string> {
+  return Object.fromEntries(Object.entries(config).filter((e): e is [string, string] => e[1] !== null));
+}
+
+function taskClass(r: PipelineRecord): string {
+  return r.type === 'sink' ? 'io.sluice.connect.jdbc.sink.JdbcSinkTask' : 'io.sluice.connect.jdbc.source.JdbcSourceTask';
+}
+
+

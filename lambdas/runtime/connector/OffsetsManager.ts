@@ -1,0 +1,105 @@
+// GET / PATCH / DELETE /connectors/{name}/offsets (KIP-875): source offsets live in the store, sink offsets are the
+// consumer group connect-<name>'s committed offsets. Changes are allowed only while the pipeline is STOPPED.
+import { BadRequestError, SluiceError } from '../errors.js';
+import type { ConsumerGroupOffsets, TopicPartitionOffset } from '../ports/ConsumerGroupOffsets.js';
+import type { PipelineRecord, PipelineStore, SourceOffset } from '../ports/PipelineStore.js';
+import type { ConnectorOffsets, Message } from './entities.js';
+
+export function sinkGroupId(name: string): string {
+  return `connect-${name}`;
+}
+
+const ALTERED =
+  'The Connect framework-managed offsets for this connector have been altered successfully. However, if this connector manages offsets externally, they will need to be manually altered in the system that the connector uses.';
+const RESET =
+  'The Connect framework-managed offsets for this connector have been reset successfully. However, if this connector manages offsets externally, they will need to be manually reset in the system that the connector uses.';
+
+type Entry = { partition?: unknown; offset?: unknown };
+
+export class OffsetsManager {
+  constructor(
+    private readonly store: PipelineStore,
+    private readonly groups: ConsumerGroupOffsets | undefined,
+  ) {}
+
+  async get(r: PipelineRecord): Promise<ConnectorOffsets> {
+    if (r.type === 'source') {
+      const offsets = await this.store.listOffsets(r.name);
+      return { offsets: offsets.map((o) => ({ partition: { ...o.partition }, offset: o.offset ? { ...o.offset } : null })) };
+    }
+    const committed = await this.requireGroups().fetch(sinkGroupId(r.name));
+    return {
+      offsets: committed
+        .filter((o) => o.offset !== null)
+        .map((o) => ({ partition: { kafka_topic: o.topic, kafka_partition: o.partition }, offset: { kafka_offset: o.offset } })),
+    };
+  }
+
+  async alter(r: PipelineRecord, body: unknown): Promise<Message> {
+    requireStopped(r);
+    const entries = (body as { offsets?: unknown } | null)?.offsets;
+    if (!Array.isArray(entries) || entries.length === 0) {
+      throw new BadRequestError('Partitions / offsets need to be provided for an alter offsets request');
+    }
+    if (r.type === 'source') {
+      await this.store.putOffsets(r.name, entries.map(sourceEntry));
+    } else {
+      await this.requireGroups().alter(sinkGroupId(r.name), entries.map(sinkEntry));
+    }
+    return { message: ALTERED };
+  }
+
+  async reset(r: PipelineRecord): Promise<Message> {
+    requireStopped(r);
+    if (r.type === 'source') await this.store.deleteOffsets(r.name);
+    else await this.requireGroups().deleteGroup(sinkGroupId(r.name));
+    return { message: RESET };
+  }
+
+  private requireGroups(): ConsumerGroupOffsets {
+    if (!this.groups) throw new SluiceError('Sink connector offsets are not available: this API has no Kafka cluster configured (set KAFKA_BROKERS).');
+    return this.groups;
+  }
+}
+
+function requireStopped(r: PipelineRecord): void {
+  if (r.targetState !== 'STOPPED') {
+    throw new BadRequestError(
+      `Connectors must be in the STOPPED state before their offsets can be modified. This can be done for the specified connector by issuing a 'PUT' request to the '/connectors/${r.name}/stop' endpoint`,
+    );
+  }
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function sourceEntry(e: unknown): SourceOffset {
+  const { partition, offset } = (isPlainObject(e) ? e : {}) as Entry;
+  if (!isPlainObject(partition)) throw new BadRequestError('The partition for a source connector offset cannot be null or missing');
+  if (offset !== null && !isPlainObject(offset)) throw new BadRequestError('The offset for a source connector should either be null or be a map');
+  return { partition, offset: offset ?? null };
+}
+
+function integer(v: unknown, message: string): number {
+  const n = typeof v === 'string' && /^-?\d+$/.test(v.trim()) ? Number(v) : v;
+  if (typeof n !== 'number' || !Number.isInteger(n)) throw new BadRequestError(message);
+  return n;
+}
+
+function sinkEntry(e: unknown): TopicPartitionOffset {
+  const { partition, offset } = (isPlainObject(e) ? e : {}) as Entry;
+  if (!isPlainObject(partition)) throw new BadRequestError('The partition for a sink connector offset cannot be null or missing');
+  if (!('kafka_topic' in partition) || !('kafka_partition' in partition)) {
+    throw new BadRequestError("The partition for a sink connector offset must contain the keys 'kafka_topic' and 'kafka_partition'");
+  }
+  const topic = partition['kafka_topic'];
+  if (typeof topic !== 'string' || topic === '') throw new BadRequestError('Kafka topic names must be valid strings and may not be null');
+  if (partition['kafka_partition'] === null) throw new BadRequestError('Kafka partitions must be valid numbers and may not be null');
+  const p = integer(partition['kafka_partition'], `Failed to parse the following Kafka partition value in the provided offsets: '${String(partition['kafka_partition'])}'. Partition values for sink connectors need to be integers.`);
+  if (offset === null || offset === undefined) return { topic, partition: p, offset: null };
+  if (!isPlainObject(offset) || !('kafka_offset' in offset)) throw new BadRequestError("The offset for a sink connector should either be null or contain the key 'kafka_offset'");
+  const o = integer(offset['kafka_offset'], `Failed to parse the following Kafka offset value in the provided offsets: '${String(offset['kafka_offset'])}'. Offset values for sink connectors need to be integers.`);
+  if (o < 0) throw new BadRequestError(`Offset values for sink connectors need to be non-negative integers, got ${o}`);
+  return { topic, partition: p, offset: o };
+}

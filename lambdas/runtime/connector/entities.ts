@@ -1,0 +1,54 @@
+// The REST API's entities, with Kafka Connect's JSON property names exactly.
+import type { ConnectorType, InstanceState } from '../ports/PipelineStore.js';
+
+export interface ServerInfo {
+  version: string;
+  commit: string;
+  kafka_cluster_id: string;
+}
+
+export interface ConnectorTaskId {
+  connector: string;
+  task: number;
+}
+
+export interface ConnectorInfo {
+  name: string;
+  config: Record<string, string>;
+  tasks: ConnectorTaskId[];
+  type: ConnectorType | 'unknown';
+}
+
+export interface StateInfo {
+  state: InstanceState;
+  worker_id: string;
+  trace?: string;
+}
+
+export interface TaskState extends StateInfo {
+  id: number;
+}
+
+export interface ConnectorStateInfo {
+  name: string;
+  connector: StateInfo;
+  tasks: TaskState[];
+  type: ConnectorType | 'unknown';
+}
+
+export interface TaskInfo {
+  id: ConnectorTaskId;
+  config: Record<string, string>;
+}
+
+export interface ConnectorOffsets {
+  offsets: Array<{ partition: Record<string, unknown>; offset: Record<string, unknown> | null }>;
+}
+
+export interface Message {
+  message: string;
+}
+
+export interface ActiveTopics {
+  [connector: string]: { topics: string[] };
+}

@@ -1,0 +1,13 @@
+export type { ConsumerGroupOffsets, TopicPartitionOffset } from './ConsumerGroupOffsets.js';
+export type {
+  ConnectorType,
+  InstanceState,
+  InstanceStatus,
+  PipelineRecord,
+  PipelineStatus,
+  PipelineStore,
+  SourceOffset,
+  TargetState,
+  TaskStatus,
+} from './PipelineStore.js';
+export { type Clock, systemClock } from './Clock.js';
