@@ -1,4 +1,7 @@
 // The built-in predicates, registered by Kafka's class names.
 import type { PredicatePlugin } from '../plugins/types.js';
+import { hasHeaderKeyPlugin } from './HasHeaderKey.js';
+import { recordIsTombstonePlugin } from './RecordIsTombstone.js';
+import { topicNameMatchesPlugin } from './TopicNameMatches.js';
 
-export const predicatePlugins: readonly PredicatePlugin[] = [];
+export const predicatePlugins: readonly PredicatePlugin[] = [topicNameMatchesPlugin, hasHeaderKeyPlugin, recordIsTombstonePlugin];

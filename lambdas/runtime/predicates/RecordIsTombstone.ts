@@ -1,0 +1,12 @@
+// Kafka's RecordIsTombstone predicate: true when the record's value is null.
+import { ConfigDef } from '../config/ConfigDef.js';
+import type { Predicate } from '../plugins/types.js';
+import { predicatePlugin } from './plugin.js';
+
+export const recordIsTombstoneConfigDef = new ConfigDef([]);
+
+export function recordIsTombstone(): Predicate {
+  return { test: (record) => record.value === null || record.value === undefined };
+}
+
+export const recordIsTombstonePlugin = predicatePlugin('RecordIsTombstone', recordIsTombstoneConfigDef, recordIsTombstone);

@@ -1,0 +1,12 @@
+// Kafka's Filter: drops every record; used with a predicate (e.g. drop tombstones).
+import { ConfigDef } from '../config/ConfigDef.js';
+import type { Transformation } from '../plugins/types.js';
+import { transformPlugin } from './plugin.js';
+
+export const filterConfigDef = new ConfigDef([]);
+
+export function filter(): Transformation {
+  return { apply: () => null };
+}
+
+export const filterPlugin = transformPlugin('Filter', filterConfigDef, filter);
