@@ -73,7 +73,10 @@ export function tableName(id: TableId): string {
   return tableParts(id).join('.');
 }
 
-/** Splits `a.b`, `"a.b"."c"` or `` `db`.`t` `` into a TableId; quoted parts keep dots and doubled quotes unescape. */
+/**
+ * Splits `a.b`, `"a.b"."c"` or `` `db`.`t` `` into a TableId. A part that starts with a quote keeps dots and
+ * unescapes doubled quotes; a quote anywhere else is an ordinary character (later quoted or rejected).
+ */
 export function parseTableId(text: string, rules: IdentifierRules): TableId {
   const parts: string[] = [];
   let current = '';
@@ -86,7 +89,7 @@ export function parseTableId(text: string, rules: IdentifierRules): TableId {
         i++;
       } else if (ch === quote) quote = undefined;
       else current += ch;
-    } else if (ch === '"' || ch === '`') quote = ch;
+    } else if ((ch === '"' || ch === '`') && current === '' && (i === 0 || text[i - 1] === '.')) quote = ch;
     else if (ch === '.') {
       parts.push(current);
       current = '';

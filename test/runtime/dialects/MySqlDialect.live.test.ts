@@ -1,0 +1,247 @@
+// Runs the MySQL dialect's SQL against the real local MariaDB (127.0.0.1:3306, database test), through
+// server-side prepared statements (`execute`) and client-side interpolation (`query`) alike.
+import mysql from 'mysql2/promise';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Schemas } from '../../../lambdas/runtime/data/Schema.js';
+import { dialectFor, type SqlStatement, type TableId } from '../../../lambdas/runtime/dialects/index.js';
+import { addedColumns, execute, keyColumns, orderRow, ordersRequest, uniqueName, valueColumns } from './fixtures.js';
+
+let connection: mysql.Connection;
+const dialect = dialectFor('mysql');
+const created: TableId[] = [];
+type Params = (string | number | boolean | null | Buffer)[];
+const run = async (sql: string, params: readonly unknown[] = []) => (await connection.execute(sql, params as Params))[0];
+const query = async (sql: string, params: readonly unknown[] = []) => (await connection.query(sql, params))[0];
+const runStatement = (s: SqlStatement) => run(s.sql, s.params);
+const rowsOf = (result: unknown) => result as Record<string, unknown>[];
+
+async function createOrders(prefix: string): Promise<TableId> {
+  const table = dialect.parseTableId(`test.${uniqueName(prefix)}`);
+  created.push(table);
+  await runStatement(dialect.createTable(table, [...keyColumns, ...valueColumns], ['id', 'region']));
+  await runStatement(dialect.alterTableAddColumns(table, addedColumns));
+  return table;
+}
+
+async function readOrders(table: TableId): Promise<Record<string, unknown>[]> {
+  return rowsOf(
+    await query(
+      `SELECT id, region, name, CAST(qty AS CHAR) AS qty, CAST(price AS CHAR) AS price, active,
+         DATE_FORMAT(born, '%Y-%m-%d') AS born, DATE_FORMAT(at, '%Y-%m-%d %H:%i:%s.%f') AS at,
+         TIME_FORMAT(alarm, '%H:%i:%s.%f') AS alarm, LOWER(HEX(payload)) AS payload, ratio, tiny, status
+       FROM ${dialect.quoteTable(table)} ORDER BY id`,
+    ),
+  );
+}
+
+beforeAll(async () => {
+  connection = await mysql.createConnection({ host: '127.0.0.1', port: 3306, user: 'root', password: '', database: 'test' });
+});
+
+afterAll(async () => {
+  for (const table of created) await query(`DROP TABLE IF EXISTS ${dialect.quoteTable(table)}`);
+  await connection.end();
+});
+
+describe('MySqlDialect against MariaDB', () => {
+  it('creates a table with a STRING primary key as VARCHAR(256), evolves and describes it', async () => {
+    // Prepare
+    const table = dialect.parseTableId(uniqueName('my_meta'));
+    const missing = await runStatement(dialect.describeTable(table));
+    created.push(table);
+
+    // Act
+    await runStatement(dialect.createTable(table, [...keyColumns, ...valueColumns], ['id', 'region']));
+    await runStatement(dialect.alterTableAddColumns(table, addedColumns));
+    const described = dialect.parseColumns(rowsOf(await runStatement(dialect.describeTable(table))));
+
+    // Assess
+    expect(missing).toEqual([]);
+    expect(described).toEqual([
+      { name: 'id', sqlType: 'int(11)', nullable: false },
+      { name: 'region', sqlType: 'varchar(256)', nullable: false },
+      { name: 'name', sqlType: 'text', nullable: true },
+      { name: 'qty', sqlType: 'bigint(20)', nullable: false },
+      { name: 'price', sqlType: 'decimal(65,2)', nullable: false },
+      { name: 'active', sqlType: 'tinyint(4)', nullable: false },
+      { name: 'born', sqlType: 'date', nullable: true },
+      { name: 'at', sqlType: 'datetime(3)', nullable: true },
+      { name: 'alarm', sqlType: 'time(3)', nullable: true },
+      { name: 'payload', sqlType: 'varbinary(1024)', nullable: true },
+      { name: 'ratio', sqlType: 'double', nullable: true },
+      { name: 'tiny', sqlType: 'tinyint(4)', nullable: true },
+      { name: 'status', sqlType: 'text', nullable: true },
+    ]);
+  });
+
+  it('inserts several rows in one statement and reads every type back', async () => {
+    // Prepare
+    const table = await createOrders('my_insert');
+
+    // Act
+    const statements = dialect.insert(ordersRequest(table, [orderRow(1), orderRow(2)]));
+    await execute(statements, run);
+    const rows = await readOrders(table);
+
+    // Assess
+    expect(statements).toHaveLength(1);
+    expect(rows[0]).toEqual({
+      id: 1,
+      region: 'us',
+      name: 'order 1',
+      qty: '10000000000',
+      price: '19.99',
+      active: 1,
+      born: '2022-01-09',
+      at: '2024-01-01 12:30:15.250000',
+      alarm: '08:01:05.125000',
+      payload: 'dead0100',
+      ratio: 1.5,
+      tiny: 1,
+      status: "status '0' \\ ok",
+    });
+    expect(rows).toHaveLength(2);
+  });
+
+  it('upserts twice with the same keys: no duplicates and the last write wins', async () => {
+    // Prepare
+    const table = await createOrders('my_upsert');
+
+    // Act
+    await execute(dialect.upsert(ordersRequest(table, [orderRow(1), orderRow(2), orderRow(3)])), run);
+    await execute(dialect.upsert(ordersRequest(table, [orderRow(2, 1), orderRow(3, 1), orderRow(3, 2)])), query);
+    const rows = await readOrders(table);
+
+    // Assess
+    expect(rows.map((r) => [r['id'], r['name'], r['price']])).toEqual([
+      [1, 'order 1', '19.99'],
+      [2, 'order 2 v1', '20.00'],
+      [3, 'order 3 v2', '20.01'],
+    ]);
+  });
+
+  it('updates, deletes and chunks by batch.size', async () => {
+    // Prepare
+    const table = await createOrders('my_upd_del');
+    const insert = dialect.insert(ordersRequest(table, [1, 2, 3, 4, 5].map((id) => orderRow(id)), 2));
+    await execute(insert, run);
+
+    // Act
+    await execute(dialect.update(ordersRequest(table, [orderRow(4, 3)])), run);
+    await execute(dialect.delete({ table, keyColumns, rows: [[1, 'us'], [2, 'eu'], [9, 'us']] }), run);
+    const rows = await readOrders(table);
+
+    // Assess
+    expect(insert.map((s) => s.rowCount)).toEqual([2, 2, 1]);
+    expect(rows.map((r) => [r['id'], r['name'], r['active']])).toEqual([
+      [3, 'order 3', 1],
+      [4, 'order 4 v3', 0],
+      [5, 'order 5', 1],
+    ]);
+  });
+
+  it('writes timestamps as wall-clock time in a fixed-offset db.timezone', async () => {
+    // Prepare
+    const minus3 = dialectFor('mysql', { timezone: 'UTC-03:00' });
+    const table = await createOrders('my_tz');
+
+    // Act
+    await execute(minus3.insert(ordersRequest(table, [orderRow(1)])), run);
+    const [row] = await readOrders(table);
+
+    // Assess
+    expect(row?.['at']).toBe('2024-01-01 09:30:15.250000');
+  });
+
+  it('fills schema defaults rendered as literals, backslashes included', async () => {
+    // Prepare
+    const table = dialect.parseTableId(uniqueName('my_default'));
+    created.push(table);
+    const columns = [
+      { name: 'id', schema: Schemas.INT32 },
+      { name: 'note', schema: { ...Schemas.OPTIONAL_STRING, defaultValue: "a\\' OR 1=1; -- '" } },
+      { name: 'flag', schema: { ...Schemas.BOOLEAN, defaultValue: true } },
+      { name: 'bin', schema: { ...Schemas.BYTES, defaultValue: Uint8Array.of(1, 2) } },
+    ];
+    await runStatement(dialect.createTable(table, columns, ['id']));
+
+    // Act
+    await query(`INSERT INTO ${dialect.quoteTable(table)} (id) VALUES (1)`);
+    const rows = rowsOf(await query(`SELECT note, flag, HEX(bin) AS bin FROM ${dialect.quoteTable(table)}`));
+
+    // Assess
+    expect(rows).toEqual([{ note: "a\\' OR 1=1; -- '", flag: 1, bin: '0102' }]);
+  });
+
+  it('quotes an injection attempt in table and column names into a harmless identifier', async () => {
+    // Prepare
+    const table = dialect.parseTableId(`${uniqueName('my_inj')}\`; DROP TABLE x; --`);
+    created.push(table);
+    const columns = [{ name: 'id`); DROP TABLE y; --', schema: Schemas.INT32 }];
+
+    // Act
+    await runStatement(dialect.createTable(table, columns, [columns[0]!.name]));
+    await execute(dialect.insert({ table, keyColumns: columns, valueColumns: [], rows: [[7]] }), run);
+    const described = dialect.parseColumns(rowsOf(await runStatement(dialect.describeTable(table))));
+    const count = rowsOf(await query(`SELECT count(*) AS n FROM ${dialect.quoteTable(table)}`));
+
+    // Assess
+    expect(described.map((c) => c.name)).toEqual(['id`); DROP TABLE y; --']);
+    expect(count).toEqual([{ n: 1 }]);
+  });
+
+  it('runs the source queries of every mode with their binds', async () => {
+    // Prepare
+    const table = await createOrders('my_source');
+    await execute(dialect.insert(ordersRequest(table, [1, 2, 3, 4].map((id) => orderRow(id)))), run);
+    const [nowRow] = rowsOf(await query(dialect.currentTimestampQuery().sql));
+    const now = nowRow?.['CURRENT_TIMESTAMP'] as Date;
+    const select = async (spec: Parameters<typeof dialect.sourceQuery>[0], state: Parameters<typeof dialect.sourceBinds>[1]) => {
+      const q = dialect.sourceQuery(spec);
+      const binds = dialect.sourceBinds(q, state);
+      const prepared = rowsOf(await run(q.sql, binds)).map((r) => r['id']);
+      expect(rowsOf(await query(q.sql, binds)).map((r) => r['id'])).toEqual(prepared);
+      return prepared;
+    };
+
+    // Act
+    const bulk = await select({ mode: 'bulk', table }, {});
+    const incrementing = await select({ mode: 'incrementing', table, incrementingColumn: 'id', limit: 2 }, { lastIncrementing: 1 });
+    const timestamp = await select(
+      { mode: 'timestamp', table, timestampColumns: ['at', 'born'] },
+      { lastTimestamp: new Date(Date.UTC(2024, 0, 2, 12, 30, 15, 250)), endTimestamp: now },
+    );
+    const both = await select(
+      { mode: 'timestamp+incrementing', query: `SELECT * FROM ${dialect.quoteTable(table)}`, timestampColumns: ['at'], incrementingColumn: 'id' },
+      { lastTimestamp: new Date(Date.UTC(2024, 0, 2, 12, 30, 15, 250)), lastIncrementing: 2, endTimestamp: now },
+    );
+
+    // Assess
+    expect(bulk.sort()).toEqual([1, 2, 3, 4]);
+    expect(incrementing).toEqual([2, 3]);
+    expect(timestamp).toEqual([3, 4]);
+    expect(both).toEqual([3, 4]);
+  });
+
+  it('classifies a refused connection and a lock wait timeout as transient and a syntax error as not', async () => {
+    // Prepare
+    const table = await createOrders('my_lock');
+    await execute(dialect.insert(ordersRequest(table, [orderRow(1)])), run);
+    const other = await mysql.createConnection({ host: '127.0.0.1', port: 3306, user: 'root', password: '', database: 'test' });
+    await other.query('SET SESSION innodb_lock_wait_timeout = 1');
+    await connection.beginTransaction();
+    await query(`SELECT * FROM ${dialect.quoteTable(table)} FOR UPDATE`);
+
+    // Act
+    const lockError = await other.execute(`UPDATE ${dialect.quoteTable(table)} SET name = 'x'`).catch((e: unknown) => e);
+    await connection.rollback();
+    await other.end();
+    const refused = await mysql.createConnection({ host: '127.0.0.1', port: 1, user: 'root' }).catch((e: unknown) => e);
+    const syntaxError = await query('SELEC 1').catch((e: unknown) => e);
+
+    // Assess
+    expect(dialect.isTransient(lockError)).toBe(true);
+    expect(dialect.isTransient(refused)).toBe(true);
+    expect(dialect.isTransient(syntaxError)).toBe(false);
+  });
+});
