@@ -11,7 +11,7 @@ const dialect = dialectFor('mysql');
 const created: TableId[] = [];
 type Params = (string | number | boolean | null | Buffer)[];
 const run = async (sql: string, params: readonly unknown[] = []) => (await connection.execute(sql, params as Params))[0];
-const query = async (sql: string, params: readonly unknown[] = []) => (await connection.query(sql, params))[0];
+const query = async (sql: string, params: readonly unknown[] = []) => (await connection.query(sql, params as Params))[0];
 const runStatement = (s: SqlStatement) => run(s.sql, s.params);
 const rowsOf = (result: unknown) => result as Record<string, unknown>[];
 
