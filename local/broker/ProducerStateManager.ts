@@ -55,8 +55,10 @@ export class ProducerStateManager {
     if (same !== undefined) return { kind: 'duplicate', baseOffset: same.baseOffset };
     const last = entry.batches[entry.batches.length - 1];
     if (last === undefined || batch.baseSequence === nextSequence(last.lastSeq)) return { kind: 'append' };
-    const oldest = entry.batches[0]!;
-    if (batch.baseSequence >= oldest.firstSeq && batch.baseSequence <= last.lastSeq) {
+    // At or behind the last written sequence (modulo wrap-around): already written, but not one of
+    // the batches we can still answer for. Ahead of it: a gap.
+    const behind = (last.lastSeq - batch.baseSequence + MAX_SEQUENCE + 1) % (MAX_SEQUENCE + 1);
+    if (behind < 2 ** 30) {
       return {
         kind: 'error',
         code: ErrorCode.DUPLICATE_SEQUENCE_NUMBER,
