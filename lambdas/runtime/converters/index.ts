@@ -1,5 +1,30 @@
 // The built-in converters and header converters, registered by Kafka's class names.
 import type { ConverterPlugin, HeaderConverterPlugin } from '../plugins/types.js';
+import { byteArrayConverterPlugins } from './ByteArrayConverter.js';
+import { jsonConverterPlugins } from './JsonConverter.js';
+import { numberConverterPlugins } from './NumberConverter.js';
+import { simpleHeaderConverterPlugin } from './SimpleHeaderConverter.js';
+import { stringConverterPlugins } from './StringConverter.js';
 
-export const converterPlugins: readonly ConverterPlugin[] = [];
-export const headerConverterPlugins: readonly HeaderConverterPlugin[] = [];
+const pairs = [jsonConverterPlugins, stringConverterPlugins, byteArrayConverterPlugins, ...numberConverterPlugins];
+
+export const converterPlugins: readonly ConverterPlugin[] = pairs.map((p) => p.converter);
+export const headerConverterPlugins: readonly HeaderConverterPlugin[] = [simpleHeaderConverterPlugin, ...pairs.map((p) => p.headerConverter)];
+
+export { ByteArrayConverter, BYTE_ARRAY_CONVERTER_CLASS } from './ByteArrayConverter.js';
+export {
+  type ConverterSet,
+  createConverters,
+  DEFAULT_HEADER_CONVERTER,
+  DEFAULT_KEY_CONVERTER,
+  DEFAULT_VALUE_CONVERTER,
+  type NamedConverter,
+  type NamedHeaderConverter,
+  SLUICE_WORKER_CONVERTER_CONFIG,
+} from './createConverters.js';
+export { ENVELOPE_ERROR, JSON_CONVERTER_CLASS, JsonConverter, jsonConverterConfigDef } from './JsonConverter.js';
+export { NumberConverter } from './NumberConverter.js';
+export { SIMPLE_HEADER_CONVERTER_CLASS, SimpleHeaderConverter } from './SimpleHeaderConverter.js';
+export { STRING_CONVERTER_CLASS, StringConverter, stringConverterConfigDef } from './StringConverter.js';
+export { convertToString } from './valuesFormat.js';
+export { parseString } from './valuesParse.js';

@@ -1,0 +1,92 @@
+// org.apache.kafka.connect.json.JsonConverter: Connect data <-> JSON, with or without the {"schema","payload"} envelope.
+// Also a HeaderConverter. Options are parsed once per instance (JsonConverterConfig).
+import { ConfigDef, type ParsedConfig } from '../config/ConfigDef.js';
+import { atLeast, oneOf } from '../config/validators.js';
+import type { ConnectHeader } from '../data/ConnectRecord.js';
+import type { Schema } from '../data/Schema.js';
+import { DataError } from '../errors.js';
+import type { SchemaAndValue } from '../plugins/types.js';
+import { BaseConverter, pluginPair } from './BaseConverter.js';
+import { converterTypeKey } from './converterConfig.js';
+import { splitEnvelope } from './jsonEnvelope.js';
+import { type JsonWriteOptions, writeJson } from './jsonFromConnect.js';
+import type { DecimalFormat } from './jsonLogical.js';
+import { isJsonObject } from './jsonNodes.js';
+import { JsonSchemaCodec } from './jsonSchema.js';
+import { hasLongNumber, type JsonValue, parseJson } from './jsonText.js';
+import { inferValue, toConnect } from './jsonToConnect.js';
+
+export const JSON_CONVERTER_CLASS = 'org.apache.kafka.connect.json.JsonConverter';
+
+export const ENVELOPE_ERROR =
+  'JsonConverter with schemas.enable requires "schema" and "payload" fields and may not contain additional fields.' +
+  ' If you are trying to deserialize plain JSON data, set schemas.enable=false in your converter configuration.';
+
+export const jsonConverterConfigDef = new ConfigDef([
+  { name: 'schemas.enable', type: 'BOOLEAN', default: true, importance: 'HIGH', documentation: 'Include schemas within each of the serialized values and keys.', group: 'Schemas', orderInGroup: 0, displayName: 'Enable Schemas' },
+  { name: 'schemas.cache.size', type: 'INT', default: 1000, validator: atLeast(0), importance: 'HIGH', documentation: 'The maximum number of schemas that can be cached in this converter instance.', group: 'Schemas', orderInGroup: 1, displayName: 'Schema Cache Size' },
+  { name: 'decimal.format', type: 'STRING', default: 'BASE64', validator: oneOf(['BASE64', 'NUMERIC'], { caseInsensitive: true }), importance: 'LOW', documentation: 'Controls which format this converter will serialize decimals in. BASE64 (the default) writes base64 bytes; NUMERIC writes JSON numbers.', group: 'Serialization', orderInGroup: 0, displayName: 'Decimal Format' },
+  { name: 'replace.null.with.default', type: 'BOOLEAN', default: true, importance: 'LOW', documentation: 'Whether to replace fields that have a default value and that are null to the default value.', group: 'Serialization', orderInGroup: 1, displayName: 'Replace null with default' },
+  converterTypeKey,
+]);
+
+const NULL: SchemaAndValue = Object.freeze({ schema: null, value: null });
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+
+export class JsonConverter extends BaseConverter {
+  private readonly schemasEnabled: boolean;
+  private readonly options: JsonWriteOptions;
+  private readonly codec: JsonSchemaCodec;
+
+  constructor(config: ParsedConfig) {
+    super();
+    this.schemasEnabled = config.getBoolean('schemas.enable');
+    this.options = Object.freeze({
+      decimalFormat: config.getString('decimal.format')!.toUpperCase() as DecimalFormat,
+      replaceNullWithDefault: config.getBoolean('replace.null.with.default'),
+    });
+    this.codec = new JsonSchemaCodec(config.getInt('schemas.cache.size'), this.options);
+  }
+
+  toConnectData(_topic: string, _headers: readonly ConnectHeader[], data: Uint8Array | null): SchemaAndValue {
+    if (data === null) return NULL;
+    const text = decoder.decode(data);
+    if (!this.schemasEnabled) {
+      if (text.trim() === '') return NULL;
+      const value = parseJson(text);
+      return { schema: null, value: hasLongNumber(text) ? inferValue(value) : value };
+    }
+    return this.fromEnvelope(text);
+  }
+
+  private fromEnvelope(text: string): SchemaAndValue {
+    const parts = splitEnvelope(text);
+    if (parts !== undefined) {
+      let payload: JsonValue | undefined;
+      try {
+        payload = parseJson(parts.payloadText);
+      } catch {
+        payload = undefined;
+      }
+      if (payload !== undefined) return this.withSchema(this.codec.fromText(parts.schemaText), payload);
+    }
+    const envelope = text.trim() === '' ? undefined : parseJson(text);
+    if (!isJsonObject(envelope) || Object.keys(envelope).length !== 2 || !('schema' in envelope) || !('payload' in envelope)) {
+      throw new DataError(ENVELOPE_ERROR);
+    }
+    return this.withSchema(this.codec.asConnectSchema(envelope.schema), envelope.payload);
+  }
+
+  private withSchema(schema: Schema | null, payload: JsonValue | undefined): SchemaAndValue {
+    return { schema, value: toConnect(schema, payload, this.options.replaceNullWithDefault) };
+  }
+
+  fromConnectData(_topic: string, _headers: readonly ConnectHeader[], schema: Schema | null, value: unknown): Uint8Array | null {
+    if (schema === null && (value === null || value === undefined)) return null;
+    const payload = writeJson(schema, value, this.options);
+    return encoder.encode(this.schemasEnabled ? `{"schema":${this.codec.asJsonSchema(schema)},"payload":${payload}}` : payload);
+  }
+}
+
+export const jsonConverterPlugins = pluginPair(JSON_CONVERTER_CLASS, jsonConverterConfigDef, (props) => new JsonConverter(jsonConverterConfigDef.parse(props)));

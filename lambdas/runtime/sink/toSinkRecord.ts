@@ -1,0 +1,58 @@
+// Raw consumed bytes -> a SinkRecord, converting key, then value, then headers (WorkerSinkTask's order).
+// Any failure becomes a ConversionError naming the stage and converter class; the raw bytes stay on the record.
+import type { ConnectHeader, SinkRecord } from '../data/ConnectRecord.js';
+import { Schemas } from '../data/Schema.js';
+import type { NamedConverter, NamedHeaderConverter } from '../converters/createConverters.js';
+import type { SchemaAndValue } from '../plugins/types.js';
+import { type ConversionStage, ConversionError } from './ConversionError.js';
+import type { RawRecord } from './mskEvent.js';
+
+const NO_HEADERS: readonly ConnectHeader[] = Object.freeze([]);
+
+function stage<T>(name: ConversionStage, className: string, raw: RawRecord, convert: () => T): T {
+  try {
+    return convert();
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    throw new ConversionError(
+      `Executing stage '${name}' with class '${className}' failed for record {topic='${raw.topic}', partition=${raw.partition}, offset=${raw.offset}}: ${reason}`,
+      { stage: name, converterClass: className, cause: e },
+    );
+  }
+}
+
+/** The record's headers as key/value converters see them (Kafka passes the raw headers): BYTES values. */
+function rawHeaders(raw: RawRecord): readonly ConnectHeader[] {
+  if (raw.headers.length === 0) return NO_HEADERS;
+  return raw.headers.map((h) => ({ key: h.key, schema: Schemas.OPTIONAL_BYTES, value: h.value }));
+}
+
+export function convertRecord(raw: RawRecord, key: NamedConverter, value: NamedConverter, header: NamedHeaderConverter): SinkRecord {
+  const headersIn = rawHeaders(raw);
+  const k: SchemaAndValue = stage('KEY_CONVERTER', key.className, raw, () => key.converter.toConnectData(raw.topic, headersIn, raw.key));
+  const v: SchemaAndValue = stage('VALUE_CONVERTER', value.className, raw, () => value.converter.toConnectData(raw.topic, headersIn, raw.value));
+  const headers = stage('HEADER_CONVERTER', header.className, raw, () =>
+    raw.headers.length === 0
+      ? NO_HEADERS
+      : raw.headers.map((h): ConnectHeader => {
+          const converted = header.converter.toConnectHeader(raw.topic, h.key, h.value);
+          return { key: h.key, schema: converted.schema, value: converted.value };
+        }),
+  );
+  return Object.freeze({
+    topic: raw.topic,
+    kafkaPartition: raw.partition,
+    keySchema: k.schema,
+    key: k.value,
+    valueSchema: v.schema,
+    value: v.value,
+    timestamp: raw.timestamp,
+    headers,
+    kafkaOffset: raw.offset,
+    timestampType: raw.timestampType,
+    originalTopic: raw.topic,
+    originalKafkaPartition: raw.partition,
+    originalKafkaOffset: raw.offset,
+    raw: { key: raw.key, value: raw.value, headers: raw.headers },
+  });
+}
