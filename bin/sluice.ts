@@ -3,6 +3,9 @@
 import { parseArgs } from 'node:util';
 import { startStandalone } from '../local/standalone.js';
 
+// Sluice runs on Node 20 or later; the SDK's notice that its 2027 releases need Node 22 is not for this CLI's users.
+process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
+
 const USAGE = `Usage: sluice <command> [options]
 
 Commands:

@@ -1,0 +1,31 @@
+// Replaces the README's generated section (between the BEGIN/END markers) with tables rendered from the ConfigDefs.
+import { commonConfigDef, sinkFrameworkConfigDef, sourceFrameworkConfigDef } from '../config/frameworkConfig.js';
+import { jdbcSinkConfigDef } from '../plugins/jdbc/JdbcSinkConnector.js';
+import { jdbcSourceConfigDef } from '../plugins/jdbc/JdbcSourceConnector.js';
+import { renderConfigTable } from './configReference.js';
+
+export const BEGIN = '<!-- BEGIN GENERATED CONFIG REFERENCE (npm run docs) -->';
+export const END = '<!-- END GENERATED CONFIG REFERENCE -->';
+
+export function configReferenceMarkdown(): string {
+  const common = new Set(commonConfigDef.keys.map((k) => k.name));
+  const sinkFramework = new Set(sinkFrameworkConfigDef.keys.map((k) => k.name));
+  const sourceFramework = new Set(sourceFrameworkConfigDef.keys.map((k) => k.name));
+  return [
+    '### Framework keys (every connector)',
+    renderConfigTable(commonConfigDef),
+    '### Sink-only framework keys',
+    renderConfigTable(sinkFrameworkConfigDef, (k) => !common.has(k.name)),
+    '### JDBC sink (`io.confluent.connect.jdbc.JdbcSinkConnector`)',
+    renderConfigTable(jdbcSinkConfigDef, (k) => !sinkFramework.has(k.name)),
+    '### JDBC source (`io.confluent.connect.jdbc.JdbcSourceConnector`)',
+    renderConfigTable(jdbcSourceConfigDef, (k) => !sourceFramework.has(k.name)),
+  ].join('\n\n');
+}
+
+export function renderReadmeReference(readme: string): string {
+  const start = readme.indexOf(BEGIN);
+  const end = readme.indexOf(END);
+  if (start < 0 || end < start) throw new Error(`README.md has no ${BEGIN} ... ${END} section`);
+  return `${readme.slice(0, start + BEGIN.length)}\n\n${configReferenceMarkdown()}\n\n${readme.slice(end)}`;
+}

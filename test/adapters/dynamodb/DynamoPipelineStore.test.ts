@@ -1,0 +1,70 @@
+// The DynamoDB store through the real AWS SDK, against dynalite over HTTP.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoPipelineStore } from '../../../lambdas/adapters/dynamodb/DynamoPipelineStore.js';
+import { AlreadyExistsError, ConflictError, NotFoundError } from '../../../lambdas/runtime/errors.js';
+import type { PipelineRecord } from '../../../lambdas/runtime/ports/PipelineStore.js';
+import { type TestDynamo, startTestDynamo } from '../../helpers/dynamo.js';
+
+let dynamo: TestDynamo;
+beforeAll(async () => {
+  dynamo = await startTestDynamo();
+});
+afterAll(async () => {
+  await dynamo.stop();
+});
+
+const record = (name: string, version = 1): PipelineRecord => ({
+  name,
+  type: 'sink',
+  config: { 'connector.class': 'JdbcSink', name },
+  targetState: 'RUNNING',
+  version,
+  restartEpoch: 0,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+});
+
+describe('DynamoPipelineStore', () => {
+  it('creates, reads, lists, updates conditionally and deletes', async () => {
+    const store = new DynamoPipelineStore(dynamo.client, await dynamo.newTable());
+    await store.create(record('a'));
+    await store.create(record('b'));
+    await expect(store.create(record('a'))).rejects.toBeInstanceOf(AlreadyExistsError);
+    expect(await store.get('a')).toEqual(record('a'));
+    expect((await store.list()).map((r) => r.name).sort()).toEqual(['a', 'b']);
+    await store.update({ ...record('a', 2), targetState: 'PAUSED' }, 1);
+    await expect(store.update(record('a', 2), 1)).rejects.toBeInstanceOf(ConflictError);
+    await expect(store.update(record('ghost', 2), 1)).rejects.toBeInstanceOf(ConflictError);
+    expect((await store.get('a'))!.targetState).toBe('PAUSED');
+    await store.delete('a');
+    await expect(store.delete('a')).rejects.toBeInstanceOf(NotFoundError);
+    expect(await store.get('a')).toBeUndefined();
+  });
+
+  it('keeps status beside the config and removes it with the pipeline, but keeps offsets', async () => {
+    const store = new DynamoPipelineStore(dynamo.client, await dynamo.newTable());
+    await store.create(record('s'));
+    await store.putStatus({ name: 's', connector: { state: 'RUNNING', workerId: 'w' }, tasks: [{ id: 0, state: 'FAILED', workerId: 'w', trace: 't' }], activeTopics: ['x'], resources: { esm: 'uuid' }, updatedAt: 'now' });
+    await store.putOffsets('s', [{ partition: { table: 'b', protocol: '1' }, offset: { incrementing: 5 } }]);
+    expect(await store.getStatus('s')).toEqual({ name: 's', connector: { state: 'RUNNING', workerId: 'w' }, tasks: [{ id: 0, state: 'FAILED', workerId: 'w', trace: 't' }], activeTopics: ['x'], resources: { esm: 'uuid' }, updatedAt: 'now' });
+    await store.delete('s');
+    expect(await store.getStatus('s')).toBeUndefined();
+    expect(await store.listOffsets('s')).toEqual([{ partition: { table: 'b', protocol: '1' }, offset: { incrementing: 5 } }]);
+  });
+
+  it('keys offsets by partition regardless of key order, and deletes on a null offset', async () => {
+    const store = new DynamoPipelineStore(dynamo.client, await dynamo.newTable());
+    await store.putOffsets('o', [{ partition: { protocol: '1', table: 't' }, offset: { incrementing: 1 } }]);
+    await store.putOffsets('o', [{ partition: { table: 't', protocol: '1' }, offset: { incrementing: 2 } }]);
+    expect(await store.listOffsets('o')).toEqual([{ partition: { table: 't', protocol: '1' }, offset: { incrementing: 2 } }]);
+    await store.putOffsets('o', [{ partition: { table: 't', protocol: '1' }, offset: null }]);
+    expect(await store.listOffsets('o')).toEqual([]);
+  });
+
+  it('lists past one page of results', async () => {
+    const store = new DynamoPipelineStore(dynamo.client, await dynamo.newTable());
+    const big = 'v'.repeat(50_000);
+    for (let i = 0; i < 30; i++) await store.create({ ...record(`p${i}`), config: { big } });
+    expect(await store.list()).toHaveLength(30);
+  });
+});
