@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Schemas } from '../../../lambdas/runtime/data/Schema.js';
 import { dialectFor, type SqlStatement, type TableId } from '../../../lambdas/runtime/dialects/index.js';
 import { addedColumns, execute, keyColumns, orderRow, ordersRequest, uniqueName, valueColumns } from './fixtures.js';
+import { writeScenarios } from './liveScenarios.js';
 
 const client = new pg.Client({ host: '127.0.0.1', port: 5432, user: 'postgres', database: 'test' });
 const dialect = dialectFor('postgresql');
@@ -12,7 +13,7 @@ const run = (sql: string, params: readonly unknown[] = []) => client.query(sql, 
 const runStatement = (s: SqlStatement) => run(s.sql, s.params);
 
 async function createOrders(prefix: string): Promise<TableId> {
-  const table = dialect.parseTableId(`public.${uniqueName(prefix)}`);
+  const table = dialect.parseTableId(`public.${uniqueName(`pg_${prefix}`)}`);
   created.push(table);
   await runStatement(dialect.createTable(table, [...keyColumns, ...valueColumns], ['id', 'region']));
   await runStatement(dialect.alterTableAddColumns(table, addedColumns));
@@ -39,6 +40,16 @@ afterAll(async () => {
 });
 
 describe('PostgresDialect against PostgreSQL', () => {
+  writeScenarios({
+    dialect,
+    run,
+    createOrders,
+    readOrders,
+    selectIds: async (sql, params) => (await run(sql, params)).rows.map((r) => r.id),
+    now: async () => (await runStatement(dialect.currentTimestampQuery())).rows[0].current_timestamp,
+    bool: (value) => value,
+  });
+
   it('creates, evolves and describes a table', async () => {
     // Prepare
     const table = dialect.parseTableId(uniqueName('pg_meta'));
@@ -71,7 +82,7 @@ describe('PostgresDialect against PostgreSQL', () => {
 
   it('inserts several rows in one statement and reads every type back', async () => {
     // Prepare
-    const table = await createOrders('pg_insert');
+    const table = await createOrders('insert');
 
     // Act
     const statements = dialect.insert(ordersRequest(table, [orderRow(1), orderRow(2)]));
@@ -98,47 +109,10 @@ describe('PostgresDialect against PostgreSQL', () => {
     expect(rows).toHaveLength(2);
   });
 
-  it('upserts twice with the same keys: no duplicates and the last write wins, even within one batch', async () => {
-    // Prepare
-    const table = await createOrders('pg_upsert');
-
-    // Act
-    await execute(dialect.upsert(ordersRequest(table, [orderRow(1), orderRow(2), orderRow(3)])), run);
-    await execute(dialect.upsert(ordersRequest(table, [orderRow(2, 1), orderRow(3, 1), orderRow(3, 2)])), run);
-    const rows = await readOrders(table);
-
-    // Assess
-    expect(rows.map((r) => [r['id'], r['name'], r['price']])).toEqual([
-      [1, 'order 1', '19.99'],
-      [2, 'order 2 v1', '20.00'],
-      [3, 'order 3 v2', '20.01'],
-    ]);
-  });
-
-  it('updates, deletes and chunks by batch.size', async () => {
-    // Prepare
-    const table = await createOrders('pg_upd_del');
-    const insert = dialect.insert(ordersRequest(table, [1, 2, 3, 4, 5].map((id) => orderRow(id)), 2));
-    await execute(insert, run);
-
-    // Act
-    await execute(dialect.update(ordersRequest(table, [orderRow(4, 3)])), run);
-    await execute(dialect.delete({ table, keyColumns, rows: [[1, 'us'], [2, 'eu'], [9, 'us']] }), run);
-    const rows = await readOrders(table);
-
-    // Assess
-    expect(insert.map((s) => s.rowCount)).toEqual([2, 2, 1]);
-    expect(rows.map((r) => [r['id'], r['name'], r['active']])).toEqual([
-      [3, 'order 3', true],
-      [4, 'order 4 v3', false],
-      [5, 'order 5', true],
-    ]);
-  });
-
   it('writes timestamps as wall-clock time in db.timezone', async () => {
     // Prepare
     const kolkata = dialectFor('postgresql', { timezone: 'Asia/Kolkata' });
-    const table = await createOrders('pg_tz');
+    const table = await createOrders('tz');
 
     // Act
     await execute(kolkata.insert(ordersRequest(table, [orderRow(1)])), run);
@@ -150,7 +124,7 @@ describe('PostgresDialect against PostgreSQL', () => {
 
   it('fills schema defaults rendered as literals', async () => {
     // Prepare
-    const table = await createOrders('pg_default');
+    const table = await createOrders('default');
 
     // Act
     await run(`INSERT INTO ${dialect.quoteTable(table)} (id, region, qty, price, active) VALUES (1, 'eu', 1, 1, true)`);
@@ -204,35 +178,6 @@ describe('PostgresDialect against PostgreSQL', () => {
     // Assess
     expect(described.map((c) => c.name)).toEqual(['id"); DROP TABLE y; --']);
     expect(count.rows).toEqual([{ n: 1 }]);
-  });
-
-  it('runs the source queries of every mode with their binds', async () => {
-    // Prepare
-    const table = await createOrders('pg_source');
-    await execute(dialect.insert(ordersRequest(table, [1, 2, 3, 4].map((id) => orderRow(id)))), run);
-    const now = (await runStatement(dialect.currentTimestampQuery())).rows[0].current_timestamp as Date;
-    const select = async (spec: Parameters<typeof dialect.sourceQuery>[0], state: Parameters<typeof dialect.sourceBinds>[1]) => {
-      const query = dialect.sourceQuery(spec);
-      return (await run(query.sql, dialect.sourceBinds(query, state))).rows.map((r) => r.id as number);
-    };
-
-    // Act
-    const bulk = await select({ mode: 'bulk', table }, {});
-    const incrementing = await select({ mode: 'incrementing', table, incrementingColumn: 'id', limit: 2 }, { lastIncrementing: 1 });
-    const timestamp = await select(
-      { mode: 'timestamp', table, timestampColumns: ['at', 'born'] },
-      { lastTimestamp: new Date(Date.UTC(2024, 0, 2, 12, 30, 15, 250)), endTimestamp: now },
-    );
-    const both = await select(
-      { mode: 'timestamp+incrementing', query: `SELECT * FROM ${dialect.quoteTable(table)}`, timestampColumns: ['at'], incrementingColumn: 'id' },
-      { lastTimestamp: new Date(Date.UTC(2024, 0, 2, 12, 30, 15, 250)), lastIncrementing: 2, endTimestamp: now },
-    );
-
-    // Assess
-    expect(bulk.sort()).toEqual([1, 2, 3, 4]);
-    expect(incrementing).toEqual([2, 3]);
-    expect(timestamp).toEqual([3, 4]);
-    expect(both).toEqual([3, 4]);
   });
 
   it('classifies a refused connection as transient and a syntax error as not', async () => {
