@@ -2,9 +2,9 @@
 //   PK = PIPELINE#<name>, SK = CONFIG | STATUS | OFFSET#<partition key>.
 // Optimistic concurrency: every CONFIG write is conditional on the version the writer read.
 import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { AlreadyExistsError, ConflictError, NotFoundError } from '../../runtime/errors.js';
-import type { PipelineRecord, PipelineStatus, PipelineStore, SourceOffset } from '../../runtime/ports/PipelineStore.js';
+import type { PipelineRecord, PipelineStatus, PipelineStore, SourceOffset, StatusPatch } from '../../runtime/ports/PipelineStore.js';
 import { configItem, offsetKey, pk, recordOf, statusItem, statusOf } from './items.js';
 
 export class DynamoPipelineStore implements PipelineStore {
@@ -84,6 +84,30 @@ export class DynamoPipelineStore implements PipelineStore {
 
   async putStatus(status: PipelineStatus): Promise<void> {
     await this.doc.send(new PutCommand({ TableName: this.tableName, Item: statusItem(status) }));
+  }
+
+  async patchStatus(name: string, patch: StatusPatch): Promise<void> {
+    const entries = Object.entries(patch).filter(([, v]) => v !== undefined);
+    const names: Record<string, string> = { '#n': 'name', '#u': 'updatedAt' };
+    const values: Record<string, unknown> = { ':n': name, ':u': new Date().toISOString() };
+    const sets = ['#n = :n', '#u = :u'];
+    entries.forEach(([k, v], i) => {
+      names[`#a${i}`] = k;
+      values[`:a${i}`] = v;
+      sets.push(`#a${i} = :a${i}`);
+    });
+    await this.doc.send(
+      new UpdateCommand({ TableName: this.tableName, Key: { PK: pk(name), SK: 'STATUS' }, UpdateExpression: `SET ${sets.join(', ')}`, ExpressionAttributeNames: names, ExpressionAttributeValues: values }),
+    );
+  }
+
+  async putAlias(alias: string, name: string): Promise<void> {
+    await this.doc.send(new PutCommand({ TableName: this.tableName, Item: { PK: `ALIAS#${alias}`, SK: 'ALIAS', name } }));
+  }
+
+  async getAliasPipeline(alias: string): Promise<string | undefined> {
+    const r = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: { PK: `ALIAS#${alias}`, SK: 'ALIAS' } }));
+    return r.Item?.['name'] as string | undefined;
   }
 
   async listOffsets(name: string): Promise<SourceOffset[]> {

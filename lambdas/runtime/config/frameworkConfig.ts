@@ -1,6 +1,6 @@
 // Kafka Connect's framework keys (ConnectorConfig, SinkConnectorConfig, SourceConnectorConfig), shared by every connector.
 import { ConfigDef, type ConfigKey } from './ConfigDef.js';
-import { atLeast, nonEmptyStringWithoutControlChars, oneOf, validRegex } from './validators.js';
+import { atLeast, between, nonEmptyStringWithoutControlChars, oneOf, validRegex } from './validators.js';
 
 const COMMON = 'Common';
 const TRANSFORMS = 'Transforms';
@@ -32,13 +32,22 @@ const sinkKeys: ConfigKey[] = [
   { name: 'errors.deadletterqueue.context.headers.enable', type: 'BOOLEAN', default: false, importance: 'MEDIUM', group: ERRORS, orderInGroup: 8, width: 'MEDIUM', displayName: 'Enable Error Context Headers', documentation: 'If true, add __connect.errors.* headers with the error context to records written to the dead letter queue.' },
 ];
 
+const SLUICE = 'Sluice';
+
+/** Sluice's own keys: how the MSK event source mapping feeds a sink pipeline (ESM parameters, see aws-notes §1.2). */
+const esmKeys: ConfigKey[] = [
+  { name: 'sluice.esm.batch.size', type: 'INT', default: 500, importance: 'MEDIUM', group: SLUICE, orderInGroup: 1, width: 'SHORT', displayName: 'Records per invocation', validator: between(1, 10000), documentation: "The event source mapping's BatchSize: the most records one sink invocation receives (Kafka Connect's max.poll.records). Also bounded by Lambda's 6 MB payload." },
+  { name: 'sluice.esm.batching.window.ms', type: 'INT', default: 500, importance: 'MEDIUM', group: SLUICE, orderInGroup: 2, width: 'SHORT', displayName: 'Batching window (ms)', validator: between(0, 300000), documentation: "The event source mapping's MaximumBatchingWindowInSeconds, in milliseconds (rounded up to whole seconds in AWS): how long records are gathered before an invocation." },
+  { name: 'sluice.esm.starting.position', type: 'STRING', default: 'TRIM_HORIZON', importance: 'LOW', group: SLUICE, orderInGroup: 3, width: 'SHORT', displayName: 'Starting position', validator: oneOf(['TRIM_HORIZON', 'LATEST']), recommendedValues: ['TRIM_HORIZON', 'LATEST'], documentation: 'Where a new consumer group starts: TRIM_HORIZON (earliest, as Kafka Connect sinks) or LATEST. Fixed when the mapping is created.' },
+];
+
 const sourceKeys: ConfigKey[] = [
   { name: 'topic.creation.groups', type: 'LIST', default: [], importance: 'LOW', group: 'Topic Creation', orderInGroup: 1, width: 'LONG', displayName: 'Topic Creation Groups', documentation: 'Groups of configurations for topics created by source connectors.' },
   { name: 'exactly.once.support', type: 'STRING', default: 'requested', importance: 'MEDIUM', group: COMMON, orderInGroup: 8, width: 'SHORT', displayName: 'Exactly once support', validator: oneOf(['requested', 'required'], { caseInsensitive: true }), recommendedValues: ['requested', 'required'], documentation: 'Accepted for compatibility. Sluice sources are at-least-once with an idempotent producer: offsets are saved only after the broker acknowledged the records.' },
 ];
 
 export const commonConfigDef = new ConfigDef(commonKeys);
-export const sinkFrameworkConfigDef = new ConfigDef([...commonKeys, ...sinkKeys]);
+export const sinkFrameworkConfigDef = new ConfigDef([...commonKeys, ...sinkKeys, ...esmKeys]);
 export const sourceFrameworkConfigDef = new ConfigDef([...commonKeys, ...sourceKeys]);
 
 /** Kafka's exact sink validation: one of topics / topics.regex, and the DLQ topic is not consumed. */

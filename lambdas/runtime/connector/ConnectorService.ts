@@ -5,7 +5,7 @@ import { BadRequestError, ConfigError, NotFoundError } from '../errors.js';
 import type { PluginRegistry } from '../plugins/PluginRegistry.js';
 import type { ConnectorPlugin, PluginInfo, PluginType } from '../plugins/types.js';
 import type { ConsumerGroupOffsets } from '../ports/ConsumerGroupOffsets.js';
-import type { PipelineRecord, PipelineStatus, PipelineStore, TargetState } from '../ports/PipelineStore.js';
+import type { PipelineRecord, PipelineStatus, PipelineStore, StatusPatch, TargetState } from '../ports/PipelineStore.js';
 import type { Clock } from '../ports/Clock.js';
 import type { ActiveTopics, ConnectorInfo, ConnectorOffsets, ConnectorStateInfo, Message, ServerInfo, TaskInfo, TaskState } from './entities.js';
 import { maskConfig, unmaskConfig } from './masking.js';
@@ -130,8 +130,8 @@ export class ConnectorService {
     const restartConnector = !onlyFailed || current.connector.state === 'FAILED';
     const restartTasks = includeTasks ? current.tasks.filter((t) => !onlyFailed || t.state === 'FAILED').map((t) => t.id) : [];
     if (restartConnector || restartTasks.length > 0) {
+      await this.options.store.patchStatus(name, this.markRestarting(status, restartConnector, restartTasks));
       await this.write(r, {});
-      await this.options.store.putStatus(this.markRestarting(name, status, restartConnector, restartTasks));
     }
     if (!includeTasks && !onlyFailed) return undefined;
     return {
@@ -145,8 +145,8 @@ export class ConnectorService {
     const r = await this.require(name, `Unknown connector: ${name}`);
     if (!taskIdsOf(r).includes(task)) throw new NotFoundError(`Unknown task: ${name}-${task}`);
     const status = await this.options.store.getStatus(name);
+    await this.options.store.patchStatus(name, this.markRestarting(status, false, [task]));
     await this.write(r, {});
-    await this.options.store.putStatus(this.markRestarting(name, status, false, [task]));
   }
 
   async deleteConnector(name: string): Promise<void> {
@@ -161,8 +161,7 @@ export class ConnectorService {
 
   async resetTopics(name: string): Promise<void> {
     await this.require(name, `Connector ${name} not found`);
-    const status = await this.options.store.getStatus(name);
-    if (status) await this.options.store.putStatus({ ...status, activeTopics: [], updatedAt: this.now() });
+    await this.options.store.patchStatus(name, { activeTopics: [] });
   }
 
   async getOffsets(name: string): Promise<ConnectorOffsets> {
@@ -231,16 +230,13 @@ export class ConnectorService {
     return next;
   }
 
-  private markRestarting(name: string, status: PipelineStatus | undefined, connector: boolean, tasks: readonly number[]): PipelineStatus {
+  /** Marks what will restart; the runtimes set RUNNING (or FAILED) when they pick up the new restartEpoch. */
+  private markRestarting(status: PipelineStatus | undefined, connector: boolean, tasks: readonly number[]): StatusPatch {
     const workerId = this.options.workerId;
     const others = (status?.tasks ?? []).filter((t) => !tasks.includes(t.id));
     return {
-      name,
-      ...(connector ? { connector: { state: 'RESTARTING', workerId } } : status?.connector ? { connector: status.connector } : {}),
+      ...(connector ? { connector: { state: 'RESTARTING', workerId } } : {}),
       tasks: [...others, ...tasks.map((id) => ({ id, state: 'RESTARTING' as const, workerId }))].sort((a, b) => a.id - b.id),
-      activeTopics: status?.activeTopics ?? [],
-      resources: status?.resources ?? {},
-      updatedAt: this.now(),
     };
   }
 

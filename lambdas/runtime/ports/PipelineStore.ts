@@ -40,6 +40,8 @@ export interface PipelineStatus {
   readonly updatedAt: string;
 }
 
+export type StatusPatch = Partial<Pick<PipelineStatus, 'connector' | 'tasks' | 'activeTopics' | 'resources'>>;
+
 /** One source offset, in Kafka Connect's shape: a partition map and an offset map (null = reset). */
 export interface SourceOffset {
   readonly partition: Readonly<Record<string, unknown>>;
@@ -57,6 +59,14 @@ export interface PipelineStore {
   delete(name: string): Promise<void>;
   getStatus(name: string): Promise<PipelineStatus | undefined>;
   putStatus(status: PipelineStatus): Promise<void>;
+  /**
+   * Sets only the given STATUS attributes, creating the item if needed. Each attribute has one owner (tasks: the task
+   * runtimes; resources: the controller; connector: runtimes and restarts), so writers never clobber each other.
+   */
+  patchStatus(name: string, patch: StatusPatch): Promise<void>;
+  /** Records which pipeline a hashed Lambda alias serves (see pipelineAlias.ts). */
+  putAlias(alias: string, name: string): Promise<void>;
+  getAliasPipeline(alias: string): Promise<string | undefined>;
   listOffsets(name: string): Promise<SourceOffset[]>;
   /** Upserts offsets; an entry with a null offset deletes that partition's offset. */
   putOffsets(name: string, offsets: readonly SourceOffset[]): Promise<void>;

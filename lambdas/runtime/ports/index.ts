@@ -7,6 +7,7 @@ export type {
   PipelineStatus,
   PipelineStore,
   SourceOffset,
+  StatusPatch,
   TargetState,
   TaskStatus,
 } from './PipelineStore.js';
