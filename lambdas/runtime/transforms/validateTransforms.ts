@@ -36,7 +36,8 @@ function validatePlugin(errors: Errors, props: Readonly<Record<string, string>>,
     plugin.create(withPrefix(props, prefix, omit));
   } catch (e) {
     if (!(e instanceof ConfigError)) throw e;
-    add(errors, e.key === undefined ? `${prefix}type` : `${prefix}${e.key}`, e.message);
+    if (e.key === undefined) add(errors, `${prefix}type`, e.message);
+    else add(errors, `${prefix}${e.key}`, e.message.replace(`for configuration ${e.key}:`, `for configuration ${prefix}${e.key}:`));
   }
 }
 

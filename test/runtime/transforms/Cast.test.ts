@@ -4,7 +4,7 @@ import { Schemas, decimalSchema, schema, structSchema, timestampSchema } from '.
 import { Struct } from '../../../lambdas/runtime/data/Struct.js';
 import { ConfigError, DataError } from '../../../lambdas/runtime/errors.js';
 import { castKeyPlugin, castValuePlugin } from '../../../lambdas/runtime/transforms/Cast.js';
-import { run, sinkRecord } from './records.js';
+import { run, sinkRecord, thrownBy } from './records.js';
 
 describe('Cast', () => {
   it('casts Struct fields and keeps optional flags and (cast) defaults', () => {
@@ -102,16 +102,10 @@ describe('Cast', () => {
     // Prepare
     const specs = ['a:decimal', 'int8,a:int16', 'a:bytes', ''];
     // Act
-    const errors = specs.map((spec) => {
-      try {
-        castValuePlugin.create({ spec });
-        return '';
-      } catch (e) {
-        expect(e).toBeInstanceOf(ConfigError);
-        return (e as Error).message;
-      }
-    });
+    const thrown = specs.map((spec) => thrownBy(() => castValuePlugin.create({ spec })));
+    const errors = thrown.map((e) => e.message);
     // Assess
+    expect(thrown.every((e) => e instanceof ConfigError)).toBe(true);
     expect(errors).toEqual([
       'Invalid type found in casting spec: decimal',
       'Cast transformations that specify a type to cast the entire value to may ony specify a single cast in their spec',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LogicalNames, Schemas, structSchema, timestampSchema } from '../../../lambdas/runtime/data/Schema.js';
 import { Struct } from '../../../lambdas/runtime/data/Struct.js';
 import { timestampConverterKeyPlugin, timestampConverterValuePlugin } from '../../../lambdas/runtime/transforms/TimestampConverter.js';
-import { run, sinkRecord } from './records.js';
+import { run, sinkRecord, thrownBy } from './records.js';
 
 const AT = new Date(Date.UTC(2024, 0, 2, 13, 4, 5, 67));
 const FORMAT = "yyyy-MM-dd'T'HH:mm:ss.SSSX";
@@ -87,16 +87,9 @@ describe('TimestampConverter', () => {
 
   it('rejects string targets without a format, bad patterns and unknown target types', () => {
     // Prepare
-    const cases = [{ 'target.type': 'string' }, { 'target.type': 'unix', format: 'yyyy-bb' }, { 'target.type': 'timestamp' }];
+    const cases: Array<Record<string, string>> = [{ 'target.type': 'string' }, { 'target.type': 'unix', format: 'yyyy-bb' }, { 'target.type': 'timestamp' }];
     // Act
-    const messages = cases.map((props) => {
-      try {
-        timestampConverterValuePlugin.create(props);
-        return '';
-      } catch (e) {
-        return (e as Error).message;
-      }
-    });
+    const messages = cases.map((props) => thrownBy(() => timestampConverterValuePlugin.create(props)).message);
     // Assess
     expect(messages).toEqual([
       'TimestampConverter requires format option to be specified when using string timestamps',

@@ -42,3 +42,13 @@ export function sourceRecord(changes: Partial<SourceRecord> = {}): SourceRecord 
 export function run<R extends ConnectRecord>(plugin: TransformationPlugin, props: Record<string, string>, record: R): R | null {
   return plugin.create(props).apply(record);
 }
+
+/** The error `act` throws (fails the test when it throws nothing). */
+export function thrownBy(act: () => unknown): Error {
+  try {
+    act();
+  } catch (e) {
+    return e as Error;
+  }
+  throw new Error('expected an error');
+}
