@@ -121,9 +121,13 @@ export interface Dialect {
   /** The quoted (or validated unquoted) column name. Throws DataError for unsafe names. */
   quoteColumn(name: string): string;
 
+  /** Multi-row INSERT (PostgreSQL, MySQL) or one INSERT per bind row (Oracle). */
   insert(request: WriteRequest): WriteStatement[];
+  /** Insert-or-replace by the key columns; throws DataError without key columns. */
   upsert(request: WriteRequest): WriteStatement[];
+  /** `UPDATE … WHERE keys`, one per bind row; nothing when there are no value columns. Throws DataError without keys. */
   update(request: WriteRequest): WriteStatement[];
+  /** By key: `IN (…)` lists (PostgreSQL, MySQL) or one DELETE per bind row (Oracle). */
   delete(request: DeleteRequest): WriteStatement[];
 
   createTable(table: TableId, columns: readonly Column[], pkColumns: readonly string[]): SqlStatement;
@@ -135,10 +139,14 @@ export interface Dialect {
 
   /** Lists an existing table's columns; no rows means the table is missing. */
   describeTable(table: TableId): SqlStatement;
-  /** Turns `describeTable` rows (objects or arrays, as the driver returns them) into columns. */
+  /** Turns `describeTable` rows into columns: arrays, or objects whose keys are in select-list order (pg, mysql2, oracledb all do). */
   parseColumns(rows: readonly unknown[]): ColumnInfo[];
 
-  /** Converts a Connect value into what this dialect's driver binds. */
+  /**
+   * Converts a Connect value into what this dialect's driver binds: Decimal and INT64 bigints as text, bytes as
+   * Buffer, booleans as 1/0 (MySQL, Oracle), Date/Time/Timestamp as wall-clock text in `db.timezone` (PostgreSQL
+   * timestamps carry the offset; Oracle text matches the TO_DATE/TO_TIMESTAMP its placeholders wrap around).
+   */
   bindValue(schema: Schema, value: unknown): unknown;
 
   sourceQuery(spec: SourceQuerySpec): SourceQuery;

@@ -4,7 +4,7 @@ import mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Schemas } from '../../../lambdas/runtime/data/Schema.js';
 import { dialectFor, type SqlStatement, type TableId } from '../../../lambdas/runtime/dialects/index.js';
-import { addedColumns, execute, keyColumns, orderRow, ordersRequest, uniqueName, valueColumns } from './fixtures.js';
+import { addedColumns, execute, keyColumns, orderRow, ordersRequest, sparseRow, uniqueName, valueColumns } from './fixtures.js';
 import { writeScenarios } from './liveScenarios.js';
 
 let connection: mysql.Connection;
@@ -106,12 +106,12 @@ describe('MySqlDialect against MariaDB', () => {
     ]);
   });
 
-  it('inserts several rows in one statement and reads every type back', async () => {
+  it('inserts several rows in one statement, nulls included, and reads every type back', async () => {
     // Prepare
     const table = await createOrders('insert');
 
     // Act
-    const statements = dialect.insert(ordersRequest(table, [orderRow(1), orderRow(2)]));
+    const statements = dialect.insert(ordersRequest(table, [sparseRow(3), orderRow(1), orderRow(2)]));
     await execute(statements, run);
     const rows = await readOrders(table);
 
@@ -132,7 +132,8 @@ describe('MySqlDialect against MariaDB', () => {
       tiny: 1,
       status: "status '0' \\ ok",
     });
-    expect(rows).toHaveLength(2);
+    expect(rows).toHaveLength(3);
+    expect(Object.entries(rows[2]!).filter(([, v]) => v === null).map(([k]) => k)).toEqual(['name', 'born', 'at', 'alarm', 'payload', 'ratio', 'tiny', 'status']);
   });
 
   it('writes timestamps as wall-clock time in a fixed-offset db.timezone', async () => {

@@ -3,7 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Schemas } from '../../../lambdas/runtime/data/Schema.js';
 import { dialectFor, type SqlStatement, type TableId } from '../../../lambdas/runtime/dialects/index.js';
-import { addedColumns, execute, keyColumns, orderRow, ordersRequest, uniqueName, valueColumns } from './fixtures.js';
+import { addedColumns, execute, keyColumns, orderRow, ordersRequest, sparseRow, uniqueName, valueColumns } from './fixtures.js';
 import { writeScenarios } from './liveScenarios.js';
 
 const client = new pg.Client({ host: '127.0.0.1', port: 5432, user: 'postgres', database: 'test' });
@@ -80,12 +80,12 @@ describe('PostgresDialect against PostgreSQL', () => {
     ]);
   });
 
-  it('inserts several rows in one statement and reads every type back', async () => {
+  it('inserts several rows in one statement, nulls included, and reads every type back', async () => {
     // Prepare
     const table = await createOrders('insert');
 
     // Act
-    const statements = dialect.insert(ordersRequest(table, [orderRow(1), orderRow(2)]));
+    const statements = dialect.insert(ordersRequest(table, [sparseRow(3), orderRow(1), orderRow(2)]));
     await execute(statements, run);
     const rows = await readOrders(table);
 
@@ -106,7 +106,8 @@ describe('PostgresDialect against PostgreSQL', () => {
       tiny: 1,
       status: "status '0' \\ ok",
     });
-    expect(rows).toHaveLength(2);
+    expect(rows).toHaveLength(3);
+    expect(Object.entries(rows[2]!).filter(([, v]) => v === null).map(([k]) => k)).toEqual(['name', 'born', 'at', 'alarm', 'payload', 'ratio', 'tiny', 'status']);
   });
 
   it('writes timestamps as wall-clock time in db.timezone', async () => {

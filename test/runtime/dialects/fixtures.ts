@@ -1,6 +1,6 @@
 // Shared columns and rows for the dialect tests: one orders table with every mapped Connect type.
 import { Decimal } from '../../../lambdas/runtime/data/Decimal.js';
-import { dateSchema, decimalSchema, optional, Schemas, schema, timeSchema, timestampSchema } from '../../../lambdas/runtime/data/Schema.js';
+import { dateSchema, decimalSchema, Schemas, schema, timeSchema, timestampSchema } from '../../../lambdas/runtime/data/Schema.js';
 import type { Column, WriteRequest, WriteStatement } from '../../../lambdas/runtime/dialects/index.js';
 
 export const keyColumns: Column[] = [
@@ -54,7 +54,11 @@ export function ordersRequest(table: WriteRequest['table'], rows: unknown[][], m
   return { table, keyColumns, valueColumns: allValueColumns, rows, ...(maxRows === undefined ? {} : { maxRows }) };
 }
 
-export const optionalString = optional(Schemas.STRING);
+/** A row whose optional columns are all null. */
+export function sparseRow(id: number): unknown[] {
+  const row = orderRow(id);
+  return row.map((value, i) => ([2, 6, 7, 8, 9, 10, 11, 12].includes(i) ? null : value));
+}
 
 /** Runs each statement through `run(sql, params)`: multi-row once, per-row once per bind row. */
 export async function execute(statements: readonly WriteStatement[], run: (sql: string, params: readonly unknown[]) => Promise<unknown>): Promise<void> {
