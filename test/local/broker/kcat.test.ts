@@ -54,6 +54,15 @@ describe('librdkafka (kcat) against the broker', () => {
     expect(out.trim().split('\n')).toEqual(['0 one', '1 two', '2 three']);
   });
 
+  it('serves a librdkafka idempotent producer and a librdkafka consumer group that resumes from its commits', async () => {
+    requireKcat();
+    await kcat(['-P', '-b', broker.bootstrap, '-t', 'kcat-group', '-X', 'enable.idempotence=true'], 'a\nb\nc\nd\n');
+    const group = ['-b', broker.bootstrap, '-G', 'kcat-group-1', 'kcat-group', '-e', '-q', '-f', '%s\n', '-X', 'auto.offset.reset=earliest'];
+    expect((await kcat(group)).trim().split('\n').sort()).toEqual(['a', 'b', 'c', 'd']);
+    await kcat(['-P', '-b', broker.bootstrap, '-t', 'kcat-group'], 'e\n');
+    expect((await kcat(group)).trim()).toBe('e');
+  });
+
   it('lists brokers and topics with kcat -L', async () => {
     requireKcat();
     const out = await kcat(['-L', '-b', broker.bootstrap]);
