@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SimpleDateFormat } from '../../../lambdas/runtime/transforms/SimpleDateFormat.js';
 
@@ -27,6 +28,16 @@ describe('SimpleDateFormat', () => {
     const parsed = format.parse(format.format(AT));
     // Assess
     expect(parsed).toEqual(AT);
+  });
+
+  it('round-trips any instant between years 1000 and 9999 through full ISO patterns', () => {
+    // Prepare
+    const formats = ["yyyy-MM-dd'T'HH:mm:ss.SSSZ", 'yyyyMMddHHmmssSSS', "yyyy-MM-dd HH:mm:ss.SSSXXX"].map((p) => new SimpleDateFormat(p));
+    const instants = fc.integer({ min: Date.UTC(1000, 0, 1), max: Date.UTC(9999, 11, 31) });
+    // Act
+    const property = fc.property(instants, (ms) => formats.every((f) => f.parse(f.format(new Date(ms))).getTime() === ms));
+    // Assess
+    fc.assert(property);
   });
 
   it('applies zone offsets when parsing', () => {
