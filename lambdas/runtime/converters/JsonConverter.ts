@@ -63,13 +63,13 @@ export class JsonConverter extends BaseConverter {
   private fromEnvelope(text: string): SchemaAndValue {
     const parts = splitEnvelope(text);
     if (parts !== undefined) {
-      let payload: JsonValue | undefined;
+      let fast: { schema: Schema | null; payload: JsonValue } | undefined;
       try {
-        payload = parseJson(parts.payloadText);
+        fast = { schema: this.codec.fromText(parts.schemaText), payload: parseJson(parts.payloadText) };
       } catch {
-        payload = undefined;
+        fast = undefined;
       }
-      if (payload !== undefined) return this.withSchema(this.codec.fromText(parts.schemaText), payload);
+      if (fast !== undefined) return this.withSchema(fast.schema, fast.payload);
     }
     const envelope = text.trim() === '' ? undefined : parseJson(text);
     if (!isJsonObject(envelope) || Object.keys(envelope).length !== 2 || !('schema' in envelope) || !('payload' in envelope)) {

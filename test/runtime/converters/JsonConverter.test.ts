@@ -220,6 +220,17 @@ describe('JsonConverter envelope', () => {
     expect(written).toBe(json);
   });
 
+  it('reads an envelope whose schema itself holds a "payload" key (a schema parameter)', () => {
+    // Prepare
+    const c = converter();
+    const json = '{"schema":{"type":"string","optional":false,"parameters":{"a":"1","payload":"2"}},"payload":"ok"}';
+    // Act
+    const result = c.toConnectData('t', [], utf8(json));
+    // Assess
+    expect(result.schema?.parameters).toEqual({ a: '1', payload: '2' });
+    expect(result.value).toBe('ok');
+  });
+
   it('returns the same Schema object for repeated records of one schema (cached)', () => {
     // Prepare
     const c = converter();
