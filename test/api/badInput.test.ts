@@ -132,3 +132,34 @@ describe('fuzz', () => {
     );
   });
 });
+
+describe('transforms, predicates and converters in a config', () => {
+  const sink = pgSink('x').config;
+  it.each([
+    { what: 'a transform without a type', extra: { transforms: 'a' }, message: /Missing required configuration "transforms\.a\.type" which has no default value\./ },
+    { what: 'an unknown transform class', extra: { transforms: 'a', 'transforms.a.type': 'com.acme.Nope' }, message: /Class com\.acme\.Nope could not be found/ },
+    { what: 'a transform missing its own required key', extra: { transforms: 'a', 'transforms.a.type': 'org.apache.kafka.connect.transforms.ExtractField$Value' }, message: /transforms\.a\.field/ },
+    { what: 'a duplicate transform alias', extra: { transforms: 'a,a', 'transforms.a.type': 'org.apache.kafka.connect.transforms.Filter' }, message: /Duplicate alias provided\./ },
+    { what: 'an unknown value converter', extra: { 'value.converter': 'com.acme.AvroThing' }, message: /Invalid value com\.acme\.AvroThing for configuration value\.converter: Class com\.acme\.AvroThing could not be found\./ },
+    { what: 'a bad converter setting', extra: { 'value.converter': 'org.apache.kafka.connect.json.JsonConverter', 'value.converter.schemas.enable': 'maybe' }, message: /value\.converter\.schemas\.enable/ },
+  ])('answers 400 for $what', async ({ extra, message }) => {
+    expectConnectError(await api.call('POST', '/connectors', { name: 'x', config: { ...sink, ...extra } }), 400, message);
+  });
+
+  it('accepts the tombstone-dropping idiom with a predicate', async () => {
+    const r = await api.call('POST', '/connectors', {
+      name: 'idiom',
+      config: {
+        ...sink,
+        transforms: 'dropTombstones',
+        'transforms.dropTombstones.type': 'org.apache.kafka.connect.transforms.Filter',
+        'transforms.dropTombstones.predicate': 'isTombstone',
+        predicates: 'isTombstone',
+        'predicates.isTombstone.type': 'org.apache.kafka.connect.transforms.predicates.RecordIsTombstone',
+        'value.converter': 'org.apache.kafka.connect.json.JsonConverter',
+        'value.converter.schemas.enable': 'false',
+      },
+    });
+    expect(r.status).toBe(201);
+  });
+});

@@ -1,5 +1,6 @@
 // Validation of the plugins a connector config names: its converters, transforms and predicates.
 import type { PluginRegistry } from '../plugins/PluginRegistry.js';
+import { validateTransforms } from '../transforms/validateTransforms.js';
 import type { PluginType } from '../plugins/types.js';
 
 const CONVERTER_KEYS: ReadonlyArray<readonly [string, PluginType]> = [
@@ -26,5 +27,6 @@ export function validatePlugins(registry: PluginRegistry, props: Readonly<Record
       for (const m of info.errors) add(`${prefix}${info.name}`, m.replace(`configuration ${info.name}`, `configuration ${prefix}${info.name}`));
     }
   }
+  for (const [key, messages] of validateTransforms(props, registry)) for (const m of messages) add(key, m);
   return errors;
 }
