@@ -78,6 +78,16 @@ describe('wire protocol handling', () => {
     expect(got).toEqual(ids);
   });
 
+  it('sends no response to acks=0 produces, answers acks=1 and rejects other acks values', async () => {
+    const c = await open();
+    await c.request(ApiKey.Metadata, 1, new Writer().array(['acks'], (w, t) => void w.string(t)));
+    c.send(ApiKey.Produce, 3, produceBody('acks', 0, buildBatch({ records: [{ key: null, value: 'fire' }] }), 0));
+    const one = readProduceResponse(await c.request(ApiKey.Produce, 3, produceBody('acks', 0, buildBatch({ records: [{ key: null, value: 'one' }] }), 1)));
+    expect(one).toEqual({ errorCode: ErrorCode.NONE, baseOffset: 1 });
+    const bad = readProduceResponse(await c.request(ApiKey.Produce, 3, produceBody('acks', 0, buildBatch({ records: [{ key: null, value: 'x' }] }), 2)));
+    expect(bad.errorCode).toBe(ErrorCode.INVALID_REQUIRED_ACKS);
+  });
+
   it('closes only the connection that sends a malformed frame or an unknown API key', async () => {
     const good = await open();
     const oversized = await open();
