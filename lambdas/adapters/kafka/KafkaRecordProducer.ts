@@ -1,0 +1,54 @@
+// RecordProducer on kafkajs: an idempotent producer with acks=all, connected once per container.
+import type { IHeaders, Kafka, Producer } from 'kafkajs';
+import type { ProducerRecord, RecordProducer } from '../../runtime/ports/RecordProducer.js';
+
+export class KafkaRecordProducer implements RecordProducer {
+  private producer: Promise<Producer> | undefined;
+
+  constructor(private readonly kafka: Kafka) {}
+
+  async send(topic: string, records: readonly ProducerRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    const producer = await this.connected();
+    await producer.send({
+      topic,
+      acks: -1,
+      messages: records.map((r) => ({
+        key: r.key === null ? null : Buffer.from(r.key),
+        value: r.value === null ? null : Buffer.from(r.value),
+        headers: toHeaders(r.headers),
+        ...(r.timestamp !== undefined && r.timestamp !== null ? { timestamp: String(r.timestamp) } : {}),
+        ...(r.partition !== undefined ? { partition: r.partition } : {}),
+      })),
+    });
+  }
+
+  async close(): Promise<void> {
+    const p = this.producer;
+    this.producer = undefined;
+    if (p) await (await p).disconnect();
+  }
+
+  private connected(): Promise<Producer> {
+    this.producer ??= (async () => {
+      const p = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: true });
+      await p.connect();
+      return p;
+    })().catch((e: unknown) => {
+      this.producer = undefined;
+      throw e;
+    });
+    return this.producer;
+  }
+}
+
+/** Kafka headers may repeat a key; kafkajs takes an array for those. A null value is sent as empty bytes. */
+function toHeaders(headers: ProducerRecord['headers']): IHeaders {
+  const out: Record<string, Buffer[]> = {};
+  for (const h of headers) {
+    const values = out[h.key] ?? [];
+    values.push(h.value === null ? Buffer.alloc(0) : Buffer.from(h.value));
+    out[h.key] = values;
+  }
+  return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, v.length === 1 ? v[0]! : v]));
+}

@@ -1,0 +1,37 @@
+// MetricsSink for standalone mode and tests: running totals per pipeline, readable through the API's status.
+import type { CountMetric, MetricsSink, TimingMetric } from '../../runtime/ports/MetricsSink.js';
+
+export interface PipelineMetrics {
+  counts: Partial<Record<CountMetric, number>>;
+  /** Last observed value of each timing, in ms. */
+  timings: Partial<Record<TimingMetric, number>>;
+}
+
+export class InMemoryMetricsSink implements MetricsSink {
+  private readonly data = new Map<string, PipelineMetrics>();
+
+  count(pipeline: string, name: CountMetric, value: number): void {
+    const m = this.of(pipeline);
+    m.counts[name] = (m.counts[name] ?? 0) + value;
+  }
+
+  timing(pipeline: string, name: TimingMetric, milliseconds: number): void {
+    this.of(pipeline).timings[name] = milliseconds;
+  }
+
+  async flush(): Promise<void> {}
+
+  snapshot(pipeline: string): PipelineMetrics {
+    const m = this.data.get(pipeline);
+    return { counts: { ...m?.counts }, timings: { ...m?.timings } };
+  }
+
+  private of(pipeline: string): PipelineMetrics {
+    let m = this.data.get(pipeline);
+    if (!m) {
+      m = { counts: {}, timings: {} };
+      this.data.set(pipeline, m);
+    }
+    return m;
+  }
+}

@@ -1,0 +1,31 @@
+// A SinkRecordWriter over an in-memory table keyed like an upsert, for SinkTask tests that are about error handling
+// rather than SQL (the JDBC writer has its own tests against PostgreSQL and MariaDB). It fails the way a database
+// does: a whole call is one transaction, so any failure writes nothing of that call.
+import { Struct } from '../../lambdas/runtime/data/Struct.js';
+import type { SinkRecord } from '../../lambdas/runtime/data/ConnectRecord.js';
+import { DataError, RetriableError } from '../../lambdas/runtime/errors.js';
+import type { SinkRecordWriter } from '../../lambdas/runtime/sink/SinkTask.js';
+
+export class MemoryWriter implements SinkRecordWriter {
+  readonly rows = new Map<string, Record<string, unknown>>();
+  calls = 0;
+  /** Transient failures to throw before succeeding. */
+  transientFailures = 0;
+
+  async write(records: readonly SinkRecord[]): Promise<void> {
+    this.calls++;
+    if (this.transientFailures > 0) {
+      this.transientFailures--;
+      throw new RetriableError('connection reset by peer');
+    }
+    const staged = new Map(this.rows);
+    for (const r of records) {
+      const value = r.value instanceof Struct ? r.value.toObject() : (r.value as Record<string, unknown>);
+      if (value['poison'] === true) throw new DataError(`violates check constraint "no_poison" (offset ${r.kafkaOffset})`);
+      staged.set(String(r.key), value);
+    }
+    for (const [k, v] of staged) this.rows.set(k, v);
+  }
+
+  async close(): Promise<void> {}
+}
