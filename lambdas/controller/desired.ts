@@ -1,0 +1,77 @@
+// From a pipeline's CONFIG (and what STATUS says about failures) to the resources it should have. Pure.
+import { createHash } from 'node:crypto';
+import { aliasForPipeline } from '../runtime/pipelineAlias.js';
+import type { PipelineRecord } from '../runtime/ports/PipelineStore.js';
+import type { Desired, EsmSpec, StartingPosition } from './reconcile.js';
+
+export interface DesiredContext {
+  /** The task reported FAILED and no restart was asked since: Kafka Connect keeps a failed task stopped. */
+  readonly failed: boolean;
+  /** The cluster's topics, needed only to expand `topics.regex`. */
+  readonly clusterTopics?: readonly string[];
+}
+
+/** Kafka Connect's sink consumer group (`connect-<name>`); see consumerGroupFor for pipelines with several topics. */
+export function connectGroup(name: string): string {
+  return `connect-${name}`;
+}
+
+/**
+ * Lambda requires a consumer group id to be unique among all Kafka ESMs (AmazonManagedKafkaEventSourceConfig docs),
+ * and an MSK ESM reads one topic. So a one-topic pipeline uses `connect-<name>` (Kafka Connect's group, which the
+ * offsets endpoints read), and each ESM of a several-topic pipeline uses `connect-<name>-<topic>`.
+ */
+export function consumerGroupFor(name: string, topic: string, topicCount: number): string {
+  return topicCount === 1 ? connectGroup(name) : `${connectGroup(name)}-${topic}`;
+}
+
+/** Schedule names allow [0-9A-Za-z-_.], 64 characters at most; longer aliases get a hashed form. */
+export function scheduleNameFor(name: string): string {
+  const alias = aliasForPipeline(name);
+  if (alias.length <= 64) return alias;
+  const hash = createHash('sha256').update(name, 'utf8').digest('hex').slice(0, 12);
+  return `h-${alias.slice(2, 49)}-${hash}`;
+}
+
+/** The topics a sink consumes: its `topics` list, or `topics.regex` matched in full against the cluster's topics. */
+export function sinkTopics(config: Readonly<Record<string, string>>, clusterTopics: readonly string[] = []): string[] {
+  const listed = (config['topics'] ?? '').split(',').map((t) => t.trim()).filter((t) => t !== '');
+  const regex = (config['topics.regex'] ?? '').trim();
+  if (regex === '') return [...new Set(listed)];
+  const dlq = (config['errors.deadletterqueue.topic.name'] ?? '').trim();
+  const re = new RegExp(`^(?:${regex})$`);
+  return clusterTopics.filter((t) => re.test(t) && t !== dlq && !t.startsWith('__')).sort();
+}
+
+function intOf(config: Readonly<Record<string, string>>, key: string, fallback: number): number {
+  const v = Number.parseInt(config[key] ?? '', 10);
+  return Number.isFinite(v) ? v : fallback;
+}
+
+/** ESM settings from the sluice.esm.* keys (defaults as in frameworkConfig.ts); the window rounds up to whole seconds. */
+export function esmSpecs(name: string, config: Readonly<Record<string, string>>, topics: readonly string[]): EsmSpec[] {
+  const position: StartingPosition = config['sluice.esm.starting.position'] === 'LATEST' ? 'LATEST' : 'TRIM_HORIZON';
+  const batchSize = intOf(config, 'sluice.esm.batch.size', 500);
+  const windowSeconds = Math.ceil(intOf(config, 'sluice.esm.batching.window.ms', 500) / 1000);
+  return topics.map((topic) => ({ topic, consumerGroup: consumerGroupFor(name, topic, topics.length), startingPosition: position, batchSize, windowSeconds }));
+}
+
+/** rate(N minutes), N = max(1, ceil(poll.interval.ms / 60000)): Scheduler fires at one-minute precision at best. */
+export function pollRateMinutes(config: Readonly<Record<string, string>>): number {
+  return Math.max(1, Math.ceil(intOf(config, 'poll.interval.ms', 5000) / 60000));
+}
+
+export function desiredOf(name: string, record: PipelineRecord | undefined, ctx: DesiredContext): Desired {
+  const alias = aliasForPipeline(name);
+  if (!record) return { kind: 'absent', alias };
+  const enabled = record.targetState === 'RUNNING' && !ctx.failed;
+  if (record.type === 'source') {
+    return { kind: 'source', enabled, schedule: { name: scheduleNameFor(name), rateMinutes: pollRateMinutes(record.config), input: JSON.stringify({ pipeline: name }) } };
+  }
+  return { kind: 'sink', alias, enabled, esms: esmSpecs(name, record.config, sinkTopics(record.config, ctx.clusterTopics)) };
+}
+
+/** Whether expanding this pipeline's topics needs the cluster's topic list. */
+export function needsTopicList(record: PipelineRecord | undefined): boolean {
+  return record?.type === 'sink' && (record.config['topics.regex'] ?? '').trim() !== '';
+}
