@@ -4,7 +4,7 @@
 import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { AlreadyExistsError, ConflictError, NotFoundError } from '../../runtime/errors.js';
-import type { PipelineRecord, PipelineStatus, PipelineStore, SourceOffset, StatusPatch } from '../../runtime/ports/PipelineStore.js';
+import type { Lease, PipelineRecord, PipelineStatus, PipelineStore, SourceOffset, StatusPatch } from '../../runtime/ports/PipelineStore.js';
 import { configItem, offsetKey, pk, recordOf, statusItem, statusOf } from './items.js';
 
 export class DynamoPipelineStore implements PipelineStore {
@@ -134,6 +134,86 @@ export class DynamoPipelineStore implements PipelineStore {
       const Key = { PK: pk(name), SK: `OFFSET#${offsetKey(o.partition)}` };
       if (o.offset === null) await this.doc.send(new DeleteCommand({ TableName: this.tableName, Key }));
       else await this.doc.send(new PutCommand({ TableName: this.tableName, Item: { ...Key, partition: o.partition, offset: o.offset } }));
+    }
+  }
+
+  async putOffsetsFenced(name: string, offsets: readonly SourceOffset[], leaseEpoch: number): Promise<void> {
+    for (const o of offsets) {
+      const Key = { PK: pk(name), SK: `OFFSET#${offsetKey(o.partition)}` };
+      try {
+        await this.doc.send(
+          new PutCommand({
+            TableName: this.tableName,
+            Item: { ...Key, partition: o.partition, offset: o.offset ?? undefined, leaseEpoch },
+            ConditionExpression: 'attribute_not_exists(PK) OR attribute_not_exists(leaseEpoch) OR leaseEpoch <= :e',
+            ExpressionAttributeValues: { ':e': leaseEpoch },
+          }),
+        );
+      } catch (e) {
+        if (e instanceof ConditionalCheckFailedException) throw new ConflictError(`Offsets of ${name} were written by a later lease holder; this invocation lost its lease`, { cause: e });
+        throw e;
+      }
+    }
+  }
+
+  async acquireLease(name: string, owner: string, ttlMs: number, now: number): Promise<Lease | undefined> {
+    const current = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: { PK: pk(name), SK: 'LEASE' }, ConsistentRead: true }));
+    const item = current.Item;
+    if (item && item['owner'] !== owner && Number(item['expiresAt']) > now) return undefined;
+    const epoch = item ? (item['owner'] === owner ? Number(item['epoch']) : Number(item['epoch']) + 1) : 1;
+    const lease: Lease = { name, owner, epoch, expiresAt: now + ttlMs };
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { PK: pk(name), SK: 'LEASE', owner, epoch, expiresAt: lease.expiresAt },
+          // Whoever read the same item first wins; a concurrent acquirer sees a changed epoch or owner and loses.
+          ConditionExpression: item ? '#o = :o AND epoch = :e' : 'attribute_not_exists(PK)',
+          ...(item ? { ExpressionAttributeNames: { '#o': 'owner' }, ExpressionAttributeValues: { ':o': item['owner'], ':e': item['epoch'] } } : {}),
+        }),
+      );
+      return lease;
+    } catch (e) {
+      if (e instanceof ConditionalCheckFailedException) return undefined;
+      throw e;
+    }
+  }
+
+  async renewLease(lease: Lease, ttlMs: number, now: number): Promise<Lease | undefined> {
+    const next = { ...lease, expiresAt: now + ttlMs };
+    try {
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { PK: pk(lease.name), SK: 'LEASE' },
+          UpdateExpression: 'SET expiresAt = :x',
+          ConditionExpression: '#o = :o AND epoch = :e',
+          ExpressionAttributeNames: { '#o': 'owner' },
+          ExpressionAttributeValues: { ':x': next.expiresAt, ':o': lease.owner, ':e': lease.epoch },
+        }),
+      );
+      return next;
+    } catch (e) {
+      if (e instanceof ConditionalCheckFailedException) return undefined;
+      throw e;
+    }
+  }
+
+  async releaseLease(lease: Lease): Promise<void> {
+    try {
+      // Expire rather than delete, so the epoch keeps growing for the next holder.
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { PK: pk(lease.name), SK: 'LEASE' },
+          UpdateExpression: 'SET expiresAt = :zero',
+          ConditionExpression: '#o = :o AND epoch = :e',
+          ExpressionAttributeNames: { '#o': 'owner' },
+          ExpressionAttributeValues: { ':zero': 0, ':o': lease.owner, ':e': lease.epoch },
+        }),
+      );
+    } catch (e) {
+      if (!(e instanceof ConditionalCheckFailedException)) throw e;
     }
   }
 

@@ -40,6 +40,14 @@ export interface PipelineStatus {
   readonly updatedAt: string;
 }
 
+export interface Lease {
+  readonly name: string;
+  readonly owner: string;
+  readonly epoch: number;
+  /** Epoch ms. */
+  readonly expiresAt: number;
+}
+
 export type StatusPatch = Partial<Pick<PipelineStatus, 'connector' | 'tasks' | 'activeTopics' | 'resources'>>;
 
 /** One source offset, in Kafka Connect's shape: a partition map and an offset map (null = reset). */
@@ -70,5 +78,18 @@ export interface PipelineStore {
   listOffsets(name: string): Promise<SourceOffset[]>;
   /** Upserts offsets; an entry with a null offset deletes that partition's offset. */
   putOffsets(name: string, offsets: readonly SourceOffset[]): Promise<void>;
+  /**
+   * Upserts offsets on behalf of a lease holder: each write is conditional on no holder of a later lease epoch having
+   * written that partition, so a stale invocation can never move offsets back. Throws ConflictError when fenced.
+   */
+  putOffsetsFenced(name: string, offsets: readonly SourceOffset[], leaseEpoch: number): Promise<void>;
+  /**
+   * Takes the pipeline's lease (one source invocation at a time): succeeds when no lease exists, the current one has
+   * expired, or `owner` already holds it. Each new holder gets a higher epoch (a fencing token).
+   */
+  acquireLease(name: string, owner: string, ttlMs: number, now: number): Promise<Lease | undefined>;
+  /** Extends a held lease; undefined when it was lost (expired and taken by another owner). */
+  renewLease(lease: Lease, ttlMs: number, now: number): Promise<Lease | undefined>;
+  releaseLease(lease: Lease): Promise<void>;
   deleteOffsets(name: string): Promise<void>;
 }

@@ -3,6 +3,7 @@ export type {
   ConnectorType,
   InstanceState,
   InstanceStatus,
+  Lease,
   PipelineRecord,
   PipelineStatus,
   PipelineStore,

@@ -68,3 +68,34 @@ describe('DynamoPipelineStore', () => {
     expect(await store.list()).toHaveLength(30);
   });
 });
+
+describe('source leases and fenced offsets', () => {
+  it('gives the lease to one owner at a time, with a higher epoch for each new holder', async () => {
+    const store = new DynamoPipelineStore(dynamo.client, await dynamo.newTable());
+    const a = await store.acquireLease('src', 'a', 1000, 0);
+    expect(a).toMatchObject({ owner: 'a', epoch: 1, expiresAt: 1000 });
+    expect(await store.acquireLease('src', 'b', 1000, 500)).toBeUndefined();
+    expect(await store.acquireLease('src', 'a', 1000, 500)).toMatchObject({ owner: 'a', epoch: 1, expiresAt: 1500 });
+    const b = await store.acquireLease('src', 'b', 1000, 2000);
+    expect(b).toMatchObject({ owner: 'b', epoch: 2 });
+    expect(await store.renewLease(a!, 1000, 2100)).toBeUndefined();
+    expect(await store.renewLease(b!, 1000, 2100)).toMatchObject({ expiresAt: 3100 });
+    await store.releaseLease(b!);
+    expect(await store.acquireLease('src', 'c', 1000, 2200)).toMatchObject({ owner: 'c', epoch: 3 });
+  });
+
+  it('lets only one of two concurrent acquirers win', async () => {
+    const store = new DynamoPipelineStore(dynamo.client, await dynamo.newTable());
+    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => store.acquireLease('race', `o${i}`, 60_000, 0)));
+    expect(results.filter((r) => r !== undefined)).toHaveLength(1);
+  });
+
+  it('refuses offsets from a stale lease holder once a later holder wrote', async () => {
+    const store = new DynamoPipelineStore(dynamo.client, await dynamo.newTable());
+    const partition = { protocol: '1', table: 'orders' };
+    await store.putOffsetsFenced('src', [{ partition, offset: { incrementing: 10 } }], 1);
+    await store.putOffsetsFenced('src', [{ partition, offset: { incrementing: 20 } }], 2);
+    await expect(store.putOffsetsFenced('src', [{ partition, offset: { incrementing: 15 } }], 1)).rejects.toBeInstanceOf(ConflictError);
+    expect(await store.listOffsets('src')).toEqual([{ partition, offset: { incrementing: 20 } }]);
+  });
+});
