@@ -1,0 +1,82 @@
+// PostgreSQL through node-postgres (pg.Client): one client per connection, multi-row statements as bound params.
+import type { ClientConfig } from 'pg';
+import type { ConnectionSpec } from '../../runtime/config/connectionUrl.js';
+import type { Row, SqlConnection, SqlConnector } from '../../runtime/ports/SqlConnection.js';
+import { CONNECT_TIMEOUT_MS, LostFlag, quietly, truthy } from './connectionLost.js';
+
+/** The pg client settings of a connection spec: `sslmode`/`ssl` (other than disable/false) turn TLS on. */
+export function pgClientConfig(spec: ConnectionSpec): ClientConfig {
+  const sslmode = spec.params['sslmode'];
+  const ssl = sslmode !== undefined ? !/^(disable|allow|prefer)$/i.test(sslmode) : truthy(spec.params['ssl']);
+  const timeoutSeconds = Number(spec.params['connectTimeout'] ?? spec.params['connect_timeout']);
+  return {
+    host: spec.host,
+    port: spec.port,
+    database: spec.database,
+    ...(spec.user !== undefined ? { user: spec.user } : {}),
+    ...(spec.password !== undefined ? { password: spec.password } : {}),
+    ssl,
+    connectionTimeoutMillis: timeoutSeconds > 0 ? timeoutSeconds * 1000 : CONNECT_TIMEOUT_MS,
+    application_name: spec.params['ApplicationName'] ?? 'sluice',
+  };
+}
+
+export class PgConnector implements SqlConnector {
+  async connect(spec: ConnectionSpec): Promise<SqlConnection> {
+    const { default: pg } = await import('pg');
+    const client = new pg.Client(pgClientConfig(spec));
+    const lost = new LostFlag();
+    client.on('error', lost.listener);
+    try {
+      await client.connect();
+    } catch (error) {
+      await quietly(() => client.end());
+      throw error;
+    }
+    return new PgConnection(client, lost);
+  }
+}
+
+interface PgClient {
+  query(sql: string, params: unknown[]): Promise<{ rows: Row[]; rowCount: number | null }>;
+  end(): Promise<void>;
+}
+
+class PgConnection implements SqlConnection {
+  constructor(
+    private readonly client: PgClient,
+    private readonly lost: LostFlag,
+  ) {}
+
+  async query(sql: string, params: readonly unknown[]): Promise<Row[]> {
+    this.lost.check();
+    return (await this.client.query(sql, [...params])).rows;
+  }
+
+  async execute(sql: string, params: readonly unknown[]): Promise<number> {
+    this.lost.check();
+    return (await this.client.query(sql, [...params])).rowCount ?? 0;
+  }
+
+  async executeMany(sql: string, rows: readonly (readonly unknown[])[]): Promise<number> {
+    let total = 0;
+    for (const row of rows) total += await this.execute(sql, row);
+    return total;
+  }
+
+  async begin(): Promise<void> {
+    await this.execute('BEGIN', []);
+  }
+
+  async commit(): Promise<void> {
+    await this.execute('COMMIT', []);
+  }
+
+  async rollback(): Promise<void> {
+    await this.execute('ROLLBACK', []);
+  }
+
+  async close(): Promise<void> {
+    await quietly(() => this.client.end());
+  }
+}
