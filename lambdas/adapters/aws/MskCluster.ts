@@ -1,8 +1,7 @@
-// The MSK cluster as the controller sees it: does it exist, what topics does it have (for topics.regex), its brokers.
-import { DescribeClusterV2Command, GetBootstrapBrokersCommand, type KafkaClient, ListTopicsCommand } from '@aws-sdk/client-kafka';
+// The MSK cluster as the controller sees it: does it exist, and what topics it has (for topics.regex).
+import { DescribeClusterV2Command, type KafkaClient, ListTopicsCommand } from '@aws-sdk/client-kafka';
 import type { ClusterCheck, TopicLister } from '../../controller/ports.js';
 import { isAwsError } from './awsErrors.js';
-import type { KafkaAuth } from './kafkaSource.js';
 
 export class MskCluster implements ClusterCheck, TopicLister {
   constructor(
@@ -31,13 +30,5 @@ export class MskCluster implements ClusterCheck, TopicLister {
       NextToken = r.NextToken;
     } while (NextToken);
     return out;
-  }
-
-  /** The bootstrap broker string for the auth mode the tasks use. */
-  async bootstrapBrokers(auth: KafkaAuth): Promise<string> {
-    const r = await this.kafka.send(new GetBootstrapBrokersCommand({ ClusterArn: this.clusterArn }));
-    const brokers = auth === 'iam' ? r.BootstrapBrokerStringSaslIam : auth === 'scram' ? r.BootstrapBrokerStringSaslScram : (r.BootstrapBrokerStringTls ?? r.BootstrapBrokerString);
-    if (!brokers) throw new Error(`MSK cluster ${this.clusterArn} has no bootstrap brokers for auth ${auth}`);
-    return brokers;
   }
 }

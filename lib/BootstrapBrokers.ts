@@ -1,0 +1,41 @@
+// The MSK cluster's bootstrap brokers, read at deploy time (kafka:GetBootstrapBrokers) for the functions' KAFKA_BROKERS.
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId } from 'aws-cdk-lib/custom-resources';
+import { Construct } from 'constructs';
+import type { KafkaAuthMode } from './stackInputs.js';
+
+export interface BootstrapBrokersProps {
+  readonly clusterArn: string;
+  readonly auth: KafkaAuthMode;
+}
+
+const FIELD: Record<KafkaAuthMode, string> = {
+  iam: 'BootstrapBrokerStringSaslIam',
+  scram: 'BootstrapBrokerStringSaslScram',
+  none: 'BootstrapBrokerStringTls',
+};
+
+export class BootstrapBrokers extends Construct {
+  /** Comma-separated host:port list for the auth mode. */
+  readonly brokers: string;
+  readonly resource: AwsCustomResource;
+
+  constructor(scope: Construct, id: string, props: BootstrapBrokersProps) {
+    super(scope, id);
+    const field = FIELD[props.auth];
+    const call = {
+      service: 'Kafka',
+      action: 'GetBootstrapBrokers',
+      parameters: { ClusterArn: props.clusterArn },
+      physicalResourceId: PhysicalResourceId.of(`${props.clusterArn}#${field}`),
+      outputPaths: [field],
+    };
+    this.resource = new AwsCustomResource(this, 'Call', {
+      onCreate: call,
+      onUpdate: call,
+      installLatestAwsSdk: false,
+      policy: AwsCustomResourcePolicy.fromStatements([new PolicyStatement({ actions: ['kafka:GetBootstrapBrokers'], resources: [props.clusterArn] })]),
+    });
+    this.brokers = this.resource.getResponseField(field);
+  }
+}

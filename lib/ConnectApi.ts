@@ -1,0 +1,62 @@
+// The Kafka Connect REST API: API Gateway (REST, AWS_IAM on every method) proxying to the api function.
+import { CfnOutput, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { AccessLogFormat, AuthorizationType, LambdaRestApi, LogGroupLogDestination, MethodLoggingLevel, RequestValidator } from 'aws-cdk-lib/aws-apigateway';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { SluiceFunction } from './SluiceFunction.js';
+
+export interface ConnectApiProps {
+  readonly table: ITable;
+  /** Reported as the Kafka cluster id by GET /. @default 'unknown' */
+  readonly kafkaClusterId?: string;
+  /** @default 'lambdas/api/index.ts' */
+  readonly entry?: string;
+  /** Steady-state requests per second for the stage. @default 50 */
+  readonly throttlingRateLimit?: number;
+  /** @default 100 */
+  readonly throttlingBurstLimit?: number;
+  /** @default 'v1' */
+  readonly stageName?: string;
+}
+
+export class ConnectApi extends Construct {
+  readonly api: LambdaRestApi;
+  readonly fn: NodejsFunction;
+  readonly url: string;
+
+  constructor(scope: Construct, id: string, props: ConnectApiProps) {
+    super(scope, id);
+    const fn = new SluiceFunction(this, 'Api', {
+      entry: props.entry ?? 'lambdas/api/index.ts',
+      description: 'Sluice Kafka Connect REST API',
+      // API Gateway gives up after 29 s.
+      timeout: Duration.seconds(29),
+      environment: { SLUICE_TABLE_NAME: props.table.tableName, SLUICE_WORKER_ID: 'sluice-api', KAFKA_CLUSTER_ID: props.kafkaClusterId ?? 'unknown' },
+    });
+    this.fn = fn.fn;
+    props.table.grantReadWriteData(fn.role);
+    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.RETAIN });
+    this.api = new LambdaRestApi(this, 'RestApi', {
+      handler: this.fn,
+      proxy: true,
+      description: 'Sluice: the Kafka Connect REST API (SigV4-signed requests only)',
+      defaultMethodOptions: { authorizationType: AuthorizationType.IAM },
+      cloudWatchRole: true,
+      cloudWatchRoleRemovalPolicy: RemovalPolicy.DESTROY,
+      deployOptions: {
+        stageName: props.stageName ?? 'v1',
+        accessLogDestination: new LogGroupLogDestination(accessLogs),
+        accessLogFormat: AccessLogFormat.jsonWithStandardFields(),
+        loggingLevel: MethodLoggingLevel.ERROR,
+        throttlingRateLimit: props.throttlingRateLimit ?? 50,
+        throttlingBurstLimit: props.throttlingBurstLimit ?? 100,
+      },
+    });
+    // Bodies are validated by the connector's ConfigDef in the function; API Gateway checks the request parameters.
+    new RequestValidator(this, 'Validator', { restApi: this.api, validateRequestParameters: true, validateRequestBody: false });
+    this.url = this.api.url;
+    new CfnOutput(this, 'Url', { value: this.api.url, description: 'Kafka Connect REST API URL (sign requests with SigV4, service execute-api)' });
+  }
+}

@@ -1,0 +1,90 @@
+// The controller: a Lambda on the pipeline table's stream (CONFIG and STATUS items only) that reconciles aliases,
+// ESMs and schedules, plus a periodic resync that re-expands topics.regex pipelines.
+import { Duration, Stack } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { FilterCriteria, FilterRule, type IFunction, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { CfnScheduleGroup, Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { controllerStatements } from './controllerIam.js';
+import { SluiceFunction } from './SluiceFunction.js';
+import type { KafkaConnection, NetworkInputs } from './stackInputs.js';
+
+export interface ControllerProps {
+  readonly table: ITable;
+  readonly sinkFunction: IFunction;
+  readonly sourceFunction: IFunction;
+  readonly kafka: KafkaConnection;
+  /** Subnets and security groups for self-managed Kafka ESMs (MSK ESMs use the cluster's own). */
+  readonly network: NetworkInputs;
+  /** @default 'lambdas/controller/index.ts' */
+  readonly entry?: string;
+  /** How often every pipeline is reconciled again (new topics for topics.regex, drift). @default Duration.minutes(5) */
+  readonly resyncInterval?: Duration;
+  /** Stream retries before a batch goes to the failure queue. @default 10 */
+  readonly retryAttempts?: number;
+}
+
+export class Controller extends Construct {
+  readonly fn: NodejsFunction;
+  readonly failureQueue: Queue;
+  readonly schedulerRole: Role;
+  readonly scheduleGroupName: string;
+
+  constructor(scope: Construct, id: string, props: ControllerProps) {
+    super(scope, id);
+    const stack = Stack.of(this);
+    const group = new CfnScheduleGroup(this, 'PipelineSchedules', { name: `${stack.stackName}-pipelines`.slice(0, 64) });
+    this.scheduleGroupName = group.ref;
+    this.schedulerRole = new Role(this, 'SchedulerRole', {
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': stack.account } } }),
+      description: 'EventBridge Scheduler invokes the Sluice source-task function',
+    });
+    props.sourceFunction.grantInvoke(this.schedulerRole);
+    const { kafka, network } = props;
+    const fn = new SluiceFunction(this, 'Controller', {
+      entry: props.entry ?? 'lambdas/controller/index.ts',
+      description: 'Sluice controller: pipeline table stream -> aliases, MSK ESMs, schedules',
+      timeout: Duration.minutes(2),
+      memorySize: 256,
+      environment: {
+        SLUICE_TABLE_NAME: props.table.tableName,
+        SLUICE_SINK_FUNCTION_ARN: props.sinkFunction.functionArn,
+        SLUICE_SOURCE_FUNCTION_ARN: props.sourceFunction.functionArn,
+        SLUICE_SCHEDULER_ROLE_ARN: this.schedulerRole.roleArn,
+        SLUICE_SCHEDULE_GROUP: this.scheduleGroupName,
+        SLUICE_KAFKA_AUTH: kafka.auth,
+        ...(kafka.clusterArn ? { KAFKA_CLUSTER_ARN: kafka.clusterArn } : { KAFKA_BOOTSTRAP_SERVERS: (kafka.bootstrapServers ?? []).join(',') }),
+        ...(kafka.secretArn ? { SLUICE_KAFKA_SECRET_ARN: kafka.secretArn } : {}),
+        SLUICE_SUBNET_IDS: network.subnetIds.join(','),
+        SLUICE_SECURITY_GROUP_IDS: network.securityGroupIds.join(','),
+      },
+    });
+    this.fn = fn.fn;
+    props.table.grantReadWriteData(fn.role);
+    const iam = { sinkFunctionArn: props.sinkFunction.functionArn, schedulerRoleArn: this.schedulerRole.roleArn, scheduleGroup: this.scheduleGroupName };
+    for (const s of controllerStatements(stack, { ...iam, ...(kafka.clusterArn ? { clusterArn: kafka.clusterArn } : {}) })) fn.role.addToPolicy(s);
+
+    this.failureQueue = new Queue(this, 'StreamFailures', { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
+    this.fn.addEventSource(
+      new DynamoEventSource(props.table, {
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        batchSize: 20,
+        retryAttempts: props.retryAttempts ?? 10,
+        bisectBatchOnError: true,
+        maxRecordAge: Duration.hours(24),
+        onFailure: new SqsDlq(this.failureQueue),
+        filters: [FilterCriteria.filter({ dynamodb: { Keys: { SK: { S: FilterRule.or('CONFIG', 'STATUS') } } } })],
+      }),
+    );
+    new Schedule(this, 'Resync', {
+      schedule: ScheduleExpression.rate(props.resyncInterval ?? Duration.minutes(5)),
+      description: 'Sluice: reconcile every pipeline again (topics.regex, drift)',
+      target: new LambdaInvoke(this.fn, { input: ScheduleTargetInput.fromObject({ sluice: 'resync' }), retryAttempts: 0 }),
+    });
+  }
+}

@@ -1,0 +1,53 @@
+// A NodejsFunction with the stack's bundling, its own log group and its own role holding only inline statements
+// (so Lambda attaches no managed policy: the VPC ENI permissions are written out where a function needs them).
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import type { ISecurityGroup, IVpc, SubnetSelection } from 'aws-cdk-lib/aws-ec2';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { LoggingFormat } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { LAMBDA_ARCHITECTURE, LAMBDA_RUNTIME, lambdaBundling, PROJECT_ROOT, projectPath } from './bundling.js';
+
+export interface SluiceFunctionProps {
+  readonly entry: string;
+  readonly description: string;
+  /** @default Duration.seconds(30) */
+  readonly timeout?: Duration;
+  /** @default 512 */
+  readonly memorySize?: number;
+  readonly environment?: Record<string, string>;
+  /** Run in this VPC (subnets and security groups required with it); @default no VPC */
+  readonly vpc?: { readonly vpc: IVpc; readonly subnets: SubnetSelection; readonly securityGroups: readonly ISecurityGroup[] };
+  /** @default RetentionDays.ONE_MONTH */
+  readonly logRetention?: RetentionDays;
+}
+
+export class SluiceFunction extends Construct {
+  readonly fn: NodejsFunction;
+  readonly role: Role;
+
+  constructor(scope: Construct, id: string, props: SluiceFunctionProps) {
+    super(scope, id);
+    const logGroup = new LogGroup(this, 'Logs', { retention: props.logRetention ?? RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY });
+    this.role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com'), description: `Execution role: ${props.description}` });
+    this.role.addToPolicy(new PolicyStatement({ actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [logGroup.logGroupArn] }));
+    this.fn = new NodejsFunction(this, 'Function', {
+      entry: projectPath(props.entry),
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: projectPath('package-lock.json'),
+      handler: 'handler',
+      description: props.description,
+      runtime: LAMBDA_RUNTIME,
+      architecture: LAMBDA_ARCHITECTURE,
+      timeout: props.timeout ?? Duration.seconds(30),
+      memorySize: props.memorySize ?? 512,
+      role: this.role,
+      logGroup,
+      loggingFormat: LoggingFormat.JSON,
+      bundling: lambdaBundling(),
+      environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
+      ...(props.vpc ? { vpc: props.vpc.vpc, vpcSubnets: props.vpc.subnets, securityGroups: [...props.vpc.securityGroups] } : {}),
+    });
+  }
+}

@@ -1,0 +1,90 @@
+// The sink-task and source-task functions: Node.js 22 on arm64 in the cluster's VPC, IAM limited to one cluster,
+// one table and one secret prefix. The controller points per-pipeline aliases, ESMs and schedules at them.
+import { Duration, Stack } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { ISecurityGroup, IVpc, SubnetSelection } from 'aws-cdk-lib/aws-ec2';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Construct } from 'constructs';
+import { KAFKA_ESM_MAX_TIMEOUT } from './bundling.js';
+import { mskControlStatement, mskDataStatements, secretsStatement, vpcEniStatement } from './kafkaIam.js';
+import { SluiceFunction } from './SluiceFunction.js';
+import type { KafkaConnection } from './stackInputs.js';
+
+export interface TaskFunctionsProps {
+  readonly table: ITable;
+  readonly kafka: KafkaConnection;
+  /** Bootstrap brokers for the tasks (the source producer and the sink's DLQ producer). */
+  readonly brokers: string;
+  readonly vpc: IVpc;
+  readonly subnets: SubnetSelection;
+  readonly securityGroups: readonly ISecurityGroup[];
+  /** Secrets the tasks may read: names starting with this. */
+  readonly secretPrefix: string;
+  /** @default 'lambdas/sink/index.ts' */
+  readonly sinkEntry?: string;
+  /** @default 'lambdas/source/index.ts' */
+  readonly sourceEntry?: string;
+  /** At most 14 minutes, the Kafka ESM limit. @default Duration.minutes(5) */
+  readonly sinkTimeout?: Duration;
+  /** @default Duration.minutes(5) */
+  readonly sourceTimeout?: Duration;
+  /** @default 1024 */
+  readonly memorySize?: number;
+}
+
+export class TaskFunctions extends Construct {
+  readonly sink: NodejsFunction;
+  readonly source: NodejsFunction;
+
+  constructor(scope: Construct, id: string, props: TaskFunctionsProps) {
+    super(scope, id);
+    const sinkTimeout = props.sinkTimeout ?? Duration.minutes(5);
+    if (sinkTimeout.toSeconds() > KAFKA_ESM_MAX_TIMEOUT.toSeconds()) throw new Error('Sluice: sinkTimeout must be at most 14 minutes (the Kafka event source mapping limit)');
+    const { kafka } = props;
+    const environment: Record<string, string> = {
+      SLUICE_TABLE_NAME: props.table.tableName,
+      KAFKA_BROKERS: props.brokers,
+      SLUICE_KAFKA_AUTH: kafka.auth,
+      KAFKA_SSL: kafka.auth === 'none' && !kafka.clusterArn ? 'false' : 'true',
+      ...(kafka.clusterArn ? { KAFKA_CLUSTER_ARN: kafka.clusterArn } : {}),
+      ...(kafka.secretArn ? { SLUICE_KAFKA_SECRET_ARN: kafka.secretArn } : {}),
+      POWERTOOLS_METRICS_NAMESPACE: 'Sluice',
+    };
+    const vpc = { vpc: props.vpc, subnets: props.subnets, securityGroups: props.securityGroups };
+    const memorySize = props.memorySize ?? 1024;
+    const sink = new SluiceFunction(this, 'Sink', {
+      entry: props.sinkEntry ?? 'lambdas/sink/index.ts',
+      description: 'Sluice sink task: one MSK ESM batch -> converters, SMTs, batch write',
+      timeout: sinkTimeout,
+      memorySize,
+      environment: { ...environment, POWERTOOLS_SERVICE_NAME: 'sluice-sink' },
+      vpc,
+    });
+    const source = new SluiceFunction(this, 'Source', {
+      entry: props.sourceEntry ?? 'lambdas/source/index.ts',
+      description: 'Sluice source task: one schedule tick -> query new rows, produce, save offsets',
+      timeout: props.sourceTimeout ?? Duration.minutes(5),
+      memorySize,
+      environment: { ...environment, POWERTOOLS_SERVICE_NAME: 'sluice-source' },
+      vpc,
+    });
+    // A missed tick is not retried: the next tick polls from the saved offsets.
+    source.fn.configureAsyncInvoke({ retryAttempts: 0 });
+    const stack = Stack.of(this);
+    const secrets = secretsStatement(stack, props.secretPrefix, kafka.secretArn ? [kafka.secretArn] : []);
+    for (const [task, role] of [
+      [sink, 'consumer'],
+      [source, 'producer'],
+    ] as const) {
+      props.table.grantReadWriteData(task.role);
+      task.role.addToPolicy(vpcEniStatement());
+      task.role.addToPolicy(secrets);
+      if (kafka.clusterArn) {
+        task.role.addToPolicy(mskControlStatement(kafka.clusterArn));
+        if (kafka.auth === 'iam') for (const s of mskDataStatements(stack, kafka.clusterArn, role)) task.role.addToPolicy(s);
+      }
+    }
+    this.sink = sink.fn;
+    this.source = source.fn;
+  }
+}

@@ -1,0 +1,56 @@
+// IAM for one Kafka cluster: MSK data-plane actions on the cluster's own topic and group ARNs, the control-plane
+// reads the ESM needs (from AWSLambdaMSKExecutionRole), and the VPC ENI actions, written out.
+import { Arn, ArnFormat, type Stack, Token } from 'aws-cdk-lib';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+
+/** arn:...:cluster/<name>/<uuid> → the ARN prefix of its topics or groups: arn:...:topic/<name>/<uuid>/. */
+export function mskResourceArn(stack: Stack, clusterArn: string, kind: 'topic' | 'group', name = '*'): string {
+  if (Token.isUnresolved(clusterArn)) throw new Error('Sluice: the MSK cluster ARN must be a literal (context or environment), not a token');
+  const parts = Arn.split(clusterArn, ArnFormat.SLASH_RESOURCE_NAME);
+  return stack.formatArn({ ...parts, arnFormat: ArnFormat.SLASH_RESOURCE_NAME, resource: kind, resourceName: `${parts.resourceName}/${name}` });
+}
+
+export type KafkaRole = 'consumer' | 'producer';
+
+/** kafka-cluster:* data-plane statements for a consumer (sink: read topics, commit group offsets, write DLQ) or producer. */
+export function mskDataStatements(stack: Stack, clusterArn: string, role: KafkaRole): PolicyStatement[] {
+  const topics = mskResourceArn(stack, clusterArn, 'topic');
+  const groups = mskResourceArn(stack, clusterArn, 'group');
+  const out = [
+    new PolicyStatement({ actions: ['kafka-cluster:Connect', 'kafka-cluster:DescribeCluster', 'kafka-cluster:WriteDataIdempotently'], resources: [clusterArn] }),
+  ];
+  if (role === 'consumer') {
+    out.push(new PolicyStatement({ actions: ['kafka-cluster:DescribeTopic', 'kafka-cluster:ReadData', 'kafka-cluster:WriteData', 'kafka-cluster:CreateTopic'], resources: [topics] }));
+    out.push(new PolicyStatement({ actions: ['kafka-cluster:DescribeGroup', 'kafka-cluster:AlterGroup'], resources: [groups] }));
+  } else {
+    out.push(new PolicyStatement({ actions: ['kafka-cluster:DescribeTopic', 'kafka-cluster:WriteData', 'kafka-cluster:CreateTopic'], resources: [topics] }));
+  }
+  return out;
+}
+
+/** What AWSLambdaMSKExecutionRole grants on the cluster, scoped to this one cluster. */
+export function mskControlStatement(clusterArn: string): PolicyStatement {
+  return new PolicyStatement({ actions: ['kafka:DescribeClusterV2', 'kafka:DescribeCluster', 'kafka:GetBootstrapBrokers'], resources: [clusterArn] });
+}
+
+/** The ENI actions a function in a VPC (and a Kafka ESM's pollers) need; EC2 offers no resource-level scope for them. */
+export const VPC_ENI_ACTIONS: readonly string[] = [
+  'ec2:CreateNetworkInterface',
+  'ec2:DescribeNetworkInterfaces',
+  'ec2:DeleteNetworkInterface',
+  'ec2:AssignPrivateIpAddresses',
+  'ec2:UnassignPrivateIpAddresses',
+  'ec2:DescribeVpcs',
+  'ec2:DescribeSubnets',
+  'ec2:DescribeSecurityGroups',
+];
+
+export function vpcEniStatement(): PolicyStatement {
+  return new PolicyStatement({ actions: [...VPC_ENI_ACTIONS], resources: ['*'] });
+}
+
+/** secretsmanager:GetSecretValue on secrets named `<prefix>*` (and the SCRAM secret, when there is one). */
+export function secretsStatement(stack: Stack, prefix: string, extra: readonly string[] = []): PolicyStatement {
+  const byPrefix = stack.formatArn({ service: 'secretsmanager', resource: 'secret', resourceName: `${prefix}*`, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+  return new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [byPrefix, ...extra] });
+}

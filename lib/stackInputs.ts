@@ -1,0 +1,82 @@
+// The stack's inputs: cdk.json context (`sluice:<key>`) first, then environment variables, then defaults. A missing
+// required input fails synth with the names of both places to set it.
+export type KafkaAuthMode = 'iam' | 'scram' | 'none';
+
+export interface KafkaConnection {
+  /** MSK cluster ARN; give this or bootstrapServers. */
+  readonly clusterArn?: string;
+  /** Self-managed Kafka bootstrap servers (host:port); used when no clusterArn is given. */
+  readonly bootstrapServers?: readonly string[];
+  readonly auth: KafkaAuthMode;
+  /** Secrets Manager secret holding SASL/SCRAM credentials; required when auth is scram. */
+  readonly secretArn?: string;
+}
+
+export interface NetworkInputs {
+  readonly vpcId: string;
+  /** Subnets the task functions run in (the cluster's private subnets or ones routed to them). */
+  readonly subnetIds: readonly string[];
+  readonly securityGroupIds: readonly string[];
+}
+
+export interface SluiceInputs {
+  readonly kafka: KafkaConnection;
+  readonly network: NetworkInputs;
+  /** Tasks may read secrets whose names start with this (config values `${secretsmanager:...}`). */
+  readonly secretPrefix: string;
+  /** Email address to subscribe to the alarm topic; no topic when empty. */
+  readonly alarmEmail?: string;
+}
+
+type Lookup = (key: string) => unknown;
+
+const KEYS = {
+  clusterArn: ['sluice:mskClusterArn', 'SLUICE_MSK_CLUSTER_ARN'],
+  bootstrapServers: ['sluice:bootstrapServers', 'SLUICE_BOOTSTRAP_SERVERS'],
+  auth: ['sluice:kafkaAuth', 'SLUICE_KAFKA_AUTH'],
+  secretArn: ['sluice:kafkaSecretArn', 'SLUICE_KAFKA_SECRET_ARN'],
+  vpcId: ['sluice:vpcId', 'SLUICE_VPC_ID'],
+  subnetIds: ['sluice:subnetIds', 'SLUICE_SUBNET_IDS'],
+  securityGroupIds: ['sluice:securityGroupIds', 'SLUICE_SECURITY_GROUP_IDS'],
+  secretPrefix: ['sluice:secretPrefix', 'SLUICE_SECRET_PREFIX'],
+  alarmEmail: ['sluice:alarmEmail', 'SLUICE_ALARM_EMAIL'],
+} as const;
+
+type Key = keyof typeof KEYS;
+
+function where(key: Key): string {
+  const [ctx, env] = KEYS[key];
+  return `context ${ctx} (cdk.json or -c) or environment variable ${env}`;
+}
+
+export function readSluiceInputs(context: Lookup, env: NodeJS.ProcessEnv): SluiceInputs {
+  const raw = (key: Key): string | undefined => {
+    const [ctx, name] = KEYS[key];
+    const v = context(ctx) ?? env[name];
+    if (v === undefined || v === null || v === '') return undefined;
+    return Array.isArray(v) ? v.join(',') : String(v);
+  };
+  const required = (key: Key): string => {
+    const v = raw(key);
+    if (v === undefined) throw new Error(`Sluice: missing ${key}: set ${where(key)}`);
+    return v;
+  };
+  const list = (key: Key, need: boolean): string[] => {
+    const v = need ? required(key) : (raw(key) ?? '');
+    return v.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  };
+  const auth = (raw('auth') ?? 'iam') as KafkaAuthMode;
+  if (!['iam', 'scram', 'none'].includes(auth)) throw new Error(`Sluice: kafkaAuth must be iam, scram or none, not ${auth} (${where('auth')})`);
+  const clusterArn = raw('clusterArn');
+  const bootstrapServers = list('bootstrapServers', false);
+  if (!clusterArn && bootstrapServers.length === 0) throw new Error(`Sluice: missing clusterArn: set ${where('clusterArn')}, or bootstrapServers for self-managed Kafka (${where('bootstrapServers')})`);
+  if (!clusterArn && auth === 'iam') throw new Error('Sluice: kafkaAuth iam needs an MSK cluster (mskClusterArn); use scram or none for self-managed Kafka');
+  const secretArn = auth === 'scram' ? required('secretArn') : raw('secretArn');
+  const alarmEmail = raw('alarmEmail');
+  return {
+    kafka: { auth, ...(clusterArn ? { clusterArn } : { bootstrapServers }), ...(secretArn ? { secretArn } : {}) },
+    network: { vpcId: required('vpcId'), subnetIds: list('subnetIds', true), securityGroupIds: list('securityGroupIds', true) },
+    secretPrefix: raw('secretPrefix') ?? 'sluice/',
+    ...(alarmEmail ? { alarmEmail } : {}),
+  };
+}
