@@ -1,0 +1,45 @@
+// Driver settings derived from connection.url: TLS switches, timeouts and the safety options every connection gets.
+import { describe, expect, it } from 'vitest';
+import { connectorFor, MySqlConnector, OracleConnector, PgConnector } from '../../../lambdas/adapters/sql/index.js';
+import { mysqlConnectionOptions } from '../../../lambdas/adapters/sql/MySqlConnector.js';
+import { pgClientConfig } from '../../../lambdas/adapters/sql/PgConnector.js';
+import { connectionSpecOf } from '../../../lambdas/runtime/plugins/jdbc/connectionKeys.js';
+
+const spec = (url: string) => connectionSpecOf({ 'connection.url': url });
+
+describe('connection settings', () => {
+  it.each([
+    ['sslmode=require', true],
+    ['sslmode=verify-full', true],
+    ['sslmode=disable', false],
+    ['ssl=true', true],
+    ['', false],
+  ])('PostgreSQL %s → ssl %s', (query, ssl) => {
+    // Act
+    const config = pgClientConfig(spec(`jdbc:postgresql://db:5432/app?user=u&password=p&${query}`));
+
+    // Assess
+    expect(config).toMatchObject({ host: 'db', port: 5432, database: 'app', user: 'u', password: 'p', ssl, connectionTimeoutMillis: 10_000 });
+  });
+
+  it.each([
+    ['useSSL=true', { rejectUnauthorized: true }],
+    ['ssl=true', { rejectUnauthorized: true }],
+    ['useSSL=true&verifyServerCertificate=false', { rejectUnauthorized: false }],
+    ['', undefined],
+  ])('MySQL %s → ssl %j, multipleStatements off', (query, ssl) => {
+    // Act
+    const options = mysqlConnectionOptions(spec(`jdbc:mysql://db:3306/app?user=u&${query}`));
+
+    // Assess
+    expect(options.ssl).toEqual(ssl);
+    expect(options).toMatchObject({ host: 'db', port: 3306, database: 'app', user: 'u', multipleStatements: false, bigNumberStrings: true });
+  });
+
+  it('picks the connector of each dialect', () => {
+    // Act / Assess
+    expect(connectorFor('postgresql')).toBeInstanceOf(PgConnector);
+    expect(connectorFor('mysql')).toBeInstanceOf(MySqlConnector);
+    expect(connectorFor('oracle')).toBeInstanceOf(OracleConnector);
+  });
+});
