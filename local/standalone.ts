@@ -1,64 +1,124 @@
-// Standalone mode: the Lambda handlers in one local process. Today: the REST API on :8083 over a dynalite store with a
-// data directory. The embedded broker and the ESM/scheduler emulators join this process in later issues.
+// Standalone mode: the Lambda handlers in one local process — the REST API on :8083 over a dynalite store with a data
+// directory, the embedded Kafka broker (unless kafkaBrokers names another Kafka), and the ESM emulator that feeds
+// RUNNING sink pipelines to the sink handler. The same code runs in Lambda; only adapters and triggers differ.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { Kafka, logLevel } from 'kafkajs';
+import { DynamoPipelineStore } from '../lambdas/adapters/dynamodb/DynamoPipelineStore.js';
 import { ensurePipelineTable } from '../lambdas/adapters/dynamodb/table.js';
-import { buildService } from '../lambdas/api/buildService.js';
+import { KafkaGroupOffsets } from '../lambdas/adapters/kafka/KafkaGroupOffsets.js';
+import { LazyAdmin } from '../lambdas/adapters/kafka/kafkaClient.js';
+import { InMemoryMetricsSink } from '../lambdas/adapters/metrics/InMemoryMetricsSink.js';
 import { createApiHandler } from '../lambdas/api/createApiHandler.js';
-import type { ConnectorService } from '../lambdas/runtime/connector/ConnectorService.js';
+import { ConnectorService } from '../lambdas/runtime/connector/ConnectorService.js';
+import { builtinPlugins } from '../lambdas/runtime/plugins/builtins.js';
+import { systemClock } from '../lambdas/runtime/ports/Clock.js';
+import { consoleLogger, type Logger } from '../lambdas/runtime/ports/Logger.js';
+import type { SinkRecordWriter } from '../lambdas/runtime/sink/SinkTask.js';
+import { type BrokerHandle, startBroker } from './broker/index.js';
 import { startDynalite } from './dynaliteServer.js';
+import { EsmEmulator } from './esm/EsmEmulator.js';
 import { serveProxyHandler } from './httpAdapter.js';
 import { localDynamoClient } from './localDynamo.js';
+import { localSinkHandler } from './localSinkRuntime.js';
 
 export interface StandaloneOptions {
   /** @default '127.0.0.1' */
   readonly host?: string;
   /** REST port; 0 picks a free one. @default 8083 */
   readonly restPort?: number;
-  /** Where pipelines are kept across restarts; undefined keeps them in memory. @default undefined */
+  /** Where pipelines, offsets and the embedded broker's data are kept; undefined keeps them in memory. @default undefined */
   readonly dataDir?: string;
-  /** Kafka bootstrap servers used for sink offsets (consumer groups). @default [] */
+  /** Another Kafka's bootstrap servers; empty starts the embedded broker. @default [] */
   readonly kafkaBrokers?: readonly string[];
+  /** The embedded broker's port; 0 picks a free one. @default 9092 */
+  readonly kafkaPort?: number;
+  /** Partitions of auto-created topics in the embedded broker. @default 1 */
+  readonly kafkaPartitions?: number;
   /** @default 'sluice' */
   readonly tableName?: string;
+  /** How often the emulators look at the store. @default 500 */
+  readonly pollIntervalMs?: number;
+  readonly logger?: Logger;
+  /** Replaces the JDBC writer of sink pipelines (tests of the emulators that are not about SQL). */
+  readonly createWriter?: (config: Readonly<Record<string, string>>) => SinkRecordWriter;
 }
 
 export interface StandaloneHandle {
   readonly url: string;
   readonly restPort: number;
+  readonly kafkaBootstrap: string;
   readonly service: ConnectorService;
+  readonly metrics: InMemoryMetricsSink;
+  readonly esm: EsmEmulator;
   stop(): Promise<void>;
 }
 
 export async function startStandalone(options: StandaloneOptions = {}): Promise<StandaloneHandle> {
   const host = options.host ?? '127.0.0.1';
   const tableName = options.tableName ?? 'sluice';
+  const logger = options.logger ?? consoleLogger;
   const dynalite = await startDynalite({ host, ...(options.dataDir ? { dataDir: join(options.dataDir, 'dynamodb') } : {}) });
   const dynamo = localDynamoClient(dynalite.endpoint);
   await ensurePipelineTable(dynamo, tableName);
+  const store = new DynamoPipelineStore(dynamo, tableName);
+
+  let broker: BrokerHandle | undefined;
+  let brokers = [...(options.kafkaBrokers ?? [])];
+  if (brokers.length === 0) {
+    broker = await startBroker({
+      host,
+      port: options.kafkaPort ?? 9092,
+      numPartitions: options.kafkaPartitions ?? 1,
+      ...(options.dataDir ? { dataDir: join(options.dataDir, 'kafka') } : {}),
+    });
+    brokers = [broker.bootstrap];
+  }
+  const kafka = new Kafka({ clientId: 'sluice-standalone', brokers, logLevel: logLevel.NOTHING });
+
   const server: Server = createServer();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.restPort ?? 8083, host, () => resolve());
   });
   const restPort = (server.address() as AddressInfo).port;
-  const service = buildService(
-    { tableName, workerId: `${host}:${restPort}`, kafkaBrokers: options.kafkaBrokers ?? [], kafkaClusterId: 'sluice-standalone', kafkaSsl: false },
-    dynamo,
-  );
+  const workerId = `${host}:${restPort}`;
+  const registry = builtinPlugins();
+  const admin = new LazyAdmin(kafka);
+  const metrics = new InMemoryMetricsSink();
+  const service = new ConnectorService({
+    store,
+    registry,
+    clock: systemClock,
+    workerId,
+    kafkaClusterId: 'sluice-standalone',
+    groupOffsets: new KafkaGroupOffsets(() => admin.get()),
+  });
   server.on('request', serveProxyHandler(createApiHandler(service), 'sluice-api'));
+
+  const sink = localSinkHandler({ store, registry, kafka, metrics, clock: systemClock, logger, workerId, ...(options.createWriter ? { createWriter: options.createWriter } : {}) });
+  const esm = new EsmEmulator({ store, kafka, invoke: sink.handler, bootstrapServers: brokers.join(','), logger, pollIntervalMs: options.pollIntervalMs ?? 500 });
+  esm.start();
+
   return {
     url: `http://${host}:${restPort}`,
     restPort,
+    kafkaBootstrap: brokers.join(','),
     service,
+    metrics,
+    esm,
     stop: async () => {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
       });
+      await esm.stop();
+      await sink.close();
+      await admin.close();
       dynamo.destroy();
       await dynalite.stop();
+      await broker?.stop();
     },
   };
 }

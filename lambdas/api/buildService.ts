@@ -2,7 +2,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoPipelineStore } from '../adapters/dynamodb/DynamoPipelineStore.js';
 import { KafkaGroupOffsets } from '../adapters/kafka/KafkaGroupOffsets.js';
-import { kafkaClient, lazyAdmin } from '../adapters/kafka/kafkaClient.js';
+import { kafkaClient, LazyAdmin } from '../adapters/kafka/kafkaClient.js';
 import { ConnectorService } from '../runtime/connector/ConnectorService.js';
 import { builtinPlugins } from '../runtime/plugins/builtins.js';
 import { systemClock } from '../runtime/ports/Clock.js';
@@ -10,7 +10,7 @@ import type { ApiEnv } from './env.js';
 
 export function buildService(env: ApiEnv, dynamo: DynamoDBClient): ConnectorService {
   const groupOffsets =
-    env.kafkaBrokers.length > 0 ? new KafkaGroupOffsets(lazyAdmin(kafkaClient({ brokers: env.kafkaBrokers, clientId: 'sluice-api', ssl: env.kafkaSsl }))) : undefined;
+    env.kafkaBrokers.length > 0 ? new KafkaGroupOffsets(admin(new LazyAdmin(kafkaClient({ brokers: env.kafkaBrokers, clientId: 'sluice-api', ssl: env.kafkaSsl })))) : undefined;
   return new ConnectorService({
     store: new DynamoPipelineStore(dynamo, env.tableName),
     registry: builtinPlugins(),
@@ -19,4 +19,8 @@ export function buildService(env: ApiEnv, dynamo: DynamoDBClient): ConnectorServ
     kafkaClusterId: env.kafkaClusterId,
     ...(groupOffsets ? { groupOffsets } : {}),
   });
+}
+
+function admin(lazy: LazyAdmin) {
+  return () => lazy.get();
 }

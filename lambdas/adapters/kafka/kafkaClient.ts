@@ -16,16 +16,27 @@ export function kafkaClient(options: KafkaClientOptions): Kafka {
   });
 }
 
-/** Connects an admin client on first use and keeps it for the container's life. */
-export function lazyAdmin(kafka: Kafka): () => Promise<ReturnType<Kafka['admin']>> {
-  let admin: Promise<ReturnType<Kafka['admin']>> | undefined;
-  return () =>
-    (admin ??= (async () => {
-      const a = kafka.admin();
+/** An admin client connected on first use and kept for the container's life. */
+export class LazyAdmin {
+  private admin: Promise<ReturnType<Kafka['admin']>> | undefined;
+
+  constructor(private readonly kafka: Kafka) {}
+
+  get(): Promise<ReturnType<Kafka['admin']>> {
+    this.admin ??= (async () => {
+      const a = this.kafka.admin();
       await a.connect();
       return a;
     })().catch((e: unknown) => {
-      admin = undefined;
+      this.admin = undefined;
       throw e;
-    }));
+    });
+    return this.admin;
+  }
+
+  async close(): Promise<void> {
+    const a = this.admin;
+    this.admin = undefined;
+    if (a) await (await a).disconnect();
+  }
 }

@@ -3,21 +3,22 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startStandalone } from '../../local/standalone.js';
-import { SEED } from '../helpers/apiHarness.js';
+import { startStandalone } from '../../../local/standalone.js';
+import { SEED } from '../../helpers/apiHarness.js';
 
+const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 const dataDir = mkdtempSync(join(tmpdir(), 'sluice-standalone-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe('standalone REST server', () => {
   it('serves the seed flow over HTTP and keeps pipelines across a restart', async () => {
     // Prepare
-    const first = await startStandalone({ restPort: 0, dataDir });
+    const first = await startStandalone({ restPort: 0, kafkaPort: 0, dataDir, logger: quiet });
     // Act
     const created = await fetch(`${first.url}/connectors`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(SEED) });
     const bad = await fetch(`${first.url}/connectors`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: 'not json' });
     await first.stop();
-    const second = await startStandalone({ restPort: 0, dataDir });
+    const second = await startStandalone({ restPort: 0, kafkaPort: 0, dataDir, logger: quiet });
     const config = await fetch(`${second.url}/connectors/${SEED.name}/config`);
     const names = await fetch(`${second.url}/connectors`);
     await second.stop();
@@ -31,10 +32,10 @@ describe('standalone REST server', () => {
   });
 
   it('keeps nothing on disk without a data directory', async () => {
-    const a = await startStandalone({ restPort: 0 });
+    const a = await startStandalone({ restPort: 0, kafkaPort: 0, logger: quiet });
     await fetch(`${a.url}/connectors`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(SEED) });
     await a.stop();
-    const b = await startStandalone({ restPort: 0 });
+    const b = await startStandalone({ restPort: 0, kafkaPort: 0, logger: quiet });
     const names = await (await fetch(`${b.url}/connectors`)).json();
     await b.stop();
     expect(names).toEqual([]);

@@ -1,0 +1,47 @@
+// The sink-task Lambda's entry point: MSK event source mapping batches → the pipeline its alias names.
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { Kafka } from 'kafkajs';
+import { SecretsManagerResolver } from '../adapters/aws/SecretsManagerResolver.js';
+import { DynamoPipelineStore } from '../adapters/dynamodb/DynamoPipelineStore.js';
+import { KafkaRecordProducer } from '../adapters/kafka/KafkaRecordProducer.js';
+import { kafkaClient } from '../adapters/kafka/kafkaClient.js';
+import { EmfMetricsSink } from '../adapters/metrics/EmfMetricsSink.js';
+import { builtinPlugins } from '../runtime/plugins/builtins.js';
+import { systemClock } from '../runtime/ports/Clock.js';
+import { consoleLogger } from '../runtime/ports/Logger.js';
+import type { RecordProducer } from '../runtime/ports/RecordProducer.js';
+import { createSinkHandler } from './createSinkHandler.js';
+import { readSinkEnv } from './env.js';
+import { jdbcWriterFactory } from './jdbcWriterFactory.js';
+import { SinkPipelines, type SinkRuntime } from './SinkPipelines.js';
+
+const env = readSinkEnv(process.env);
+const registry = builtinPlugins();
+const producers = new Map<string, RecordProducer>();
+
+function producerFor(bootstrapServers: string | undefined): RecordProducer | undefined {
+  const brokers = env.kafkaBrokers.length > 0 ? [...env.kafkaBrokers] : (bootstrapServers ?? '').split(',').filter((b) => b !== '');
+  if (brokers.length === 0) return undefined;
+  const key = brokers.join(',');
+  let p = producers.get(key);
+  if (!p) {
+    const kafka: Kafka = kafkaClient({ brokers, clientId: 'sluice-sink', ssl: env.kafkaSsl });
+    p = new KafkaRecordProducer(kafka);
+    producers.set(key, p);
+  }
+  return p;
+}
+
+const runtime: SinkRuntime = {
+  store: new DynamoPipelineStore(new DynamoDBClient({}), env.tableName),
+  registry,
+  metrics: new EmfMetricsSink('sluice-sink'),
+  clock: systemClock,
+  logger: consoleLogger,
+  secrets: new SecretsManagerResolver(new SecretsManagerClient({})),
+  createWriter: jdbcWriterFactory(registry),
+  producer: producerFor,
+};
+
+export const handler = createSinkHandler(runtime, new SinkPipelines(runtime), env.workerId);

@@ -1,0 +1,45 @@
+// The sink function's runtime as standalone mode wires it: the same handler, with local adapters.
+import type { Kafka } from 'kafkajs';
+import { KafkaRecordProducer } from '../lambdas/adapters/kafka/KafkaRecordProducer.js';
+import type { InMemoryMetricsSink } from '../lambdas/adapters/metrics/InMemoryMetricsSink.js';
+import type { PluginRegistry } from '../lambdas/runtime/plugins/PluginRegistry.js';
+import type { Clock } from '../lambdas/runtime/ports/Clock.js';
+import type { Logger } from '../lambdas/runtime/ports/Logger.js';
+import type { PipelineStore } from '../lambdas/runtime/ports/PipelineStore.js';
+import type { SinkRecordWriter } from '../lambdas/runtime/sink/SinkTask.js';
+import { createSinkHandler, type SinkHandler } from '../lambdas/sink/createSinkHandler.js';
+import { jdbcWriterFactory } from '../lambdas/sink/jdbcWriterFactory.js';
+import { SinkPipelines, type SinkRuntime } from '../lambdas/sink/SinkPipelines.js';
+
+export interface LocalSinkOptions {
+  readonly store: PipelineStore;
+  readonly registry: PluginRegistry;
+  readonly kafka: Kafka;
+  readonly metrics: InMemoryMetricsSink;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly workerId: string;
+  /** Replaces the JDBC writer (tests of the emulators that are not about SQL). */
+  readonly createWriter?: (config: Readonly<Record<string, string>>) => SinkRecordWriter;
+}
+
+export function localSinkHandler(options: LocalSinkOptions): { handler: SinkHandler; close(): Promise<void> } {
+  const producer = new KafkaRecordProducer(options.kafka);
+  const runtime: SinkRuntime = {
+    store: options.store,
+    registry: options.registry,
+    metrics: options.metrics,
+    clock: options.clock,
+    logger: options.logger,
+    createWriter: options.createWriter ?? jdbcWriterFactory(options.registry),
+    producer: () => producer,
+  };
+  const pipelines = new SinkPipelines(runtime);
+  return {
+    handler: createSinkHandler(runtime, pipelines, options.workerId),
+    close: async () => {
+      await pipelines.close();
+      await producer.close();
+    },
+  };
+}
