@@ -6,7 +6,7 @@
 // cause transient. The connection is kept across calls (warm Lambda invocations) and reopened after a lost one.
 import type { SinkRecord } from '../../data/ConnectRecord.js';
 import type { Dialect, TableId, WriteStatement } from '../../dialects/Dialect.js';
-import { dialectFor } from '../../dialects/index.js';
+import { dialectFor, tableName } from '../../dialects/index.js';
 import { ConfigError, SluiceError } from '../../errors.js';
 import type { SqlConnection, SqlConnector } from '../../ports/SqlConnection.js';
 import { planTables, type TableWrites } from './bufferPlan.js';
@@ -80,7 +80,7 @@ export class JdbcDbWriter {
     try {
       const prepared: PreparedTable[] = [];
       for (const t of plan) {
-        table = t.table.table;
+        table = tableName(t.table);
         prepared.push(await prepareTable(context, connection, t, fields));
       }
       await connection.begin();

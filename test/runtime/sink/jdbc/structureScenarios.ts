@@ -152,6 +152,23 @@ export function structureScenarios(db: LiveDb, h: LiveHarness): void {
     expect(spy.calls).toEqual([]);
   });
 
+  it('blames a value its schema cannot bind on the record that carries it, before any row is written', async () => {
+    // Prepare
+    const table = h.table('bad_bind');
+    const spy = recording(db.connector);
+    const writer = h.writer({ 'auto.create': 'true' }, spy.connector);
+    const bad = order(table, 2, 'b', 'not a number' as unknown as number);
+
+    // Act
+    const error = await writer.write([order(table, 1, 'a'), bad]).catch((e: unknown) => e);
+
+    // Assess
+    expect(error).toBeInstanceOf(RecordWriteError);
+    expect((error as RecordWriteError).record).toBe(bad);
+    expect((error as RecordWriteError).message).toBe('Invalid value for a INT64 column: got string (column qty)');
+    expect(spy.calls.filter((c) => c.method === 'begin')).toEqual([]);
+  });
+
   it('writes schemaless JSON objects into an existing table, matching keys to columns', async () => {
     // Prepare
     const table = h.table('schemaless');
