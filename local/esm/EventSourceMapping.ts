@@ -51,10 +51,11 @@ export class EventSourceMapping {
     await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
-      eachBatch: async ({ batch, heartbeat, isRunning, isStale }) => {
+      eachBatch: async ({ batch, heartbeat, isRunning, isStale, resolveOffset }) => {
         for (const { event, lastOffset } of chunkEvents(batch.topic, batch.partition, batch.messages, s.batchSize, this.bootstrapServers)) {
           const ok = await this.invokeUntilSuccess(event, heartbeat, () => isRunning() && !isStale() && !this.stopping);
-          if (!ok) return; // stopped or rebalanced: leave the rest uncommitted
+          if (!ok) return; // stopped or rebalanced: leave the rest uncommitted (and unresolved, so it is fetched again)
+          resolveOffset(String(lastOffset));
           await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: String(lastOffset + 1) }]);
         }
       },
