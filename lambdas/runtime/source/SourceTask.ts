@@ -1,0 +1,215 @@
+// The JDBC source task (kafka-connect-jdbc's JdbcSourceTask + Kafka's WorkerSourceTask): polls each table that is
+// due, turns rows into records, runs the SMT chain and converters, produces them and saves the offset only after the
+// broker acknowledged them. A crash between produce and save re-sends at most that one batch (at-least-once).
+import type { ConverterSet } from '../converters/createConverters.js';
+import type { SourceRecord } from '../data/ConnectRecord.js';
+import type { Dialect } from '../dialects/Dialect.js';
+import { zoneOf } from '../dialects/temporal.js';
+import type { ToleranceOperator } from '../errorhandling/ToleranceOperator.js';
+import { ConfigError, RetriableError } from '../errors.js';
+import type { Clock } from '../ports/Clock.js';
+import type { Logger } from '../ports/Logger.js';
+import type { MetricsSink } from '../ports/MetricsSink.js';
+import type { Lease, PipelineStore } from '../ports/PipelineStore.js';
+import type { RecordProducer } from '../ports/RecordProducer.js';
+import type { TransformationChain } from '../transforms/TransformationChain.js';
+import { readInstant } from './columnMapping.js';
+import { type JdbcSourceConfig, usesIncrementing, usesTimestamp } from './JdbcSourceConfig.js';
+import { offsetFromMap, offsetToMap, samePartition } from './offsets.js';
+import { convertBatch } from './recordConversion.js';
+import type { SourceConnection, SourceConnector } from './SourceSql.js';
+import { type InvocationResult, runSourceInvocation } from './sourceInvocation.js';
+import { buildQueriers } from './startQueriers.js';
+import type { TableQuerier } from './TableQuerier.js';
+import type { Instant } from './temporalText.js';
+
+export interface SourceTaskDeps {
+  readonly config: JdbcSourceConfig;
+  readonly dialect: Dialect;
+  readonly connector: SourceConnector;
+  readonly store: PipelineStore;
+  readonly producer: RecordProducer;
+  readonly converters: ConverterSet;
+  readonly transforms: TransformationChain;
+  readonly operator: ToleranceOperator;
+  readonly metrics: MetricsSink;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** Who holds the lease (the Lambda request id or the container id). */
+  readonly owner: string;
+  /** The CONFIG version this task was built from; the invocation stops when it changes. */
+  readonly version: number;
+}
+
+export interface PollSummary {
+  readonly rows: number;
+  readonly produced: number;
+  readonly topics: readonly string[];
+  /** Every polled table returned less than a full batch. */
+  readonly caughtUp: boolean;
+}
+
+const NO_RETRY_LIMIT = Number.MAX_SAFE_INTEGER;
+
+export class SourceTask {
+  private conn: SourceConnection | undefined;
+  private queriers: TableQuerier[] | undefined;
+  private readonly zone;
+
+  constructor(readonly deps: SourceTaskDeps) {
+    this.zone = zoneOf(deps.config.timezone);
+  }
+
+  get name(): string {
+    return this.deps.config.name;
+  }
+
+  get pollIntervalMs(): number {
+    return this.deps.config.pollIntervalMs;
+  }
+
+  /** Connects, discovers the tables and checks the tracking columns (ConfigError when validate.non.null fails). */
+  async start(deadline: number): Promise<readonly TableQuerier[]> {
+    this.queriers ??= await this.withDb((c) => buildQueriers(c, this.deps.dialect, this.deps.config, this.zone), deadline);
+    return this.queriers;
+  }
+
+  /** Reloads every querier's offset from the store (another container may have moved it); resolves timestamp.initial. */
+  async loadOffsets(lease: Lease, deadline: number): Promise<void> {
+    const { config, store } = this.deps;
+    const stored = await store.listOffsets(config.name);
+    for (const q of await this.start(deadline)) {
+      const legacy = q.target.table ? { table: q.target.table.id.table } : undefined;
+      const found = stored.find((o) => samePartition(o.partition, q.partition)) ?? (legacy ? stored.find((o) => samePartition(o.partition, legacy)) : undefined);
+      let offset = offsetFromMap(found?.offset);
+      if (found?.offset == null && usesTimestamp(config.mode) && config.timestampInitial !== undefined) {
+        const initial = config.timestampInitial === -1 ? await this.dbNow(deadline) : { ms: config.timestampInitial, nanos: (config.timestampInitial % 1000) * 1_000_000 };
+        offset = { ...offset, timestampMs: initial.ms, timestampNanos: initial.nanos };
+        // Saved at once, so that a later invocation does not resolve -1 to a later "now" and skip rows.
+        await store.putOffsetsFenced(config.name, [{ partition: q.partition, offset: offsetToMap(offset) }], lease.epoch);
+      }
+      q.commit(offset);
+    }
+  }
+
+  /** Polls every table whose poll interval elapsed; full batches are followed at once until caught up or `deadline`. */
+  async pollOnce(lease: Lease, deadline: number): Promise<PollSummary> {
+    const { config, clock, metrics, store } = this.deps;
+    let rows = 0;
+    let produced = 0;
+    let caughtUp = true;
+    const topics = new Set<string>();
+    for (const q of await this.start(deadline)) {
+      if (q.nextPollAt > clock.now()) continue;
+      q.nextPollAt = clock.now() + config.pollIntervalMs;
+      for (;;) {
+        const end = usesTimestamp(config.mode) ? await this.endTimestamp(deadline) : undefined;
+        const started = clock.now();
+        const batch = await this.withDb((c) => q.poll(c, end), deadline);
+        metrics.timing(config.name, 'PollLatency', clock.now() - started);
+        metrics.count(config.name, 'RowsPolled', batch.rowCount);
+        rows += batch.rowCount;
+        const sent = await this.produce(batch.records);
+        produced += sent.count;
+        for (const t of sent.topics) topics.add(t);
+        if (batch.next !== null && batch.rowCount > 0) {
+          await store.putOffsetsFenced(config.name, [{ partition: q.partition, offset: offsetToMap(batch.next) }], lease.epoch);
+          q.commit(batch.next);
+        }
+        if (!batch.more) break;
+        if (clock.now() >= deadline) {
+          caughtUp = false;
+          break;
+        }
+      }
+    }
+    return { rows, produced, topics: [...topics], caughtUp };
+  }
+
+  /** Runs one scheduled invocation: lease, polls until the deadline or a stop, status, lag. */
+  runInvocation(deadline: number): Promise<InvocationResult> {
+    return runSourceInvocation(this, deadline);
+  }
+
+  /** Rows after the offset in incrementing mode (one COUNT(*) per table); undefined for the other modes. */
+  async rowLag(deadline: number): Promise<number | undefined> {
+    if (!usesIncrementing(this.deps.config.mode) || usesTimestamp(this.deps.config.mode)) return undefined;
+    let lag = 0;
+    for (const q of await this.start(deadline)) {
+      const stmt = q.lagStatement();
+      if (!stmt) return undefined;
+      const params = stmt.params.map((p) => (typeof p === 'bigint' ? p.toString() : p));
+      const result = await this.withDb((c) => c.select(stmt.sql, params), deadline);
+      lag += Number(result.rows[0]?.[0] ?? 0);
+    }
+    return lag;
+  }
+
+  async close(): Promise<void> {
+    const c = this.conn;
+    this.conn = undefined;
+    await c?.close();
+  }
+
+  private async produce(records: readonly SourceRecord[]): Promise<{ count: number; topics: string[] }> {
+    if (records.length === 0) return { count: 0, topics: [] };
+    const { transforms, converters, operator, producer, metrics, config } = this.deps;
+    const { byTopic } = convertBatch(records, transforms, converters, operator);
+    let count = 0;
+    await Promise.all(
+      [...byTopic].map(async ([topic, list]) => {
+        try {
+          await producer.send(topic, list);
+          count += list.length;
+        } catch (error) {
+          if (isRetriableProduce(error)) throw new RetriableError(`Producing to ${topic} failed; the batch will be polled again`, { cause: error });
+          operator.fail({ stage: 'KAFKA_PRODUCE', className: 'org.apache.kafka.clients.producer.KafkaProducer', error });
+        }
+      }),
+    );
+    metrics.count(config.name, 'RecordsProduced', count);
+    return { count, topics: [...byTopic.keys()] };
+  }
+
+  private async dbNow(deadline: number): Promise<Instant> {
+    const stmt = this.deps.dialect.currentTimestampQuery();
+    const result = await this.withDb((c) => c.select(stmt.sql, stmt.params), deadline);
+    const value = result.rows[0]?.[0];
+    if (value === undefined || value === null) throw new ConfigError('The database returned no current timestamp');
+    return readInstant(value, this.zone);
+  }
+
+  private async endTimestamp(deadline: number): Promise<Instant> {
+    const now = await this.dbNow(deadline);
+    const delay = this.deps.config.timestampDelayMs;
+    return delay === 0 ? now : { ms: now.ms - delay, nanos: (((now.ms - delay) % 1000) + 1000) % 1000 * 1_000_000 };
+  }
+
+  /** Runs `fn` on the connection, reconnecting and retrying transient errors with backoff until `deadline`. */
+  private withDb<T>(fn: (c: SourceConnection) => Promise<T>, deadline: number): Promise<T> {
+    const { operator, dialect, config, connector } = this.deps;
+    const policy = { maxRetries: NO_RETRY_LIMIT, initialBackoffMs: Math.min(config.connectionBackoffMs, 1000) || 100, maxDelayMs: 10_000, timeoutMs: -1 };
+    return operator.retry(
+      async () => {
+        try {
+          this.conn ??= await connector.connect(config.connection, { timezone: config.timezone });
+          return await fn(this.conn);
+        } catch (e) {
+          if (dialect.isTransient(e)) {
+            this.deps.logger.warn(`Transient database error in ${config.name}; retrying`, { error: String(e) });
+            await this.close();
+          }
+          throw e;
+        }
+      },
+      policy,
+      (e) => dialect.isTransient(e),
+      deadline,
+    );
+  }
+}
+
+function isRetriableProduce(error: unknown): boolean {
+  const e = error as { retriable?: unknown; name?: unknown };
+  return e?.retriable === true || /NumberOfRetriesExceeded|Connection|RequestTimeout|BrokerNotFound|LeaderNotAvailable/.test(String(e?.name ?? ''));
+}

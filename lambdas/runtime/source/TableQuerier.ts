@@ -1,0 +1,209 @@
+// One table (or the custom query) of a JDBC source (kafka-connect-jdbc's BulkTableQuerier and
+// TimestampIncrementingTableQuerier): builds the mode's query, binds the stored offset, and turns rows into
+// SourceRecords carrying their partition and offset.
+import type { SourceRecord } from '../data/ConnectRecord.js';
+import { type Schema, structSchema } from '../data/Schema.js';
+import { Struct } from '../data/Struct.js';
+import type { Dialect, SourceQuery, SqlStatement } from '../dialects/Dialect.js';
+import type { Zone } from '../dialects/temporal.js';
+import { type ColumnMapper, columnMapper, readInstant } from './columnMapping.js';
+import { type JdbcSourceConfig, usesIncrementing, usesTimestamp } from './JdbcSourceConfig.js';
+import { compareTimestamps, type OffsetState, offsetToMap, QUERY_PARTITION, tablePartition } from './offsets.js';
+import type { ResultColumn, SourceConnection } from './SourceSql.js';
+import type { DiscoveredTable } from './tableDiscovery.js';
+import type { Instant } from './temporalText.js';
+
+export interface QuerierTarget {
+  /** Table mode; undefined in query mode. */
+  readonly table?: DiscoveredTable;
+  /** The resolved incrementing column (auto-increment lookup done). */
+  readonly incrementingColumn: string;
+  /** Column nullability from the table's metadata, overriding what the result set says. */
+  readonly nullability?: ReadonlyMap<string, boolean>;
+}
+
+export interface PolledBatch {
+  readonly records: SourceRecord[];
+  readonly rowCount: number;
+  /** The offset to save once the records are acknowledged; null in bulk mode. */
+  readonly next: OffsetState | null;
+  /** A full batch: more rows may be waiting, poll again without waiting. */
+  readonly more: boolean;
+}
+
+interface Layout {
+  readonly signature: string;
+  readonly mappers: readonly (ColumnMapper | undefined)[];
+  readonly schema: Schema;
+  readonly inc: number;
+  readonly ts: readonly number[];
+}
+
+export class TableQuerier {
+  readonly topic: string;
+  readonly partition: Readonly<Record<string, unknown>>;
+  /** Epoch ms before which this querier is not polled again (poll.interval.ms after its last poll). */
+  nextPollAt = 0;
+  private state: OffsetState = {};
+  private layout: Layout | undefined;
+  private readonly queries = new Map<number | undefined, SourceQuery>();
+
+  constructor(
+    private readonly config: JdbcSourceConfig,
+    private readonly dialect: Dialect,
+    private readonly zone: Zone,
+    readonly target: QuerierTarget,
+  ) {
+    this.topic = target.table ? `${config.topicPrefix}${target.table.id.table}` : config.topicPrefix;
+    this.partition = Object.freeze(target.table ? tablePartition(target.table.qualifiedName) : { ...QUERY_PARTITION });
+  }
+
+  get offset(): OffsetState {
+    return this.state;
+  }
+
+  /** Sets the offset the next poll starts after (the stored one, or the acknowledged end of the last batch). */
+  commit(offset: OffsetState): void {
+    this.state = offset;
+  }
+
+  private query(limit: number | undefined): SourceQuery {
+    let q = this.queries.get(limit);
+    if (!q) {
+      q = this.dialect.sourceQuery({
+        mode: this.config.mode,
+        ...(this.target.table ? { table: this.target.table.id } : { query: this.config.query }),
+        ...(usesIncrementing(this.config.mode) ? { incrementingColumn: this.target.incrementingColumn } : {}),
+        ...(usesTimestamp(this.config.mode) ? { timestampColumns: this.config.timestampColumns } : {}),
+        ...(this.config.querySuffix ? { suffix: this.config.querySuffix } : {}),
+        ...(limit === undefined ? {} : { limit }),
+      });
+      this.queries.set(limit, q);
+    }
+    return q;
+  }
+
+  /** The statement and binds of one poll; `end` is DB now − timestamp.delay.interval.ms (timestamp modes). */
+  statement(limit: number | undefined, end: Instant | undefined): SqlStatement {
+    const q = this.query(limit);
+    const s = this.state;
+    const params = this.dialect.sourceBinds(q, {
+      ...(s.incrementing !== undefined ? { lastIncrementing: s.incrementing } : {}),
+      ...(s.timestampMs !== undefined ? { lastTimestamp: new Date(s.timestampMs), ...(s.timestampNanos !== undefined ? { lastTimestampNanos: s.timestampNanos } : {}) } : {}),
+      ...(end ? { endTimestamp: new Date(end.ms) } : {}),
+    });
+    return { sql: q.sql, params };
+  }
+
+  /** Reads the next batch. Bulk mode reads the whole table; the others at most batch.max.rows rows. */
+  async poll(conn: SourceConnection, end: Instant | undefined): Promise<PolledBatch> {
+    const mode = this.config.mode;
+    let limit = mode === 'bulk' ? undefined : this.config.batchMaxRows;
+    for (;;) {
+      const stmt = this.statement(limit, end);
+      const result = await conn.select(stmt.sql, stmt.params);
+      const full = limit !== undefined && result.rows.length >= limit;
+      const layout = this.layoutOf(result.columns);
+      let rows = result.rows;
+      if (mode === 'timestamp' && full) {
+        // The last timestamp group may continue past the limit: leave it for the next query, which starts after
+        // the previous group; when the whole batch is one group, read it again with a larger limit.
+        const cut = this.groupStart(rows, layout);
+        if (cut === 0) {
+          limit = limit! * 2;
+          continue;
+        }
+        rows = rows.slice(0, cut);
+      }
+      return this.toBatch(rows, layout, full);
+    }
+  }
+
+  private toBatch(rows: readonly (readonly unknown[])[], layout: Layout, more: boolean): PolledBatch {
+    const mode = this.config.mode;
+    const records: SourceRecord[] = [];
+    let previous = offsetToMap(this.state);
+    let next: OffsetState = this.state;
+    const instants = mode === 'bulk' ? [] : rows.map((r) => this.timestampOf(r, layout));
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      const values = new Map<string, unknown>();
+      layout.mappers.forEach((m, c) => {
+        const v = row[c];
+        if (m) values.set(m.name, v === null || v === undefined ? null : m.read(v));
+      });
+      let sourceOffset: Record<string, unknown> | null = null;
+      if (mode !== 'bulk') {
+        const ts = instants[i];
+        next = {
+          ...(layout.inc >= 0 ? { incrementing: layout.mappers[layout.inc]!.read(row[layout.inc]) as number | bigint } : {}),
+          ...(ts ? { timestampMs: ts.ms, timestampNanos: ts.nanos } : {}),
+        };
+        const following = instants[i + 1];
+        // timestamp mode: the offset only moves past T once the last row with timestamp T was read.
+        const sameGroup = mode === 'timestamp' && ts && following && compareTimestamps(ts.ms, ts.nanos, following.ms, following.nanos) === 0;
+        if (!sameGroup) previous = offsetToMap(next);
+        sourceOffset = previous;
+      }
+      records.push({
+        topic: this.topic,
+        kafkaPartition: null,
+        keySchema: null,
+        key: null,
+        valueSchema: layout.schema,
+        value: new Struct(layout.schema, values),
+        timestamp: null,
+        headers: [],
+        sourcePartition: this.partition,
+        sourceOffset,
+      });
+    }
+    return { records, rowCount: rows.length, next: mode === 'bulk' ? null : next, more };
+  }
+
+  private timestampOf(row: readonly unknown[], layout: Layout): Instant | undefined {
+    for (const c of layout.ts) {
+      const v = row[c];
+      if (v !== null && v !== undefined) return readInstant(v, this.zone);
+    }
+    return undefined;
+  }
+
+  /** Index of the first row of the last timestamp group (rows are in timestamp order). */
+  private groupStart(rows: readonly (readonly unknown[])[], layout: Layout): number {
+    const last = this.timestampOf(rows[rows.length - 1]!, layout);
+    let i = rows.length - 1;
+    while (i > 0) {
+      const t = this.timestampOf(rows[i - 1]!, layout);
+      if (!t || !last || compareTimestamps(t.ms, t.nanos, last.ms, last.nanos) !== 0) break;
+      i--;
+    }
+    return i;
+  }
+
+  private layoutOf(columns: readonly ResultColumn[]): Layout {
+    const signature = columns.map((c) => `${c.name}:${c.jdbcType}:${c.precision}:${c.scale}:${c.nullable}`).join(',');
+    if (this.layout?.signature === signature) return this.layout;
+    const nullability = this.target.nullability;
+    const mappers = columns.map((c) => columnMapper({ ...c, nullable: nullability?.get(c.name) ?? c.nullable }, this.config.numericMapping, this.zone));
+    const fields = mappers.filter((m): m is ColumnMapper => m !== undefined).map((m) => [m.name, m.schema] as const);
+    const schema = structSchema(fields, this.target.table ? { name: this.target.table.id.table } : {});
+    const find = (name: string) => {
+      const exact = columns.findIndex((c) => c.name === name);
+      return exact >= 0 ? exact : columns.findIndex((c) => c.name.toLowerCase() === name.toLowerCase());
+    };
+    const inc = usesIncrementing(this.config.mode) ? find(this.target.incrementingColumn) : -1;
+    const ts = usesTimestamp(this.config.mode) ? this.config.timestampColumns.map(find).filter((i) => i >= 0) : [];
+    this.layout = { signature, mappers, schema, inc, ts };
+    return this.layout;
+  }
+
+  /** `SELECT COUNT(*)` of the rows after the offset (incrementing mode only, where it is one index range scan). */
+  lagStatement(): SqlStatement | undefined {
+    if (this.config.mode !== 'incrementing') return undefined;
+    const d = this.dialect;
+    const p = d.placeholderStyle === 'dollar' ? '$1' : d.placeholderStyle === 'colon' ? ':1' : '?';
+    const from = this.target.table ? d.quoteTable(this.target.table.id) : `(${this.config.query}) sluice_q`;
+    return { sql: `SELECT COUNT(*) FROM ${from} WHERE ${d.quoteColumn(this.target.incrementingColumn)} > ${p}`, params: [this.state.incrementing ?? -1] };
+  }
+}

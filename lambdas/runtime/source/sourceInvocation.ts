@@ -1,0 +1,81 @@
+// One scheduled invocation of a source pipeline. EventBridge Scheduler fires at most once a minute, so with
+// poll.interval.ms below 60000 the invocation keeps polling (sleeping until the next table is due) until the
+// deadline. It holds the pipeline's lease throughout (fencing offsets writes), renews it between polls, re-reads the
+// CONFIG to stop when the pipeline is paused, stopped, reconfigured or deleted, and releases the lease at the end.
+import { ConflictError, errorTrace, SluiceError } from '../errors.js';
+import type { Lease } from '../ports/PipelineStore.js';
+import type { SourceTask } from './SourceTask.js';
+import { SourceStatus } from './sourceStatus.js';
+
+export type InvocationOutcome = 'completed' | 'lease-held' | 'lease-lost' | 'stopped' | 'transient' | 'failed';
+
+export interface InvocationResult {
+  readonly outcome: InvocationOutcome;
+  readonly polls: number;
+  readonly rows: number;
+  readonly produced: number;
+  readonly trace?: string;
+}
+
+/** Lease time beyond the deadline, so a slow release still leaves the lease with this invocation. */
+const LEASE_GRACE_MS = 30_000;
+/** Below this interval the scheduler cannot fire often enough, so one invocation polls repeatedly. */
+export const SCHEDULER_PERIOD_MS = 60_000;
+
+export async function runSourceInvocation(task: SourceTask, deadline: number): Promise<InvocationResult> {
+  const { store, clock, logger, metrics, dialect, owner, version } = task.deps;
+  const name = task.name;
+  const ttl = () => Math.max(deadline - clock.now(), 0) + LEASE_GRACE_MS;
+  let lease: Lease | undefined = await store.acquireLease(name, owner, ttl(), clock.now());
+  if (!lease) return { outcome: 'lease-held', polls: 0, rows: 0, produced: 0 };
+  const status = new SourceStatus(store, name, owner);
+  let polls = 0;
+  let rows = 0;
+  let produced = 0;
+  let outcome: InvocationOutcome = 'completed';
+  try {
+    await status.load();
+    await task.loadOffsets(lease, deadline);
+    let caughtUp = true;
+    for (;;) {
+      const s = await task.pollOnce(lease, deadline);
+      polls++;
+      rows += s.rows;
+      produced += s.produced;
+      caughtUp = s.caughtUp;
+      await status.running(s.topics);
+      if (task.pollIntervalMs >= SCHEDULER_PERIOD_MS) break;
+      const due = Math.min(...(await task.start(deadline)).map((q) => q.nextPollAt));
+      if (due >= deadline) break;
+      if (due > clock.now()) await clock.sleep(due - clock.now());
+      lease = await store.renewLease(lease, ttl(), clock.now());
+      if (!lease) {
+        outcome = 'lease-lost';
+        break;
+      }
+      const current = await store.get(name);
+      if (current?.targetState !== 'RUNNING' || current.version !== version) {
+        outcome = 'stopped';
+        break;
+      }
+    }
+    const lag = caughtUp ? 0 : await task.rowLag(deadline);
+    if (lag !== undefined) metrics.count(name, 'RowLag', lag);
+  } catch (e) {
+    if (e instanceof ConflictError) {
+      outcome = 'lease-lost';
+      logger.warn(`Source ${name}: a later invocation took over; stopping`, { error: e.message });
+    } else if ((e instanceof SluiceError && e.retriable) || dialect.isTransient(e)) {
+      outcome = 'transient';
+      logger.warn(`Source ${name}: transient failure, the next invocation retries`, { error: errorTrace(e) });
+    } else {
+      const trace = errorTrace(e);
+      logger.error(`Source ${name} failed`, { error: trace });
+      await status.failed(trace).catch((s: unknown) => logger.error('could not record the FAILED status', { error: String(s) }));
+      return { outcome: 'failed', polls, rows, produced, trace };
+    }
+  } finally {
+    if (lease) await store.releaseLease(lease).catch((e: unknown) => logger.warn('releasing the lease failed', { error: String(e) }));
+  }
+  return { outcome, polls, rows, produced };
+}
