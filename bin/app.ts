@@ -1,9 +1,12 @@
 // The CDK app (`npx cdk synth`, `npx cdk deploy`): inputs come from cdk.json context or SLUICE_* environment variables.
-import { App } from 'aws-cdk-lib';
+import { App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
 import { readSluiceInputs } from '../lib/stackInputs.js';
 import { SluiceStack } from '../lib/SluiceStack.js';
 
 const app = new App();
+// cdk-nag's AwsSolutions pack runs on every synth; findings fail it unless acknowledged with a reason in lib/.
+Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
 const context = (key: string): unknown => app.node.tryGetContext(key);
 const account = (context('sluice:account') as string | undefined) ?? process.env['CDK_DEFAULT_ACCOUNT'];
 const region = (context('sluice:region') as string | undefined) ?? process.env['CDK_DEFAULT_REGION'];

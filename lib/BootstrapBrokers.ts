@@ -1,8 +1,13 @@
 // The MSK cluster's bootstrap brokers, read at deploy time (kafka:GetBootstrapBrokers) for the functions' KAFKA_BROKERS.
+import { Stack } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId } from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
+import { acknowledge } from './nag.js';
 import type { KafkaAuthMode } from './stackInputs.js';
+
+/** aws-cdk-lib's fixed id for the AwsCustomResource provider function (custom-resources/aws-custom-resource). */
+const PROVIDER_ID = 'AWS679f53fac002430cb0da5b7982bd2287';
 
 export interface BootstrapBrokersProps {
   readonly clusterArn: string;
@@ -37,5 +42,8 @@ export class BootstrapBrokers extends Construct {
       policy: AwsCustomResourcePolicy.fromStatements([new PolicyStatement({ actions: ['kafka:GetBootstrapBrokers'], resources: [props.clusterArn] })]),
     });
     this.brokers = this.resource.getResponseField(field);
+    // The provider is a stack-wide singleton that aws-cdk-lib creates with the basic execution managed policy.
+    const provider = Stack.of(this).node.tryFindChild(PROVIDER_ID)?.node.tryFindChild('ServiceRole');
+    if (provider) acknowledge(provider, 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', "aws-cdk-lib's AwsCustomResource provider; it only writes its own logs");
   }
 }

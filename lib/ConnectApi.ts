@@ -1,10 +1,11 @@
 // The Kafka Connect REST API: API Gateway (REST, AWS_IAM on every method) proxying to the api function.
 import { CfnOutput, Duration, RemovalPolicy } from 'aws-cdk-lib';
-import { AccessLogFormat, AuthorizationType, LambdaRestApi, LogGroupLogDestination, MethodLoggingLevel, RequestValidator } from 'aws-cdk-lib/aws-apigateway';
+import { AccessLogFormat, AuthorizationType, LambdaRestApi, LogGroupLogDestination, MethodLoggingLevel } from 'aws-cdk-lib/aws-apigateway';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { acknowledge } from './nag.js';
 import { SluiceFunction } from './SluiceFunction.js';
 
 export interface ConnectApiProps {
@@ -54,8 +55,11 @@ export class ConnectApi extends Construct {
         throttlingBurstLimit: props.throttlingBurstLimit ?? 100,
       },
     });
-    // Bodies are validated by the connector's ConfigDef in the function; API Gateway checks the request parameters.
-    new RequestValidator(this, 'Validator', { restApi: this.api, validateRequestParameters: true, validateRequestBody: false });
+    acknowledge(this.api, 'AwsSolutions-APIG2', "Requests are validated in the function against each connector's ConfigDef (Kafka Connect's own validation and error messages); a proxy method has no model to validate against");
+    acknowledge(this.api.deploymentStage, 'AwsSolutions-APIG3', 'An admin API that accepts only SigV4-signed requests; put a WAF web ACL in front if the account requires one');
+    for (const m of this.api.methods) acknowledge(m, 'AwsSolutions-COG4', 'Callers authenticate with IAM (SigV4), as the Kafka Connect admin API is called by operators and CI, not end users');
+    const cwRole = this.api.node.tryFindChild('CloudWatchRole');
+    if (cwRole) acknowledge(cwRole, 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]', 'The account-level role API Gateway needs to write execution logs; AWS maintains this policy for exactly that');
     this.url = this.api.url;
     new CfnOutput(this, 'Url', { value: this.api.url, description: 'Kafka Connect REST API URL (sign requests with SigV4, service execute-api)' });
   }

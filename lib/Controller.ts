@@ -1,6 +1,6 @@
 // The controller: a Lambda on the pipeline table's stream (CONFIG and STATUS items only) that reconciles aliases,
 // ESMs and schedules, plus a periodic resync that re-expands topics.regex pipelines.
-import { Duration, Stack } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Stack } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { FilterCriteria, FilterRule, type IFunction, StartingPosition } from 'aws-cdk-lib/aws-lambda';
@@ -11,6 +11,7 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { controllerStatements } from './controllerIam.js';
+import { acknowledge, defaultPolicy, iam5, qualifiedArnFinding } from './nag.js';
 import { SluiceFunction } from './SluiceFunction.js';
 import type { KafkaConnection, NetworkInputs } from './stackInputs.js';
 
@@ -81,10 +82,28 @@ export class Controller extends Construct {
         filters: [FilterCriteria.filter({ dynamodb: { Keys: { SK: { S: FilterRule.or('CONFIG', 'STATUS') } } } })],
       }),
     );
+    const resyncRole = new Role(this, 'ResyncRole', {
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': stack.account } } }),
+      description: 'EventBridge Scheduler invokes the Sluice controller to resync every pipeline',
+    });
     new Schedule(this, 'Resync', {
       schedule: ScheduleExpression.rate(props.resyncInterval ?? Duration.minutes(5)),
       description: 'Sluice: reconcile every pipeline again (topics.regex, drift)',
-      target: new LambdaInvoke(this.fn, { input: ScheduleTargetInput.fromObject({ sluice: 'resync' }), retryAttempts: 0 }),
+      target: new LambdaInvoke(this.fn, { input: ScheduleTargetInput.fromObject({ sluice: 'resync' }), retryAttempts: 0, role: resyncRole }),
     });
+    this.acknowledgeFindings(fn.role, resyncRole, props);
+  }
+
+  private acknowledgeFindings(role: Role, resyncRole: Role, props: ControllerProps): void {
+    const policy = defaultPolicy(role);
+    acknowledge(policy, 'AwsSolutions-IAM5[Resource::*]', 'CreateEventSourceMapping/ListEventSourceMappings take no resource ARN (scoped by the lambda:FunctionArn condition to the sink function), and DynamoDB ListStreams has no resource-level permission');
+    acknowledge(policy, qualifiedArnFinding(props.sinkFunction), 'The controller creates one alias per pipeline on the sink function; aliases are named at run time');
+    const esms = Stack.of(this).formatArn({ service: 'lambda', resource: 'event-source-mapping', resourceName: '*', arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+    acknowledge(policy, iam5(policy, esms), 'ESM UUIDs are assigned at run time; the lambda:FunctionArn condition limits changes to ESMs of the sink function');
+    const schedules = Stack.of(this).formatArn({ service: 'scheduler', resource: 'schedule', resourceName: `${this.scheduleGroupName}/*`, arnFormat: ArnFormat.SLASH_RESOURCE_NAME });
+    acknowledge(policy, iam5(policy, schedules), 'One schedule per source pipeline, named at run time, only in the stack\'s own schedule group');
+    acknowledge(defaultPolicy(this.schedulerRole), qualifiedArnFinding(props.sourceFunction), 'grantInvoke covers the function and its versions/aliases; schedules target the unqualified function');
+    acknowledge(defaultPolicy(resyncRole), qualifiedArnFinding(this.fn), 'grantInvoke covers the function and its versions/aliases; the resync schedule targets the unqualified function');
+    acknowledge(this.failureQueue, 'AwsSolutions-SQS3', 'This queue is itself the on-failure destination (dead letter queue) of the controller\'s stream mapping');
   }
 }

@@ -8,6 +8,7 @@ import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { LAMBDA_ARCHITECTURE, LAMBDA_RUNTIME, lambdaBundling, PROJECT_ROOT, projectPath } from './bundling.js';
+import { acknowledge } from './nag.js';
 
 export interface SluiceFunctionProps {
   readonly entry: string;
@@ -49,5 +50,6 @@ export class SluiceFunction extends Construct {
       environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
       ...(props.vpc ? { vpc: props.vpc.vpc, vpcSubnets: props.vpc.subnets, securityGroups: [...props.vpc.securityGroups] } : {}),
     });
+    acknowledge(this.fn, 'AwsSolutions-L1', 'Node.js 22 is the runtime Sluice is built and tested for (LTS); moving to 24 is a deliberate upgrade, not a synth default');
   }
 }

@@ -6,7 +6,8 @@ import type { ISecurityGroup, IVpc, SubnetSelection } from 'aws-cdk-lib/aws-ec2'
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Construct } from 'constructs';
 import { KAFKA_ESM_MAX_TIMEOUT } from './bundling.js';
-import { mskControlStatement, mskDataStatements, secretsStatement, vpcEniStatement } from './kafkaIam.js';
+import { mskControlStatement, mskResourceArn, mskDataStatements, secretsStatement, vpcEniStatement } from './kafkaIam.js';
+import { acknowledge, defaultPolicy, iam5 } from './nag.js';
 import { SluiceFunction } from './SluiceFunction.js';
 import type { KafkaConnection } from './stackInputs.js';
 
@@ -83,8 +84,18 @@ export class TaskFunctions extends Construct {
         task.role.addToPolicy(mskControlStatement(kafka.clusterArn));
         if (kafka.auth === 'iam') for (const s of mskDataStatements(stack, kafka.clusterArn, role)) task.role.addToPolicy(s);
       }
+      this.acknowledgeScopedWildcards(defaultPolicy(task.role), stack, props, role);
     }
     this.sink = sink.fn;
     this.source = source.fn;
+  }
+
+  private acknowledgeScopedWildcards(policy: Construct, stack: Stack, props: TaskFunctionsProps, role: 'consumer' | 'producer'): void {
+    acknowledge(policy, 'AwsSolutions-IAM5[Resource::*]', 'EC2 ENI actions (CreateNetworkInterface, Describe*) have no resource-level permissions; Lambda needs them to run in the VPC');
+    acknowledge(policy, iam5(policy, secretsStatement(stack, props.secretPrefix).resources[0]), 'Pipelines name their secrets in config (${secretsmanager:...}); access is limited to the configured name prefix');
+    const clusterArn = props.kafka.clusterArn;
+    if (!clusterArn || props.kafka.auth !== 'iam') return;
+    acknowledge(policy, iam5(policy, mskResourceArn(stack, clusterArn, 'topic')), 'Pipelines choose their topics at run time; the grant covers only topics of this one cluster');
+    if (role === 'consumer') acknowledge(policy, iam5(policy, mskResourceArn(stack, clusterArn, 'group')), 'Consumer groups are connect-<pipeline>, created at run time; the grant covers only groups of this one cluster');
   }
 }

@@ -1,0 +1,47 @@
+import { Capture, Match, type Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildStack } from './testStack.js';
+
+let template: Template;
+beforeAll(() => {
+  template = buildStack().template;
+});
+
+describe('ConnectApi', () => {
+  it('requires AWS_IAM authorization on every method, root and {proxy+} alike', () => {
+    // Prepare
+    const auth = new Capture();
+    // Act
+    const methods = template.findResources('AWS::ApiGateway::Method');
+    template.allResourcesProperties('AWS::ApiGateway::Method', { AuthorizationType: auth });
+    // Assess
+    expect(Object.keys(methods).length).toBe(2);
+    do expect(auth.asString()).toBe('AWS_IAM');
+    while (auth.next());
+    template.hasResourceProperties('AWS::ApiGateway::Resource', { PathPart: '{proxy+}' });
+  });
+
+  it('proxies every method to the api function', () => {
+    template.hasResourceProperties('AWS::ApiGateway::Method', {
+      HttpMethod: 'ANY',
+      Integration: { Type: 'AWS_PROXY', IntegrationHttpMethod: 'POST', Uri: Match.anyValue() },
+    });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Description: 'Sluice Kafka Connect REST API',
+      Runtime: 'nodejs22.x',
+      Environment: { Variables: Match.objectLike({ SLUICE_TABLE_NAME: Match.anyValue(), SLUICE_WORKER_ID: 'sluice-api', KAFKA_CLUSTER_ID: 'abcd-1234-1' }) },
+    });
+  });
+
+  it('writes access logs to a log group and throttles the stage', () => {
+    template.hasResourceProperties('AWS::ApiGateway::Stage', {
+      StageName: 'v1',
+      AccessLogSetting: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
+      MethodSettings: [Match.objectLike({ ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100, LoggingLevel: 'ERROR' })],
+    });
+  });
+
+  it('outputs the API URL', () => {
+    template.hasOutput('*', { Description: Match.stringLikeRegexp('Kafka Connect REST API URL'), Value: Match.anyValue() });
+  });
+});

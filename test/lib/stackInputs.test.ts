@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { readSluiceInputs } from '../../lib/stackInputs.js';
+
+const context = (values: Record<string, unknown>) => (key: string) => values[key];
+const network = { 'sluice:vpcId': 'vpc-1', 'sluice:subnetIds': ['subnet-1', 'subnet-2'], 'sluice:securityGroupIds': 'sg-1' };
+
+describe('readSluiceInputs', () => {
+  it('reads cdk.json context, lists as arrays or comma strings, with defaults for auth and secret prefix', () => {
+    const inputs = readSluiceInputs(context({ ...network, 'sluice:mskClusterArn': 'arn:aws:kafka:r:1:cluster/c/u' }), {});
+    expect(inputs).toEqual({
+      kafka: { auth: 'iam', clusterArn: 'arn:aws:kafka:r:1:cluster/c/u' },
+      network: { vpcId: 'vpc-1', subnetIds: ['subnet-1', 'subnet-2'], securityGroupIds: ['sg-1'] },
+      secretPrefix: 'sluice/',
+    });
+  });
+
+  it('falls back to SLUICE_* environment variables', () => {
+    const env = { SLUICE_BOOTSTRAP_SERVERS: 'b1:9096,b2:9096', SLUICE_KAFKA_AUTH: 'scram', SLUICE_KAFKA_SECRET_ARN: 'arn:secret', SLUICE_VPC_ID: 'vpc-2', SLUICE_SUBNET_IDS: 's-1', SLUICE_SECURITY_GROUP_IDS: 'sg-2' };
+    expect(readSluiceInputs(context({}), env).kafka).toEqual({ auth: 'scram', bootstrapServers: ['b1:9096', 'b2:9096'], secretArn: 'arn:secret' });
+  });
+
+  it('names the missing input and both places to set it', () => {
+    expect(() => readSluiceInputs(context(network), {})).toThrow(/missing clusterArn: set context sluice:mskClusterArn .* or environment variable SLUICE_MSK_CLUSTER_ARN/);
+    expect(() => readSluiceInputs(context({ 'sluice:mskClusterArn': 'arn' }), {})).toThrow(/missing vpcId: .*SLUICE_VPC_ID/);
+    expect(() => readSluiceInputs(context({ ...network, 'sluice:mskClusterArn': 'arn', 'sluice:kafkaAuth': 'scram' }), {})).toThrow(/missing secretArn/);
+  });
+
+  it('rejects IAM auth without an MSK cluster and unknown auth modes', () => {
+    expect(() => readSluiceInputs(context({ ...network, 'sluice:bootstrapServers': 'b:9092' }), {})).toThrow(/iam needs an MSK cluster/);
+    expect(() => readSluiceInputs(context({ ...network, 'sluice:mskClusterArn': 'arn', 'sluice:kafkaAuth': 'tls' }), {})).toThrow(/must be iam, scram or none/);
+  });
+});
