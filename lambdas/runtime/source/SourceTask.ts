@@ -89,6 +89,8 @@ export class SourceTask {
         await store.putOffsetsFenced(config.name, [{ partition: q.partition, offset: offsetToMap(offset) }], lease.epoch);
       }
       q.commit(offset);
+      // Each invocation polls every table at once: the schedule, not the previous container, paces it.
+      q.nextPollAt = 0;
     }
   }
 
