@@ -70,6 +70,17 @@ export class RetriableError extends SluiceError {
   }
 }
 
+/**
+ * The task cannot reach the system it writes to or reads from (Kafka Connect's ConnectException at start): no record
+ * is at fault, so the error is never routed to a dead-letter queue; it is retried when `retriable`, else the task fails.
+ */
+export class ConnectionError extends SluiceError {
+  constructor(message: string, options?: { cause?: unknown; retriable?: boolean }) {
+    super(message, options);
+    this.name = 'ConnectionError';
+  }
+}
+
 /** Renders an error and its causes the way Connect's `trace` field reads: one line per cause. */
 export function errorTrace(error: unknown): string {
   const lines: string[] = [];

@@ -8,7 +8,7 @@ import type { SinkRecord } from '../data/ConnectRecord.js';
 import type { ErrorContext } from '../errorhandling/ErrorContext.js';
 import { SINK_TASK_CLASS } from '../errorhandling/Stage.js';
 import { type ToleranceOperator, ToleranceExceededError } from '../errorhandling/ToleranceOperator.js';
-import { DataError, RetriableError, SluiceError } from '../errors.js';
+import { ConnectionError, DataError, RetriableError, SluiceError } from '../errors.js';
 import type { Clock } from '../ports/Clock.js';
 import type { MetricsSink } from '../ports/MetricsSink.js';
 import type { TransformationChain } from '../transforms/TransformationChain.js';
@@ -131,6 +131,8 @@ export class SinkTask {
       // Retries are spent (max.retries, errors.retry.timeout or the invocation's deadline): like Kafka's JDBC sink
       // after max.retries, the task fails; a database outage never sends good records to the dead-letter queue.
       if (isRetriable(e)) throw new SluiceError(`Writing ${records.length} records failed after retries: ${(e as Error).message}`, { cause: e });
+      // The database cannot be reached at all: no record is at fault, so nothing is bisected or dead-lettered.
+      if (e instanceof ConnectionError) throw e;
       const culprit = faultyRecord(e);
       if (culprit) {
         this.fail({ stage: 'TASK_PUT', className: SINK_TASK_CLASS, error: e, raw: rawOf(culprit), record: culprit });

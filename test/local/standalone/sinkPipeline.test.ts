@@ -70,7 +70,7 @@ describe('standalone sink pipeline', () => {
     await waitFor(async () => (await rowCount(table).catch(() => 0)) === 10_000, 60_000, () => `rows of ${table} did not reach 10000`);
     const distinct = await withPg(async (c) => (await c.query(`SELECT count(DISTINCT id)::int AS d, min(name) AS first FROM "${table}"`)).rows[0]);
     expect(distinct.d).toBe(10_000);
-    const status = await (await fetch(`${sluice.url}/connectors/sink-${topic}/status`)).json();
+    const status = (await (await fetch(`${sluice.url}/connectors/sink-${topic}/status`)).json()) as { tasks: Array<{ state: string }> };
     expect(status.tasks[0].state).toBe('RUNNING');
     expect(sluice.metrics.snapshot(`sink-${topic}`).counts.RecordsWritten).toBeGreaterThanOrEqual(10_000);
   });

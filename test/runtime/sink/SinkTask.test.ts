@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InMemoryMetricsSink } from '../../../lambdas/adapters/metrics/InMemoryMetricsSink.js';
 import { KafkaRecordProducer } from '../../../lambdas/adapters/kafka/KafkaRecordProducer.js';
 import { ToleranceExceededError } from '../../../lambdas/runtime/errorhandling/ToleranceOperator.js';
-import { RetriableError, SluiceError } from '../../../lambdas/runtime/errors.js';
+import { ConnectionError, RetriableError, SluiceError } from '../../../lambdas/runtime/errors.js';
 import { builtinPlugins } from '../../../lambdas/runtime/plugins/builtins.js';
 import type { RecordProducer } from '../../../lambdas/runtime/ports/RecordProducer.js';
 import { createSinkTask } from '../../../lambdas/runtime/sink/createSinkTask.js';
@@ -182,5 +182,21 @@ describe('SinkTask', () => {
     await t.put([good(0), raw(1, '{bad')], deadline);
     expect(logs).toHaveLength(1);
     expect(logs[0]).toMatch(/^Error encountered in task orders-sink-0\. Executing stage 'VALUE_CONVERTER' with class 'org\.apache\.kafka\.connect\.json\.JsonConverter', where consumed record is \{topic='orders', partition=0, offset=1/);
+  });
+});
+
+describe('SinkTask when the database cannot be reached', () => {
+  it('fails the task without dead-lettering any record, even with errors.tolerance=all', async () => {
+    // Prepare: a writer whose connection attempt is refused for good
+    const writer = new MemoryWriter();
+    writer.write = async () => Promise.reject(new ConnectionError('Could not connect to postgresql at db:5432: password authentication failed'));
+    const sent: unknown[] = [];
+    const recording: RecordProducer = { send: async (_t, r) => void sent.push(...r), close: async () => undefined };
+    const { t, deadline } = task({ 'errors.tolerance': 'all', 'errors.deadletterqueue.topic.name': 'dlq-outage' }, { writer, producer: recording });
+    // Act
+    const error = await t.put([good(0), good(1)], deadline).catch((e: unknown) => e);
+    // Assess
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(sent).toEqual([]);
   });
 });

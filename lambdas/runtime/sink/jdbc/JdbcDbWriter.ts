@@ -7,7 +7,7 @@
 import type { SinkRecord } from '../../data/ConnectRecord.js';
 import type { Dialect, TableId, WriteStatement } from '../../dialects/Dialect.js';
 import { dialectFor, tableName } from '../../dialects/index.js';
-import { ConfigError, SluiceError } from '../../errors.js';
+import { ConfigError, ConnectionError, SluiceError } from '../../errors.js';
 import type { SqlConnection, SqlConnector } from '../../ports/SqlConnection.js';
 import { planTables, type TableWrites } from './bufferPlan.js';
 import { type PreparedTable, prepareTable, schemaFields } from './bufferStatements.js';
@@ -114,7 +114,7 @@ export class JdbcDbWriter {
       this.connection = await this.connector.connect(spec);
     } catch (error) {
       const at = `${spec.dialect} at ${spec.host}:${spec.port}`;
-      throw new WriteError(`Could not connect to ${at}: ${messageOf(error)}`, { cause: error, retriable: this.dialect.isTransient(error) });
+      throw new ConnectionError(`Could not connect to ${at}: ${messageOf(error)}`, { cause: error, retriable: this.dialect.isTransient(error) });
     }
     return this.connection;
   }

@@ -11,6 +11,7 @@ import {
   timestampSchema,
 } from '../../../../lambdas/runtime/data/Schema.js';
 import { Struct } from '../../../../lambdas/runtime/data/Struct.js';
+import { ConnectionError } from '../../../../lambdas/runtime/errors.js';
 import { RecordWriteError, WriteError } from '../../../../lambdas/runtime/sink/jdbc/errors.js';
 import { JdbcDbWriter } from '../../../../lambdas/runtime/sink/jdbc/JdbcDbWriter.js';
 import { order, recording, sinkConfig, sinkRecord } from './fixtures.js';
@@ -120,7 +121,7 @@ export function structureScenarios(db: LiveDb, h: LiveHarness): void {
     expect(await h.rows(table, 'id, name')).toEqual([['0', 'old']]);
   });
 
-  it('reports a refused connection as a retriable WriteError', async () => {
+  it('reports a refused connection as a retriable ConnectionError, which no record is blamed for', async () => {
     // Prepare
     const url = db.url.replace(/:\d+\//, ':1/');
     const writer = new JdbcDbWriter(sinkConfig(url), db.connector);
@@ -129,9 +130,9 @@ export function structureScenarios(db: LiveDb, h: LiveHarness): void {
     const error = await writer.write([order('refused', 1, 'a')]).catch((e: unknown) => e);
 
     // Assess
-    expect(error).toBeInstanceOf(WriteError);
-    expect((error as WriteError).retriable).toBe(true);
-    expect((error as WriteError).message).toMatch(/^Could not connect to /);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as ConnectionError).retriable).toBe(true);
+    expect((error as ConnectionError).message).toMatch(/^Could not connect to /);
   });
 
   it('rejects a schemaless primitive value as a RecordWriteError before executing anything', async () => {
