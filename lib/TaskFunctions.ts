@@ -45,10 +45,10 @@ export class TaskFunctions extends Construct {
     const environment: Record<string, string> = {
       SLUICE_TABLE_NAME: props.table.tableName,
       KAFKA_BROKERS: props.brokers,
-      SLUICE_KAFKA_AUTH: kafka.auth,
+      KAFKA_AUTH: kafka.auth,
       KAFKA_SSL: kafka.auth === 'none' && !kafka.clusterArn ? 'false' : 'true',
       ...(kafka.clusterArn ? { KAFKA_CLUSTER_ARN: kafka.clusterArn } : {}),
-      ...(kafka.secretArn ? { SLUICE_KAFKA_SECRET_ARN: kafka.secretArn } : {}),
+      ...(kafka.secretArn ? { KAFKA_SASL_SECRET_ARN: kafka.secretArn } : {}),
       POWERTOOLS_METRICS_NAMESPACE: 'Sluice',
     };
     const vpc = { vpc: props.vpc, subnets: props.subnets, securityGroups: props.securityGroups };

@@ -22,16 +22,16 @@ function list(v: string | undefined): string[] {
 }
 
 function kafkaOf(env: NodeJS.ProcessEnv): KafkaSource {
-  const auth = (env['SLUICE_KAFKA_AUTH'] ?? 'iam') as KafkaAuth;
-  if (!['iam', 'scram', 'none'].includes(auth)) throw new Error(`SLUICE_KAFKA_AUTH must be iam, scram or none, not ${auth}`);
-  const secretArn = env['SLUICE_KAFKA_SECRET_ARN'];
-  if (auth === 'scram' && !secretArn) throw new Error('SLUICE_KAFKA_SECRET_ARN is not set: SASL/SCRAM needs the secret holding the credentials');
+  const auth = (env['KAFKA_AUTH'] ?? 'iam') as KafkaAuth;
+  if (!['iam', 'scram', 'none'].includes(auth)) throw new Error(`KAFKA_AUTH must be iam, scram or none, not ${auth}`);
+  const secretArn = env['KAFKA_SASL_SECRET_ARN'];
+  if (auth === 'scram' && !secretArn) throw new Error('KAFKA_SASL_SECRET_ARN is not set: SASL/SCRAM needs the secret holding the credentials');
   const secret = secretArn ? { secretArn } : {};
   const clusterArn = env['KAFKA_CLUSTER_ARN'];
   if (clusterArn) return { kind: 'msk', clusterArn, auth, ...secret };
   const bootstrapServers = list(env['KAFKA_BOOTSTRAP_SERVERS']);
   if (bootstrapServers.length === 0) throw new Error('KAFKA_CLUSTER_ARN or KAFKA_BOOTSTRAP_SERVERS must be set: the controller needs the Kafka cluster');
-  if (auth === 'iam') throw new Error('SLUICE_KAFKA_AUTH=iam needs an MSK cluster (KAFKA_CLUSTER_ARN)');
+  if (auth === 'iam') throw new Error('KAFKA_AUTH=iam needs an MSK cluster (KAFKA_CLUSTER_ARN)');
   return { kind: 'self-managed', bootstrapServers, auth, ...secret, subnetIds: list(env['SLUICE_SUBNET_IDS']), securityGroupIds: list(env['SLUICE_SECURITY_GROUP_IDS']) };
 }
 

@@ -36,7 +36,7 @@ describe('Controller', () => {
           SLUICE_SCHEDULER_ROLE_ARN: Match.anyValue(),
           SLUICE_SCHEDULE_GROUP: Match.anyValue(),
           KAFKA_CLUSTER_ARN: CLUSTER_ARN,
-          SLUICE_KAFKA_AUTH: 'iam',
+          KAFKA_AUTH: 'iam',
           SLUICE_SUBNET_IDS: 'subnet-0aaaaaaaaaaaaaaaa,subnet-0bbbbbbbbbbbbbbbb',
           SLUICE_SECURITY_GROUP_IDS: 'sg-01111111111111111',
         }),

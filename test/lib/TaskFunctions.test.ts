@@ -22,7 +22,7 @@ describe('TaskFunctions', () => {
         Architectures: ['arm64'],
         Handler: 'index.handler',
         VpcConfig: { SubnetIds: ['subnet-0aaaaaaaaaaaaaaaa', 'subnet-0bbbbbbbbbbbbbbbb'], SecurityGroupIds: ['sg-01111111111111111'] },
-        Environment: { Variables: Match.objectLike({ SLUICE_TABLE_NAME: Match.anyValue(), KAFKA_BROKERS: Match.anyValue(), KAFKA_CLUSTER_ARN: CLUSTER_ARN, SLUICE_KAFKA_AUTH: 'iam' }) },
+        Environment: { Variables: Match.objectLike({ SLUICE_TABLE_NAME: Match.anyValue(), KAFKA_BROKERS: Match.anyValue(), KAFKA_CLUSTER_ARN: CLUSTER_ARN, KAFKA_AUTH: 'iam' }) },
       });
     }
   });
