@@ -35,7 +35,7 @@ export interface Harness {
   task(name: string, options?: { owner?: string; producer?: RecordProducer; store?: PipelineStore }): Promise<SourceTask>;
   runtime(): SourceRuntime;
   /** Every record of the topic, values parsed as JSON. */
-  readTopic(topic: string): Promise<Array<{ key: string | null; value: unknown }>>;
+  readTopic(topic: string): Promise<Array<{ key: string | null; value: unknown; raw: string | null }>>;
   stop(): Promise<void>;
 }
 
@@ -88,13 +88,17 @@ export async function startHarness(): Promise<Harness> {
     async readTopic(topic) {
       const admin = kafka.admin();
       await admin.connect();
+      if (!(await admin.listTopics()).includes(topic)) {
+        await admin.disconnect();
+        return [];
+      }
       const high = await admin
         .fetchTopicOffsets(topic)
         .then((parts) => parts.reduce((n, p) => n + Number(p.high), 0))
         .catch(() => 0);
       await admin.disconnect();
       if (high === 0) return [];
-      const out: Array<{ key: string | null; value: unknown }> = [];
+      const out: Array<{ key: string | null; value: unknown; raw: string | null }> = [];
       const consumer = kafka.consumer({ groupId: `read-${randomUUID()}` });
       await consumer.connect();
       await consumer.subscribe({ topic, fromBeginning: true });
@@ -102,7 +106,7 @@ export async function startHarness(): Promise<Harness> {
         const timer = setTimeout(() => reject(new Error(`read ${out.length} of ${high} records of ${topic}`)), 20_000);
         void consumer.run({
           eachMessage: async ({ message }) => {
-            out.push({ key: message.key?.toString() ?? null, value: message.value ? JSON.parse(message.value.toString()) : null });
+            out.push({ key: message.key?.toString() ?? null, value: message.value ? JSON.parse(message.value.toString()) : null, raw: message.value?.toString() ?? null });
             if (out.length >= high) {
               clearTimeout(timer);
               resolve();
