@@ -66,7 +66,7 @@ export function desiredOf(name: string, record: PipelineRecord | undefined, ctx:
   if (!record) return { kind: 'absent', alias };
   const enabled = record.targetState === 'RUNNING' && !ctx.failed;
   if (record.type === 'source') {
-    return { kind: 'source', enabled, schedule: { name: scheduleNameFor(name), rateMinutes: pollRateMinutes(record.config), input: JSON.stringify({ pipeline: name }) } };
+    return { kind: 'source', alias, enabled, schedule: { name: scheduleNameFor(name), rateMinutes: pollRateMinutes(record.config), input: JSON.stringify({ pipeline: name }) } };
   }
   return { kind: 'sink', alias, enabled, esms: esmSpecs(name, record.config, sinkTopics(record.config, ctx.clusterTopics)) };
 }

@@ -20,7 +20,7 @@ export interface ScheduleSpec {
 
 export type Desired =
   | { readonly kind: 'sink'; readonly alias: string; readonly enabled: boolean; readonly esms: readonly EsmSpec[] }
-  | { readonly kind: 'source'; readonly enabled: boolean; readonly schedule: ScheduleSpec }
+  | { readonly kind: 'source'; readonly alias: string; readonly enabled: boolean; readonly schedule: ScheduleSpec }
   | { readonly kind: 'absent'; readonly alias: string };
 
 export interface ObservedEsm extends EsmSpec {
@@ -76,12 +76,15 @@ export function reconcile(desired: Desired, observed: Observed): Action[] {
     case 'sink':
       return [...scheduleActions(undefined, observed), ...aliasActions(desired.alias, observed), ...esmActions(desired.alias, desired.esms, desired.enabled, observed)];
     case 'source':
-      return [...esmActions('', [], false, observed), ...scheduleActions(desired, observed)];
-    case 'absent': {
-      const alias: Action[] = observed.aliasVersion === undefined ? [] : [{ kind: 'deleteAlias', alias: desired.alias }];
-      return [...esmActions('', [], false, observed), ...alias, ...scheduleActions(undefined, observed)];
-    }
+      return [...esmActions('', [], false, observed), ...removeAlias(desired.alias, observed), ...scheduleActions(desired, observed)];
+    case 'absent':
+      return [...esmActions('', [], false, observed), ...removeAlias(desired.alias, observed), ...scheduleActions(undefined, observed)];
   }
+}
+
+/** Source and deleted pipelines have no alias (one left from a sink of the same name goes, after its ESMs). */
+function removeAlias(alias: string, observed: Observed): Action[] {
+  return observed.aliasVersion === undefined ? [] : [{ kind: 'deleteAlias', alias }];
 }
 
 function aliasActions(alias: string, observed: Observed): Action[] {

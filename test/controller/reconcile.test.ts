@@ -60,15 +60,22 @@ describe('reconcile: sink pipelines', () => {
 
 describe('reconcile: source pipelines', () => {
   it('creates a schedule, enabled when running', () => {
-    expect(reconcile({ kind: 'source', enabled: true, schedule }, nothing)).toEqual([{ kind: 'createSchedule', schedule, enabled: true }]);
+    expect(reconcile({ kind: 'source', alias: 'p-jobs', enabled: true, schedule }, nothing)).toEqual([{ kind: 'createSchedule', schedule, enabled: true }]);
   });
 
   it('updates the schedule when its rate, input or state differ, and only then', () => {
     const current = { name: 'p-jobs', expression: 'rate(1 minute)', input: schedule.input, enabled: true };
-    expect(reconcile({ kind: 'source', enabled: true, schedule }, { esms: [], schedule: current })).toEqual([]);
-    expect(reconcile({ kind: 'source', enabled: false, schedule }, { esms: [], schedule: current })).toEqual([{ kind: 'updateSchedule', schedule, enabled: false }]);
+    expect(reconcile({ kind: 'source', alias: 'p-jobs', enabled: true, schedule }, { esms: [], schedule: current })).toEqual([]);
+    expect(reconcile({ kind: 'source', alias: 'p-jobs', enabled: false, schedule }, { esms: [], schedule: current })).toEqual([{ kind: 'updateSchedule', schedule, enabled: false }]);
     const every5 = { ...schedule, rateMinutes: 5 };
-    expect(reconcile({ kind: 'source', enabled: true, schedule: every5 }, { esms: [], schedule: current })).toEqual([{ kind: 'updateSchedule', schedule: every5, enabled: true }]);
+    expect(reconcile({ kind: 'source', alias: 'p-jobs', enabled: true, schedule: every5 }, { esms: [], schedule: current })).toEqual([{ kind: 'updateSchedule', schedule: every5, enabled: true }]);
+  });
+});
+
+describe('reconcile: pipelines that changed type', () => {
+  it('removes the ESMs and alias a sink of the same name left behind', () => {
+    const actions = reconcile({ kind: 'source', alias: 'p-jobs', enabled: true, schedule }, { aliasVersion: '$LATEST', esms: [esm('u1', 'a')] });
+    expect(actions.map((a) => a.kind)).toEqual(['deleteEsm', 'deleteAlias', 'createSchedule']);
   });
 });
 
