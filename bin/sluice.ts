@@ -1,6 +1,7 @@
 #!/usr/bin/env -S node --import tsx
 // The Sluice CLI: `sluice standalone` runs Kafka Connect's REST API and tasks in one local process.
 import { parseArgs } from 'node:util';
+import { runDemo } from '../local/demo.js';
 import { startStandalone } from '../local/standalone.js';
 
 // Sluice runs on Node 20 or later; the SDK's notice that its 2027 releases need Node 22 is not for this CLI's users.
@@ -14,19 +15,28 @@ Commands:
                --host <addr>     bind address (default 127.0.0.1)
                --data-dir <dir>  where pipelines are kept (default .sluice, env SLUICE_DATA_DIR)
                --in-memory       keep nothing on disk
+               --kafka-port <n>  the embedded broker's port (default 9092, env SLUICE_KAFKA_PORT);
+                                 with KAFKA_BROKERS set, that Kafka is used instead
+  demo         A guided tour: sample records → a PostgreSQL sink pipeline → rows, then a table → a source
+               pipeline → a topic. Uses DATABASE_URL if set, else an embedded PostgreSQL.
 `;
 
 async function standalone(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
-    options: { port: { type: 'string' }, host: { type: 'string' }, 'data-dir': { type: 'string' }, 'in-memory': { type: 'boolean' } },
+    options: { port: { type: 'string' }, host: { type: 'string' }, 'data-dir': { type: 'string' }, 'in-memory': { type: 'boolean' }, 'kafka-port': { type: 'string' } },
     strict: true,
   });
   const port = Number(values.port ?? process.env['SLUICE_REST_PORT'] ?? 8083);
   const dataDir = values['in-memory'] ? undefined : (values['data-dir'] ?? process.env['SLUICE_DATA_DIR'] ?? '.sluice');
   const kafkaBrokers = (process.env['KAFKA_BROKERS'] ?? '').split(',').filter((b) => b !== '');
-  const handle = await startStandalone({ restPort: port, host: values.host ?? '127.0.0.1', ...(dataDir ? { dataDir } : {}), kafkaBrokers });
-  console.log(`Sluice standalone: Kafka Connect REST API on ${handle.url}${dataDir ? `, pipelines kept in ${dataDir}` : ' (in memory)'}`);
+  const kafkaPort = Number(values['kafka-port'] ?? process.env['SLUICE_KAFKA_PORT'] ?? 9092);
+  const handle = await startStandalone({ restPort: port, kafkaPort, host: values.host ?? '127.0.0.1', ...(dataDir ? { dataDir } : {}), kafkaBrokers });
+  console.log(`Sluice standalone (${dataDir ? `data kept in ${dataDir}` : 'in memory'})`);
+  console.log(`  Kafka Connect REST API   ${handle.url}`);
+  console.log(`  Kafka                    ${handle.kafkaBootstrap}${kafkaBrokers.length > 0 ? ' (KAFKA_BROKERS)' : ' (embedded broker)'}`);
+  console.log('  sink pipelines           event source mapping emulator (consumer group connect-<name>)');
+  console.log(handle.scheduler ? '  source pipelines         scheduler emulator' : '  source pipelines         not in this build yet');
   console.log(`Try: curl -s ${handle.url}/connector-plugins`);
   let stopping = false;
   const stop = (signal: string) => {
@@ -49,6 +59,10 @@ const [command, ...rest] = process.argv.slice(2);
 switch (command) {
   case 'standalone':
     await standalone(rest);
+    break;
+  case 'demo':
+    await runDemo();
+    process.exit(0);
     break;
   default:
     process.stdout.write(USAGE);

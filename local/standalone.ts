@@ -52,6 +52,8 @@ export interface StandaloneHandle {
   readonly service: ConnectorService;
   readonly metrics: InMemoryMetricsSink;
   readonly esm: EsmEmulator;
+  /** The scheduler emulator for source pipelines, once source tasks exist. */
+  readonly scheduler?: { readonly active: string[] };
   stop(): Promise<void>;
 }
 

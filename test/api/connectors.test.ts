@@ -286,3 +286,18 @@ describe('connector plugins', () => {
     expect(r).toMatchObject({ status: 400, body: { error_code: 400, message: 'Included connector type JdbcSinkConnector does not match request type JdbcSourceConnector' } });
   });
 });
+
+describe('credentials inside connection.url', () => {
+  it('hides the password of a URL in responses and keeps it on a PUT of the masked form', async () => {
+    // Prepare
+    await api.call('POST', '/connectors', pgSink('url-creds', { 'connection.url': 'postgres://app:pw1@db:5432/shop?password=pw2&sslmode=require' }));
+    // Act
+    const shown = (await api.call('GET', '/connectors/url-creds/config')).body as Record<string, string>;
+    const put = await api.call('PUT', '/connectors/url-creds/config', { ...shown, 'batch.size': '7' });
+    const patched = await api.call('PATCH', '/connectors/url-creds/config', { 'connection.url': shown['connection.url'], 'batch.size': '8' });
+    // Assess
+    expect(shown['connection.url']).toBe('postgres://app:[hidden]@db:5432/shop?password=[hidden]&sslmode=require');
+    expect([put.status, patched.status]).toEqual([200, 200]);
+    expect((await api.store.get('url-creds'))!.config['connection.url']).toBe('postgres://app:pw1@db:5432/shop?password=pw2&sslmode=require');
+  });
+});

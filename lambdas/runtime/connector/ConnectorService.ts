@@ -1,5 +1,5 @@
 // The one service every edge calls (Kafka's Herder): REST handlers, the local server and the CLI only translate.
-import { HIDDEN, type describeKey } from '../config/ConfigDef.js';
+import type { describeKey } from '../config/ConfigDef.js';
 import { nonEmptyStringWithoutControlChars } from '../config/validators.js';
 import { BadRequestError, ConfigError, NotFoundError } from '../errors.js';
 import type { PluginRegistry } from '../plugins/PluginRegistry.js';
@@ -90,9 +90,9 @@ export class ConnectorService {
     const next: Record<string, string | null> = { ...existing.config };
     for (const [k, v] of Object.entries(patch)) {
       if (v === null) delete next[k];
-      else next[k] = v === HIDDEN ? existing.config[k] ?? v : v;
+      else next[k] = v;
     }
-    const checked = this.checkConfig(name, next);
+    const checked = this.checkConfig(name, { ...next, ...unmaskConfig(nonNullOrKeep(next), existing.config) });
     return this.info(await this.write(existing, { config: checked, type: findConnector(this.options.registry, checked).type }));
   }
 

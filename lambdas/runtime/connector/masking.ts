@@ -7,17 +7,30 @@ const PROVIDER_REFERENCE = /^\$\{[^}]+\}$/;
 
 export function maskConfig(config: Readonly<Record<string, string>>, plugin: ConnectorPlugin | undefined): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(config)) {
-    out[k] = isSecretKey(k, plugin) && !PROVIDER_REFERENCE.test(v) ? HIDDEN : v;
-  }
+  for (const [k, v] of Object.entries(config)) out[k] = maskValue(k, v, plugin);
   return out;
+}
+
+/** A password-type value becomes "[hidden]"; a URL keeps its shape with the password inside it hidden. */
+function maskValue(key: string, value: string, plugin: ConnectorPlugin | undefined): string {
+  if (PROVIDER_REFERENCE.test(value)) return value;
+  if (isSecretKey(key, plugin)) return HIDDEN;
+  if (key.endsWith('.url')) return maskUrlPassword(value);
+  return value;
+}
+
+/** postgres://user:pw@host → postgres://user:[hidden]@host; ?password=pw → ?password=[hidden]. */
+export function maskUrlPassword(url: string): string {
+  return url.replace(/(\/\/[^/:@?#]+:)([^@/?#]*)(@)/, `$1${HIDDEN}$3`).replace(/([?&;]password=)([^&;]*)/gi, `$1${HIDDEN}`);
 }
 
 /** Replaces "[hidden]" in an incoming config with the stored value of that key, so GET → edit → PUT round-trips. */
 export function unmaskConfig(incoming: Readonly<Record<string, string>>, stored: Readonly<Record<string, string>> | undefined): Record<string, string> {
   const out: Record<string, string> = { ...incoming };
   for (const [k, v] of Object.entries(incoming)) {
-    if (v === HIDDEN && stored?.[k] !== undefined) out[k] = stored[k];
+    const kept = stored?.[k];
+    if (kept === undefined) continue;
+    if (v === HIDDEN || (k.endsWith('.url') && v.includes(HIDDEN) && maskUrlPassword(kept) === v)) out[k] = kept;
   }
   return out;
 }
