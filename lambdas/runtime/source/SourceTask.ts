@@ -20,7 +20,7 @@ import { convertBatch } from './recordConversion.js';
 import type { SourceConnection, SourceConnector } from './SourceSql.js';
 import { type InvocationResult, runSourceInvocation } from './sourceInvocation.js';
 import { buildQueriers } from './startQueriers.js';
-import type { TableQuerier } from './TableQuerier.js';
+import type { PolledBatch, TableQuerier } from './TableQuerier.js';
 import type { Instant } from './temporalText.js';
 
 export interface SourceTaskDeps {
@@ -96,7 +96,7 @@ export class SourceTask {
 
   /** Polls every table whose poll interval elapsed; full batches are followed at once until caught up or `deadline`. */
   async pollOnce(lease: Lease, deadline: number): Promise<PollSummary> {
-    const { config, clock, metrics, store } = this.deps;
+    const { config, clock, store } = this.deps;
     let rows = 0;
     let produced = 0;
     let caughtUp = true;
@@ -104,28 +104,39 @@ export class SourceTask {
     for (const q of await this.start(deadline)) {
       if (q.nextPollAt > clock.now()) continue;
       q.nextPollAt = clock.now() + config.pollIntervalMs;
-      for (;;) {
-        const end = usesTimestamp(config.mode) ? await this.endTimestamp(deadline) : undefined;
-        const started = clock.now();
-        const batch = await this.withDb((c) => q.poll(c, end), deadline);
-        metrics.timing(config.name, 'PollLatency', clock.now() - started);
-        metrics.count(config.name, 'RowsPolled', batch.rowCount);
+      // Reads are pipelined: while a batch is produced and its offset saved, the next one is already being read
+      // (its start is known once the batch was read). Offsets are still saved only after their batch was acknowledged.
+      let next: Promise<PolledBatch> | undefined = this.read(q, deadline);
+      while (next) {
+        const batch: PolledBatch = await next;
+        next = undefined;
         rows += batch.rowCount;
+        if (batch.next !== null) q.commit(batch.next);
+        if (batch.more && clock.now() < deadline) {
+          next = this.read(q, deadline);
+          next.catch(() => {});
+        } else if (batch.more) {
+          caughtUp = false;
+        }
         const sent = await this.produce(batch.records);
         produced += sent.count;
         for (const t of sent.topics) topics.add(t);
         if (batch.next !== null && batch.rowCount > 0) {
           await store.putOffsetsFenced(config.name, [{ partition: q.partition, offset: offsetToMap(batch.next) }], lease.epoch);
-          q.commit(batch.next);
-        }
-        if (!batch.more) break;
-        if (clock.now() >= deadline) {
-          caughtUp = false;
-          break;
         }
       }
     }
     return { rows, produced, topics: [...topics], caughtUp };
+  }
+
+  private async read(q: TableQuerier, deadline: number): Promise<PolledBatch> {
+    const { config, clock, metrics } = this.deps;
+    const end = usesTimestamp(config.mode) ? await this.endTimestamp(deadline) : undefined;
+    const started = clock.now();
+    const batch = await this.withDb((c) => q.poll(c, end), deadline);
+    metrics.timing(config.name, 'PollLatency', clock.now() - started);
+    metrics.count(config.name, 'RowsPolled', batch.rowCount);
+    return batch;
   }
 
   /** Runs one scheduled invocation: lease, polls until the deadline or a stop, status, lag. */

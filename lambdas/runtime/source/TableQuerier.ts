@@ -3,12 +3,13 @@
 // SourceRecords carrying their partition and offset.
 import type { SourceRecord } from '../data/ConnectRecord.js';
 import { type Schema, structSchema } from '../data/Schema.js';
-import { Struct } from '../data/Struct.js';
 import type { Dialect, SourceQuery, SqlStatement } from '../dialects/Dialect.js';
 import type { Zone } from '../dialects/temporal.js';
+import { ConfigError } from '../errors.js';
 import { type ColumnMapper, columnMapper, readInstant } from './columnMapping.js';
 import { type JdbcSourceConfig, usesIncrementing, usesTimestamp } from './JdbcSourceConfig.js';
 import { compareTimestamps, type OffsetState, offsetToMap, QUERY_PARTITION, tablePartition } from './offsets.js';
+import { RowStruct } from './RowStruct.js';
 import type { ResultColumn, SourceConnection } from './SourceSql.js';
 import type { DiscoveredTable } from './tableDiscovery.js';
 import type { Instant } from './temporalText.js';
@@ -34,7 +35,10 @@ export interface PolledBatch {
 interface Layout {
   readonly signature: string;
   readonly mappers: readonly (ColumnMapper | undefined)[];
+  /** Result column positions of the schema's fields, in field order. */
+  readonly columns: readonly number[];
   readonly schema: Schema;
+  readonly index: ReadonlyMap<string, number>;
   readonly inc: number;
   readonly ts: readonly number[];
 }
@@ -127,11 +131,12 @@ export class TableQuerier {
     const instants = mode === 'bulk' ? [] : rows.map((r) => this.timestampOf(r, layout));
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i]!;
-      const values = new Map<string, unknown>();
-      layout.mappers.forEach((m, c) => {
+      const values = new Array<unknown>(layout.columns.length);
+      for (let f = 0; f < layout.columns.length; f++) {
+        const c = layout.columns[f]!;
         const v = row[c];
-        if (m) values.set(m.name, v === null || v === undefined ? null : m.read(v));
-      });
+        values[f] = v === null || v === undefined ? null : layout.mappers[c]!.read(v);
+      }
       let sourceOffset: Record<string, unknown> | null = null;
       if (mode !== 'bulk') {
         const ts = instants[i];
@@ -151,7 +156,7 @@ export class TableQuerier {
         keySchema: null,
         key: null,
         valueSchema: layout.schema,
-        value: new Struct(layout.schema, values),
+        value: new RowStruct(layout.schema, layout.index, values),
         timestamp: null,
         headers: [],
         sourcePartition: this.partition,
@@ -186,7 +191,8 @@ export class TableQuerier {
     if (this.layout?.signature === signature) return this.layout;
     const nullability = this.target.nullability;
     const mappers = columns.map((c) => columnMapper({ ...c, nullable: nullability?.get(c.name) ?? c.nullable }, this.config.numericMapping, this.zone));
-    const fields = mappers.filter((m): m is ColumnMapper => m !== undefined).map((m) => [m.name, m.schema] as const);
+    const present = mappers.flatMap((m, c) => (m === undefined ? [] : [c]));
+    const fields = present.map((c) => [mappers[c]!.name, mappers[c]!.schema] as const);
     const schema = structSchema(fields, this.target.table ? { name: this.target.table.id.table } : {});
     const find = (name: string) => {
       const exact = columns.findIndex((c) => c.name === name);
@@ -194,7 +200,13 @@ export class TableQuerier {
     };
     const inc = usesIncrementing(this.config.mode) ? find(this.target.incrementingColumn) : -1;
     const ts = usesTimestamp(this.config.mode) ? this.config.timestampColumns.map(find).filter((i) => i >= 0) : [];
-    this.layout = { signature, mappers, schema, inc, ts };
+    if (usesIncrementing(this.config.mode) && (inc < 0 || mappers[inc] === undefined)) {
+      throw new ConfigError(`The incrementing column ${this.target.incrementingColumn} is not an integer column of the result`, { key: 'incrementing.column.name' });
+    }
+    if (usesTimestamp(this.config.mode) && ts.length === 0) {
+      throw new ConfigError(`None of the timestamp columns ${this.config.timestampColumns.join(',')} is in the result`, { key: 'timestamp.column.name' });
+    }
+    this.layout = { signature, mappers, columns: present, schema, index: RowStruct.indexOf(schema), inc, ts };
     return this.layout;
   }
 
@@ -204,6 +216,7 @@ export class TableQuerier {
     const d = this.dialect;
     const p = d.placeholderStyle === 'dollar' ? '$1' : d.placeholderStyle === 'colon' ? ':1' : '?';
     const from = this.target.table ? d.quoteTable(this.target.table.id) : `(${this.config.query}) sluice_q`;
-    return { sql: `SELECT COUNT(*) FROM ${from} WHERE ${d.quoteColumn(this.target.incrementingColumn)} > ${p}`, params: [this.state.incrementing ?? -1] };
+    const last = this.state.incrementing ?? -1;
+    return { sql: `SELECT COUNT(*) FROM ${from} WHERE ${d.quoteColumn(this.target.incrementingColumn)} > ${p}`, params: [typeof last === 'bigint' ? last.toString() : last] };
   }
 }
