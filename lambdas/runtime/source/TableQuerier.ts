@@ -2,6 +2,7 @@
 // TimestampIncrementingTableQuerier): builds the mode's query, binds the stored offset, and turns rows into
 // SourceRecords carrying their partition and offset.
 import type { SourceRecord } from '../data/ConnectRecord.js';
+import { Decimal } from '../data/Decimal.js';
 import { type Schema, structSchema } from '../data/Schema.js';
 import type { Dialect, SourceQuery, SqlStatement } from '../dialects/Dialect.js';
 import type { Zone } from '../dialects/temporal.js';
@@ -141,7 +142,7 @@ export class TableQuerier {
       if (mode !== 'bulk') {
         const ts = instants[i];
         next = {
-          ...(layout.inc >= 0 ? { incrementing: layout.mappers[layout.inc]!.read(row[layout.inc]) as number | bigint } : {}),
+          ...(layout.inc >= 0 ? { incrementing: incrementingValue(layout.mappers[layout.inc]!.read(row[layout.inc])) } : {}),
           ...(ts ? { timestampMs: ts.ms, timestampNanos: ts.nanos } : {}),
         };
         const following = instants[i + 1];
@@ -219,4 +220,14 @@ export class TableQuerier {
     const last = this.state.incrementing ?? -1;
     return { sql: `SELECT COUNT(*) FROM ${from} WHERE ${d.quoteColumn(this.target.incrementingColumn)} > ${p}`, params: [typeof last === 'bigint' ? last.toString() : last] };
   }
+}
+
+/** The incrementing offset is a long (Kafka: an integral column, or a Decimal of scale 0 such as Oracle NUMBER(10)). */
+function incrementingValue(v: unknown): number | bigint {
+  if (typeof v === 'number' || typeof v === 'bigint') return v;
+  if (v instanceof Decimal && v.scale <= 0) {
+    const n = v.rescale(0).unscaled;
+    return n >= BigInt(Number.MIN_SAFE_INTEGER) && n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n;
+  }
+  throw new ConfigError(`The incrementing column holds ${String(v)}, which is not an integer`, { key: 'incrementing.column.name' });
 }
