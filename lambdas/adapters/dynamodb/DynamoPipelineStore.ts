@@ -181,6 +181,16 @@ export class DynamoPipelineStore implements PipelineStore {
 
   async renewLease(lease: Lease, ttlMs: number, now: number): Promise<Lease | undefined> {
     const next = { ...lease, expiresAt: now + ttlMs };
+    return (await this.setLeaseExpiry(lease, next.expiresAt)) ? next : undefined;
+  }
+
+  /** Expires rather than deletes the lease, so the epoch keeps growing for the next holder. */
+  async releaseLease(lease: Lease): Promise<void> {
+    await this.setLeaseExpiry(lease, 0);
+  }
+
+  /** Sets the lease's expiry if `lease` still holds it; false when it was lost. */
+  private async setLeaseExpiry(lease: Lease, expiresAt: number): Promise<boolean> {
     try {
       await this.doc.send(
         new UpdateCommand({
@@ -189,31 +199,13 @@ export class DynamoPipelineStore implements PipelineStore {
           UpdateExpression: 'SET expiresAt = :x',
           ConditionExpression: '#o = :o AND epoch = :e',
           ExpressionAttributeNames: { '#o': 'owner' },
-          ExpressionAttributeValues: { ':x': next.expiresAt, ':o': lease.owner, ':e': lease.epoch },
+          ExpressionAttributeValues: { ':x': expiresAt, ':o': lease.owner, ':e': lease.epoch },
         }),
       );
-      return next;
+      return true;
     } catch (e) {
-      if (e instanceof ConditionalCheckFailedException) return undefined;
+      if (e instanceof ConditionalCheckFailedException) return false;
       throw e;
-    }
-  }
-
-  async releaseLease(lease: Lease): Promise<void> {
-    try {
-      // Expire rather than delete, so the epoch keeps growing for the next holder.
-      await this.doc.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: { PK: pk(lease.name), SK: 'LEASE' },
-          UpdateExpression: 'SET expiresAt = :zero',
-          ConditionExpression: '#o = :o AND epoch = :e',
-          ExpressionAttributeNames: { '#o': 'owner' },
-          ExpressionAttributeValues: { ':zero': 0, ':o': lease.owner, ':e': lease.epoch },
-        }),
-      );
-    } catch (e) {
-      if (!(e instanceof ConditionalCheckFailedException)) throw e;
     }
   }
 

@@ -2,9 +2,9 @@
 import { ConfigDef } from '../../config/ConfigDef.js';
 import { sinkFrameworkConfigDef, validateSinkTopics } from '../../config/frameworkConfig.js';
 import { atLeast, oneOf } from '../../config/validators.js';
-import type { ConnectorPlugin, DialectName } from '../types.js';
+import type { DialectName } from '../types.js';
 import { connectionKeys } from './connectionKeys.js';
-import { mergeErrors, validateDialect } from './validateCommon.js';
+import { jdbcPluginFactory, mergeErrors, validateDialect } from './validateCommon.js';
 
 const WRITES = 'Writes';
 const DATA_MAPPING = 'Data Mapping';
@@ -58,17 +58,7 @@ export function validateJdbcSink(props: Readonly<Record<string, string>>, forced
   return errors;
 }
 
-function sinkPlugin(className: string, forcedDialect?: DialectName, aliases?: readonly string[]): ConnectorPlugin {
-  return {
-    type: 'sink',
-    className,
-    version: '10.7.4-sluice',
-    configDef: jdbcSinkConfigDef,
-    ...(aliases ? { aliases } : {}),
-    ...(forcedDialect ? { forcedDialect } : {}),
-    validate: (props) => validateJdbcSink(props, forcedDialect),
-  };
-}
+/** The plugin for a class name; a vendor-style class that names a database passes that dialect. */
+export const jdbcSinkPluginFor = jdbcPluginFactory('sink', jdbcSinkConfigDef, validateJdbcSink);
 
-export const jdbcSinkConnector = sinkPlugin('io.confluent.connect.jdbc.JdbcSinkConnector');
-export { sinkPlugin as jdbcSinkPluginFor };
+export const jdbcSinkConnector = jdbcSinkPluginFor('io.confluent.connect.jdbc.JdbcSinkConnector');

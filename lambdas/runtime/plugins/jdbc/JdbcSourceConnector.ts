@@ -2,9 +2,9 @@
 import { ConfigDef } from '../../config/ConfigDef.js';
 import { sourceFrameworkConfigDef } from '../../config/frameworkConfig.js';
 import { atLeast, oneOf } from '../../config/validators.js';
-import type { ConnectorPlugin, DialectName } from '../types.js';
+import type { DialectName } from '../types.js';
 import { connectionKeys } from './connectionKeys.js';
-import { mergeErrors, validateDialect } from './validateCommon.js';
+import { jdbcPluginFactory, mergeErrors, validateDialect } from './validateCommon.js';
 
 const DATABASE = 'Database';
 const MODE = 'Mode';
@@ -59,17 +59,7 @@ export function validateJdbcSource(props: Readonly<Record<string, string>>, forc
   return errors;
 }
 
-function sourcePlugin(className: string, forcedDialect?: DialectName, aliases?: readonly string[]): ConnectorPlugin {
-  return {
-    type: 'source',
-    className,
-    version: '10.7.4-sluice',
-    configDef: jdbcSourceConfigDef,
-    ...(aliases ? { aliases } : {}),
-    ...(forcedDialect ? { forcedDialect } : {}),
-    validate: (props) => validateJdbcSource(props, forcedDialect),
-  };
-}
+/** The plugin for a class name; a vendor-style class that names a database passes that dialect. */
+export const jdbcSourcePluginFor = jdbcPluginFactory('source', jdbcSourceConfigDef, validateJdbcSource);
 
-export const jdbcSourceConnector = sourcePlugin('io.confluent.connect.jdbc.JdbcSourceConnector');
-export { sourcePlugin as jdbcSourcePluginFor };
+export const jdbcSourceConnector = jdbcSourcePluginFor('io.confluent.connect.jdbc.JdbcSourceConnector');

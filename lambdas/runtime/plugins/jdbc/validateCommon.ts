@@ -1,6 +1,7 @@
 // Checks both JDBC connectors share: that a dialect can be resolved for the URL.
 import { ConfigError } from '../../errors.js';
-import type { DialectName } from '../types.js';
+import type { ConfigDef } from '../../config/ConfigDef.js';
+import type { ConnectorPlugin, DialectName } from '../types.js';
 import { resolveDialect } from './connectionKeys.js';
 
 export function mergeErrors(...maps: Array<Map<string, string[]>>): Map<string, string[]> {
@@ -19,4 +20,18 @@ export function validateDialect(props: Readonly<Record<string, string>>, forced?
     errors.set(e.key ?? 'connection.url', [e.message]);
   }
   return errors;
+}
+
+type Validate = (props: Readonly<Record<string, string>>, forced?: DialectName) => Map<string, string[]>;
+
+/** A factory of JDBC connector plugins of one type: the Confluent class, or a vendor-style class naming a database. */
+export function jdbcPluginFactory(type: 'sink' | 'source', configDef: ConfigDef, validate: Validate) {
+  return (className: string, forcedDialect?: DialectName): ConnectorPlugin => ({
+    type,
+    className,
+    version: '10.7.4-sluice',
+    configDef,
+    ...(forcedDialect ? { forcedDialect } : {}),
+    validate: (props) => validate(props, forcedDialect),
+  });
 }
