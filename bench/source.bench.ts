@@ -90,12 +90,22 @@ async function sluice(schemas: boolean): Promise<number> {
 
 const rate = (ms: number) => Math.round(ROWS / (ms / 1000));
 try {
-  // Warm-up of both paths (JIT, connections, topic creation), then the measured runs.
+  // Warm-up of both paths (JIT, connections, topic creation), then ROUNDS interleaved measured runs of each, so that
+  // load from elsewhere on the machine falls on both alike; the medians are compared.
   await baseline(`warm-${randomUUID().slice(0, 8)}`);
   await sluice(false);
-  const base = await baseline(`base-${randomUUID().slice(0, 8)}`);
-  const plain = await sluice(false);
-  const envelope = await sluice(true);
+  const ROUNDS = 3;
+  const runs = { base: [] as number[], plain: [] as number[], envelope: [] as number[] };
+  for (let i = 0; i < ROUNDS; i++) {
+    runs.base.push(await baseline(`base-${randomUUID().slice(0, 8)}`));
+    runs.plain.push(await sluice(false));
+    runs.envelope.push(await sluice(true));
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const base = median(runs.base);
+  const plain = median(runs.plain);
+  const envelope = median(runs.envelope);
+  console.log(`median of ${ROUNDS} interleaved runs of ${ROWS} rows, batches of ${BATCH}`);
   console.log(`baseline (pg SELECT + kafkajs send, JSON.stringify rows): ${rate(base)} rows/s (${Math.round(base)} ms)`);
   console.log(`Sluice SourceTask, JsonConverter schemas.enable=false:    ${rate(plain)} rows/s (${Math.round(plain)} ms) → ${(base / plain).toFixed(2)}× baseline`);
   console.log(`Sluice SourceTask, JsonConverter schemas.enable=true:     ${rate(envelope)} rows/s (${Math.round(envelope)} ms) → ${(base / envelope).toFixed(2)}× baseline`);

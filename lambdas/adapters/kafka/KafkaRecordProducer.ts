@@ -14,8 +14,8 @@ export class KafkaRecordProducer implements RecordProducer {
       topic,
       acks: -1,
       messages: records.map((r) => ({
-        key: r.key === null ? null : Buffer.from(r.key),
-        value: r.value === null ? null : Buffer.from(r.value),
+        key: r.key === null ? null : asBuffer(r.key),
+        value: r.value === null ? null : asBuffer(r.value),
         headers: toHeaders(r.headers),
         ...(r.timestamp !== undefined && r.timestamp !== null ? { timestamp: String(r.timestamp) } : {}),
         ...(r.partition !== undefined ? { partition: r.partition } : {}),
@@ -47,8 +47,13 @@ function toHeaders(headers: ProducerRecord['headers']): IHeaders {
   const out: Record<string, Buffer[]> = {};
   for (const h of headers) {
     const values = out[h.key] ?? [];
-    values.push(h.value === null ? Buffer.alloc(0) : Buffer.from(h.value));
+    values.push(h.value === null ? Buffer.alloc(0) : asBuffer(h.value));
     out[h.key] = values;
   }
   return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, v.length === 1 ? v[0]! : v]));
+}
+
+/** A Buffer view of the bytes, without copying them (converters already produce fresh arrays). */
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

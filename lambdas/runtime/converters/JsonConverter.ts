@@ -32,7 +32,6 @@ export const jsonConverterConfigDef = new ConfigDef([
 
 const NULL: SchemaAndValue = Object.freeze({ schema: null, value: null });
 const decoder = new TextDecoder();
-const encoder = new TextEncoder();
 
 export class JsonConverter extends BaseConverter {
   private readonly schemasEnabled: boolean;
@@ -85,7 +84,8 @@ export class JsonConverter extends BaseConverter {
   fromConnectData(_topic: string, _headers: readonly ConnectHeader[], schema: Schema | null, value: unknown): Uint8Array | null {
     if (schema === null && (value === null || value === undefined)) return null;
     const payload = writeJson(schema, value, this.options);
-    return encoder.encode(this.schemasEnabled ? `{"schema":${this.codec.asJsonSchema(schema)},"payload":${payload}}` : payload);
+    // Buffer.from is Node's fastest UTF-8 encoder, and a Buffer is a Uint8Array the producer can send without a copy.
+    return Buffer.from(this.schemasEnabled ? `{"schema":${this.codec.asJsonSchema(schema)},"payload":${payload}}` : payload, 'utf8');
   }
 }
 

@@ -40,6 +40,17 @@ function invalid(schema: Schema | null, value: unknown): never {
   throw new DataError(`Invalid type for ${schema?.type ?? 'unknown schema'}: ${typeName(value)}`);
 }
 
+/** `"name":` of each field of a struct schema, computed once per schema (the record path writes them per record). */
+const prefixes = new WeakMap<Schema, readonly string[]>();
+function fieldNamePrefixes(schema: Schema): readonly string[] {
+  let p = prefixes.get(schema);
+  if (!p) {
+    p = (schema.fields ?? []).map((f) => `${JSON.stringify(f.name)}:`);
+    prefixes.set(schema, p);
+  }
+  return p;
+}
+
 export function writeJson(schema: Schema | null, value: unknown, options: JsonWriteOptions): string {
   if (value === null || value === undefined) {
     if (schema === null) return 'null';
@@ -77,8 +88,14 @@ export function writeJson(schema: Schema | null, value: unknown, options: JsonWr
     case 'STRUCT': {
       if (!(value instanceof Struct)) return invalid(schema, value);
       if (!schemaEquals(value.schema, schema)) throw new DataError('Mismatching schema.');
-      const parts = (schema?.fields ?? []).map((f) => `${JSON.stringify(f.name)}:${writeJson(f.schema, value.get(f.name), options)}`);
-      return `{${parts.join(',')}}`;
+      const fields = schema?.fields ?? [];
+      const names = fieldNamePrefixes(schema ?? value.schema);
+      let out = '{';
+      for (let i = 0; i < fields.length; i++) {
+        const f = fields[i]!;
+        out += `${i === 0 ? '' : ','}${names[i]}${writeJson(f.schema, value.get(f.name), options)}`;
+      }
+      return `${out}}`;
     }
   }
 }

@@ -31,16 +31,16 @@ export class Decimal {
 
   /** Encodes the unscaled value as minimal big-endian two's-complement bytes (Java's BigInteger.toByteArray). */
   toBytes(): Uint8Array {
-    const out: number[] = [];
-    let v = this.unscaled;
-    for (;;) {
-      const byte = Number(v & 0xffn);
-      out.unshift(byte);
-      v >>= 8n;
-      const signBit = byte & 0x80;
-      if ((v === 0n && !signBit) || (v === -1n && signBit)) break;
-    }
-    return Uint8Array.from(out);
+    const v = this.unscaled;
+    // The fewest bytes whose sign bit still reads right: hex digits of |v| (or |v+1| when negative), plus a sign bit.
+    const magnitude = v < 0n ? -v - 1n : v;
+    const bits = magnitude === 0n ? 0 : magnitude.toString(2).length;
+    const length = Math.floor(bits / 8) + 1;
+    const twos = v < 0n ? (1n << BigInt(length * 8)) + v : v;
+    const hex = twos.toString(16).padStart(length * 2, '0');
+    const out = new Uint8Array(length);
+    for (let i = 0; i < length; i++) out[i] = Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+    return out;
   }
 
   /** Returns the same number at another scale; throws when digits would be lost. */

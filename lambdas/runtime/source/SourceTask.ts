@@ -16,7 +16,7 @@ import type { TransformationChain } from '../transforms/TransformationChain.js';
 import { readInstant } from './columnMapping.js';
 import { type JdbcSourceConfig, usesIncrementing, usesTimestamp } from './JdbcSourceConfig.js';
 import { offsetFromMap, offsetToMap, samePartition } from './offsets.js';
-import { convertBatch } from './recordConversion.js';
+import { type ConvertedBatch, convertBatch } from './recordConversion.js';
 import type { SourceConnection, SourceConnector } from './SourceSql.js';
 import { type InvocationResult, runSourceInvocation } from './sourceInvocation.js';
 import { buildQueriers } from './startQueriers.js';
@@ -106,24 +106,35 @@ export class SourceTask {
       q.nextPollAt = clock.now() + config.pollIntervalMs;
       // Reads are pipelined: while a batch is produced and its offset saved, the next one is already being read
       // (its start is known once the batch was read). Offsets are still saved only after their batch was acknowledged.
+      // Batch N+1 is converted while batch N's offset is being saved, but sent only once that save completed:
+      // a crash re-sends at most the one batch whose offset was not saved.
       let next: Promise<PolledBatch> | undefined = this.read(q, deadline);
-      while (next) {
-        const batch: PolledBatch = await next;
-        next = undefined;
-        rows += batch.rowCount;
-        if (batch.next !== null) q.commit(batch.next);
-        if (batch.more && clock.now() < deadline) {
-          next = this.read(q, deadline);
-          next.catch(() => {});
-        } else if (batch.more) {
-          caughtUp = false;
+      let saving: Promise<void> | undefined;
+      try {
+        while (next) {
+          const batch: PolledBatch = await next;
+          next = undefined;
+          rows += batch.rowCount;
+          if (batch.next !== null) q.commit(batch.next);
+          if (batch.more && clock.now() < deadline) {
+            next = this.read(q, deadline);
+            next.catch(() => {});
+          } else if (batch.more) {
+            caughtUp = false;
+          }
+          const converted = this.convert(batch.records);
+          await saving;
+          saving = undefined;
+          const sent = await this.send(converted);
+          produced += sent.count;
+          for (const t of sent.topics) topics.add(t);
+          if (batch.next !== null && batch.rowCount > 0) {
+            saving = store.putOffsetsFenced(config.name, [{ partition: q.partition, offset: offsetToMap(batch.next) }], lease.epoch);
+            saving.catch(() => {});
+          }
         }
-        const sent = await this.produce(batch.records);
-        produced += sent.count;
-        for (const t of sent.topics) topics.add(t);
-        if (batch.next !== null && batch.rowCount > 0) {
-          await store.putOffsetsFenced(config.name, [{ partition: q.partition, offset: offsetToMap(batch.next) }], lease.epoch);
-        }
+      } finally {
+        await saving;
       }
     }
     return { rows, produced, topics: [...topics], caughtUp };
@@ -164,10 +175,15 @@ export class SourceTask {
     await c?.close();
   }
 
-  private async produce(records: readonly SourceRecord[]): Promise<{ count: number; topics: string[] }> {
-    if (records.length === 0) return { count: 0, topics: [] };
-    const { transforms, converters, operator, producer, metrics, config } = this.deps;
-    const { byTopic } = convertBatch(records, transforms, converters, operator);
+  /** Transforms and converts a batch to bytes per topic (CPU only). */
+  private convert(records: readonly SourceRecord[]): ConvertedBatch {
+    const { transforms, converters, operator } = this.deps;
+    return records.length === 0 ? { byTopic: new Map(), dropped: 0 } : convertBatch(records, transforms, converters, operator);
+  }
+
+  private async send({ byTopic }: ConvertedBatch): Promise<{ count: number; topics: string[] }> {
+    if (byTopic.size === 0) return { count: 0, topics: [] };
+    const { operator, producer, metrics, config } = this.deps;
     let count = 0;
     await Promise.all(
       [...byTopic].map(async ([topic, list]) => {
