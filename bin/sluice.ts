@@ -36,7 +36,7 @@ async function standalone(argv: string[]): Promise<void> {
   console.log(`  Kafka Connect REST API   ${handle.url}`);
   console.log(`  Kafka                    ${handle.kafkaBootstrap}${kafkaBrokers.length > 0 ? ' (KAFKA_BROKERS)' : ' (embedded broker)'}`);
   console.log('  sink pipelines           event source mapping emulator (consumer group connect-<name>)');
-  console.log(handle.scheduler ? '  source pipelines         scheduler emulator' : '  source pipelines         not in this build yet');
+  console.log('  source pipelines         scheduler emulator (every poll.interval.ms)');
   console.log(`Try: curl -s ${handle.url}/connector-plugins`);
   let stopping = false;
   const stop = (signal: string) => {

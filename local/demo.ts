@@ -108,11 +108,6 @@ export async function runDemo(options: { restPort?: number; kafkaPort?: number }
 }
 
 async function runSourceDemo(sluice: StandaloneHandle, db: pg.Client, kafka: Kafka, databaseUrl: string): Promise<void> {
-  const source = sluice.scheduler;
-  if (!source) {
-    say('\n4. Source pipelines: not available in this build yet.');
-    return;
-  }
   await db.query('DROP TABLE IF EXISTS demo_customers');
   await db.query('CREATE TABLE demo_customers (id SERIAL PRIMARY KEY, name TEXT NOT NULL, vip BOOLEAN NOT NULL DEFAULT false)');
   await db.query("INSERT INTO demo_customers (name, vip) VALUES ('Ada', true), ('Grace', false), ('Edsger', false)");

@@ -1,6 +1,7 @@
 // Standalone mode: the Lambda handlers in one local process — the REST API on :8083 over a dynalite store with a data
-// directory, the embedded Kafka broker (unless kafkaBrokers names another Kafka), and the ESM emulator that feeds
-// RUNNING sink pipelines to the sink handler. The same code runs in Lambda; only adapters and triggers differ.
+// directory, the embedded Kafka broker (unless kafkaBrokers names another Kafka), the ESM emulator that feeds RUNNING
+// sink pipelines to the sink handler, and the scheduler emulator that fires RUNNING source pipelines' task. The same
+// code runs in Lambda; only adapters and triggers differ.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -21,7 +22,8 @@ import { startDynalite } from './dynaliteServer.js';
 import { EsmEmulator } from './esm/EsmEmulator.js';
 import { serveProxyHandler } from './httpAdapter.js';
 import { localDynamoClient } from './localDynamo.js';
-import { localSinkHandler } from './localSinkRuntime.js';
+import { localSinkHandler, localSourceHandler } from './localHandlers.js';
+import { SchedulerEmulator } from './scheduler/SchedulerEmulator.js';
 
 export interface StandaloneOptions {
   /** @default '127.0.0.1' */
@@ -52,8 +54,7 @@ export interface StandaloneHandle {
   readonly service: ConnectorService;
   readonly metrics: InMemoryMetricsSink;
   readonly esm: EsmEmulator;
-  /** The scheduler emulator for source pipelines, once source tasks exist. */
-  readonly scheduler?: { readonly active: string[] };
+  readonly scheduler: SchedulerEmulator;
   stop(): Promise<void>;
 }
 
@@ -102,6 +103,9 @@ export async function startStandalone(options: StandaloneOptions = {}): Promise<
   const sink = localSinkHandler({ store, registry, kafka, metrics, clock: systemClock, logger, workerId, ...(options.createWriter ? { createWriter: options.createWriter } : {}) });
   const esm = new EsmEmulator({ store, kafka, invoke: sink.handler, bootstrapServers: brokers.join(','), logger, pollIntervalMs: options.pollIntervalMs ?? 500 });
   esm.start();
+  const source = localSourceHandler({ store, registry, kafka, metrics, clock: systemClock, logger, workerId });
+  const scheduler = new SchedulerEmulator({ store, invoke: source.handler, logger, pollIntervalMs: options.pollIntervalMs ?? 500 });
+  scheduler.start();
 
   return {
     url: `http://${host}:${restPort}`,
@@ -110,13 +114,14 @@ export async function startStandalone(options: StandaloneOptions = {}): Promise<
     service,
     metrics,
     esm,
+    scheduler,
     stop: async () => {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
       });
-      await esm.stop();
-      await sink.close();
+      await Promise.all([esm.stop(), scheduler.stop()]);
+      await Promise.all([sink.close(), source.close()]);
       await admin.close();
       dynamo.destroy();
       await dynalite.stop();

@@ -1,4 +1,4 @@
-// The sink function's runtime as standalone mode wires it: the same handler, with local adapters.
+// The sink and source functions' handlers as standalone mode wires them: the same handlers, with local adapters.
 import type { Kafka } from 'kafkajs';
 import { KafkaRecordProducer } from '../lambdas/adapters/kafka/KafkaRecordProducer.js';
 import type { InMemoryMetricsSink } from '../lambdas/adapters/metrics/InMemoryMetricsSink.js';
@@ -9,6 +9,9 @@ import type { PipelineStore } from '../lambdas/runtime/ports/PipelineStore.js';
 import type { SinkRecordWriter } from '../lambdas/runtime/sink/SinkTask.js';
 import { createSinkHandler, type SinkHandler } from '../lambdas/sink/createSinkHandler.js';
 import { jdbcWriterFactory } from '../lambdas/sink/jdbcWriterFactory.js';
+import { sourceConnectorFor } from '../lambdas/adapters/sqlsource/index.js';
+import { createSourceHandler, type SourceHandler } from '../lambdas/source/createSourceHandler.js';
+import { SourcePipelines, type SourceRuntime } from '../lambdas/source/SourcePipelines.js';
 import { SinkPipelines, type SinkRuntime } from '../lambdas/sink/SinkPipelines.js';
 
 export interface LocalSinkOptions {
@@ -37,6 +40,38 @@ export function localSinkHandler(options: LocalSinkOptions): { handler: SinkHand
   const pipelines = new SinkPipelines(runtime);
   return {
     handler: createSinkHandler(runtime, pipelines, options.workerId),
+    close: async () => {
+      await pipelines.close();
+      await producer.close();
+    },
+  };
+}
+
+export interface LocalSourceOptions {
+  readonly store: PipelineStore;
+  readonly registry: PluginRegistry;
+  readonly kafka: Kafka;
+  readonly metrics: InMemoryMetricsSink;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly workerId: string;
+}
+
+/** The source function's handler as standalone mode wires it: the same handler, with local adapters. */
+export function localSourceHandler(options: LocalSourceOptions): { handler: SourceHandler; close(): Promise<void> } {
+  const producer = new KafkaRecordProducer(options.kafka);
+  const runtime: SourceRuntime = {
+    store: options.store,
+    registry: options.registry,
+    metrics: options.metrics,
+    clock: options.clock,
+    logger: options.logger,
+    producer,
+    connectorFor: sourceConnectorFor,
+  };
+  const pipelines = new SourcePipelines(runtime, `${options.workerId}/source`);
+  return {
+    handler: createSourceHandler(runtime, pipelines, options.workerId),
     close: async () => {
       await pipelines.close();
       await producer.close();
