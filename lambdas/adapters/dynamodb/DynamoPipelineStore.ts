@@ -4,6 +4,7 @@
 import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { AlreadyExistsError, ConflictError, NotFoundError } from '../../runtime/errors.js';
+import { aliasForPipeline } from '../../runtime/pipelineAlias.js';
 import type { Lease, PipelineRecord, PipelineStatus, PipelineStore, SourceOffset, StatusPatch } from '../../runtime/ports/PipelineStore.js';
 import { configItem, offsetKey, pk, recordOf, statusItem, statusOf } from './items.js';
 
@@ -75,6 +76,7 @@ export class DynamoPipelineStore implements PipelineStore {
       throw e;
     }
     await this.doc.send(new DeleteCommand({ TableName: this.tableName, Key: { PK: pk(name), SK: 'STATUS' } }));
+    await this.doc.send(new DeleteCommand({ TableName: this.tableName, Key: { PK: `ALIAS#${aliasForPipeline(name)}`, SK: 'ALIAS' } }));
   }
 
   async getStatus(name: string): Promise<PipelineStatus | undefined> {

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoPipelineStore } from '../../../lambdas/adapters/dynamodb/DynamoPipelineStore.js';
 import { AlreadyExistsError, ConflictError, NotFoundError } from '../../../lambdas/runtime/errors.js';
+import { aliasForPipeline } from '../../../lambdas/runtime/pipelineAlias.js';
 import type { PipelineRecord } from '../../../lambdas/runtime/ports/PipelineStore.js';
 import { type TestDynamo, startTestDynamo } from '../../helpers/dynamo.js';
 
@@ -47,8 +48,11 @@ describe('DynamoPipelineStore', () => {
     await store.putStatus({ name: 's', connector: { state: 'RUNNING', workerId: 'w' }, tasks: [{ id: 0, state: 'FAILED', workerId: 'w', trace: 't' }], activeTopics: ['x'], resources: { esm: 'uuid' }, updatedAt: 'now' });
     await store.putOffsets('s', [{ partition: { table: 'b', protocol: '1' }, offset: { incrementing: 5 } }]);
     expect(await store.getStatus('s')).toEqual({ name: 's', connector: { state: 'RUNNING', workerId: 'w' }, tasks: [{ id: 0, state: 'FAILED', workerId: 'w', trace: 't' }], activeTopics: ['x'], resources: { esm: 'uuid' }, updatedAt: 'now' });
+    await store.putAlias('h-s-123', 's');
+    await store.putAlias(aliasForPipeline('s'), 's');
     await store.delete('s');
     expect(await store.getStatus('s')).toBeUndefined();
+    expect(await store.getAliasPipeline(aliasForPipeline('s'))).toBeUndefined();
     expect(await store.listOffsets('s')).toEqual([{ partition: { table: 'b', protocol: '1' }, offset: { incrementing: 5 } }]);
   });
 
