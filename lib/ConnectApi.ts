@@ -2,7 +2,7 @@
 import { CfnOutput, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { AccessLogFormat, AuthorizationType, LambdaRestApi, LogGroupLogDestination, MethodLoggingLevel } from 'aws-cdk-lib/aws-apigateway';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { acknowledge } from './nag.js';
@@ -24,7 +24,7 @@ export interface ConnectApiProps {
 
 export class ConnectApi extends Construct {
   readonly api: LambdaRestApi;
-  readonly fn: NodejsFunction;
+  readonly fn: LambdaFunction;
   readonly url: string;
 
   constructor(scope: Construct, id: string, props: ConnectApiProps) {

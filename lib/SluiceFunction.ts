@@ -1,16 +1,17 @@
-// A NodejsFunction with the stack's bundling, its own log group and its own role holding only inline statements
-// (so Lambda attaches no managed policy: the VPC ENI permissions are written out where a function needs them).
+// A Lambda function bundled by lib/bundling.ts (split ESM: index.mjs plus chunks loaded on first dynamic import), with
+// its own log group and its own role holding only inline statements (so Lambda attaches no managed policy: the VPC ENI
+// permissions are written out where a function needs them).
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { ISecurityGroup, IVpc, SubnetSelection } from 'aws-cdk-lib/aws-ec2';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { LoggingFormat } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Function as LambdaFunction, LoggingFormat } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { LAMBDA_ARCHITECTURE, LAMBDA_RUNTIME, lambdaBundling, PROJECT_ROOT, projectPath } from './bundling.js';
+import { LAMBDA_ARCHITECTURE, LAMBDA_HANDLER, LAMBDA_RUNTIME, lambdaCode } from './bundling.js';
 import { acknowledge } from './nag.js';
 
 export interface SluiceFunctionProps {
+  /** The handler's TypeScript entry (exporting `handler`), relative to the repository root or absolute. */
   readonly entry: string;
   readonly description: string;
   /** @default Duration.seconds(30) */
@@ -25,7 +26,7 @@ export interface SluiceFunctionProps {
 }
 
 export class SluiceFunction extends Construct {
-  readonly fn: NodejsFunction;
+  readonly fn: LambdaFunction;
   readonly role: Role;
 
   constructor(scope: Construct, id: string, props: SluiceFunctionProps) {
@@ -33,11 +34,9 @@ export class SluiceFunction extends Construct {
     const logGroup = new LogGroup(this, 'Logs', { retention: props.logRetention ?? RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY });
     this.role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com'), description: `Execution role: ${props.description}` });
     this.role.addToPolicy(new PolicyStatement({ actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [logGroup.logGroupArn] }));
-    this.fn = new NodejsFunction(this, 'Function', {
-      entry: projectPath(props.entry),
-      projectRoot: PROJECT_ROOT,
-      depsLockFilePath: projectPath('package-lock.json'),
-      handler: 'handler',
+    this.fn = new LambdaFunction(this, 'Function', {
+      code: lambdaCode(props.entry),
+      handler: LAMBDA_HANDLER,
       description: props.description,
       runtime: LAMBDA_RUNTIME,
       architecture: LAMBDA_ARCHITECTURE,
@@ -46,7 +45,6 @@ export class SluiceFunction extends Construct {
       role: this.role,
       logGroup,
       loggingFormat: LoggingFormat.JSON,
-      bundling: lambdaBundling(),
       environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
       ...(props.vpc ? { vpc: props.vpc.vpc, vpcSubnets: props.vpc.subnets, securityGroups: [...props.vpc.securityGroups] } : {}),
     });

