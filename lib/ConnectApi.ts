@@ -1,11 +1,12 @@
 // The Kafka Connect REST API: API Gateway (REST, AWS_IAM on every method) proxying to the api function.
-import { CfnOutput, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { ArnFormat, CfnOutput, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { AccessLogFormat, AuthorizationType, LambdaRestApi, LogGroupLogDestination, MethodLoggingLevel } from 'aws-cdk-lib/aws-apigateway';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { acknowledge } from './nag.js';
+import { acknowledge, defaultPolicy, iam5 } from './nag.js';
 import { SluiceFunction } from './SluiceFunction.js';
 
 export interface ConnectApiProps {
@@ -38,6 +39,14 @@ export class ConnectApi extends Construct {
     });
     this.fn = fn.fn;
     props.table.grantReadWriteData(fn.role);
+    // GET /connectors/{name}/status reads the live event source mappings and recent metrics (AwsRuntimeObserver).
+    const stack = Stack.of(this);
+    const mappings = stack.formatArn({ service: 'lambda', resource: 'event-source-mapping', resourceName: '*', arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+    fn.role.addToPolicy(new PolicyStatement({ actions: ['lambda:GetEventSourceMapping'], resources: [mappings] }));
+    fn.role.addToPolicy(new PolicyStatement({ actions: ['cloudwatch:GetMetricData'], resources: ['*'] }));
+    const policy = defaultPolicy(fn.role);
+    acknowledge(policy, iam5(policy, mappings), 'Mappings are created at run time by the controller; GetEventSourceMapping only reads them, by the UUIDs recorded in STATUS');
+    acknowledge(policy, 'AwsSolutions-IAM5[Resource::*]', 'cloudwatch:GetMetricData has no resource-level permissions; it reads the Sluice namespace for statuses');
     const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.RETAIN });
     this.api = new LambdaRestApi(this, 'RestApi', {
       handler: this.fn,

@@ -22,6 +22,7 @@ import { startDynalite } from './dynaliteServer.js';
 import { EsmEmulator } from './esm/EsmEmulator.js';
 import { serveProxyHandler } from './httpAdapter.js';
 import { localDynamoClient } from './localDynamo.js';
+import { LocalRuntimeObserver } from './LocalRuntimeObserver.js';
 import { localSinkHandler, localSourceHandler } from './localHandlers.js';
 import { SchedulerEmulator } from './scheduler/SchedulerEmulator.js';
 
@@ -88,8 +89,12 @@ export async function startStandalone(options: StandaloneOptions = {}): Promise<
   const restPort = (server.address() as AddressInfo).port;
   const workerId = `${host}:${restPort}`;
   const registry = builtinPlugins();
-  const admin = new LazyAdmin(kafka);
   const metrics = new InMemoryMetricsSink();
+  const sink = localSinkHandler({ store, registry, kafka, metrics, clock: systemClock, logger, workerId, ...(options.createWriter ? { createWriter: options.createWriter } : {}) });
+  const esm = new EsmEmulator({ store, kafka, invoke: sink.handler, bootstrapServers: brokers.join(','), logger, pollIntervalMs: options.pollIntervalMs ?? 500 });
+  const source = localSourceHandler({ store, registry, kafka, metrics, clock: systemClock, logger, workerId });
+  const scheduler = new SchedulerEmulator({ store, invoke: source.handler, logger, pollIntervalMs: options.pollIntervalMs ?? 500 });
+  const admin = new LazyAdmin(kafka);
   const service = new ConnectorService({
     store,
     registry,
@@ -97,14 +102,10 @@ export async function startStandalone(options: StandaloneOptions = {}): Promise<
     workerId,
     kafkaClusterId: 'sluice-standalone',
     groupOffsets: new KafkaGroupOffsets(() => admin.get()),
+    observer: new LocalRuntimeObserver(metrics, (name) => esm.mappingsOf(name)),
   });
   server.on('request', serveProxyHandler(createApiHandler(service), 'sluice-api'));
-
-  const sink = localSinkHandler({ store, registry, kafka, metrics, clock: systemClock, logger, workerId, ...(options.createWriter ? { createWriter: options.createWriter } : {}) });
-  const esm = new EsmEmulator({ store, kafka, invoke: sink.handler, bootstrapServers: brokers.join(','), logger, pollIntervalMs: options.pollIntervalMs ?? 500 });
   esm.start();
-  const source = localSourceHandler({ store, registry, kafka, metrics, clock: systemClock, logger, workerId });
-  const scheduler = new SchedulerEmulator({ store, invoke: source.handler, logger, pollIntervalMs: options.pollIntervalMs ?? 500 });
   scheduler.start();
 
   return {

@@ -6,9 +6,10 @@ import { kafkaClient, LazyAdmin } from '../adapters/kafka/kafkaClient.js';
 import { ConnectorService } from '../runtime/connector/ConnectorService.js';
 import { builtinPlugins } from '../runtime/plugins/builtins.js';
 import { systemClock } from '../runtime/ports/Clock.js';
+import type { RuntimeObserver } from '../runtime/ports/RuntimeObserver.js';
 import type { ApiEnv } from './env.js';
 
-export function buildService(env: ApiEnv, dynamo: DynamoDBClient): ConnectorService {
+export function buildService(env: ApiEnv, dynamo: DynamoDBClient, observer?: RuntimeObserver): ConnectorService {
   const groupOffsets =
     env.kafkaBrokers.length > 0 ? new KafkaGroupOffsets(admin(new LazyAdmin(kafkaClient({ brokers: env.kafkaBrokers, clientId: 'sluice-api', ssl: env.kafkaSsl })))) : undefined;
   return new ConnectorService({
@@ -18,6 +19,7 @@ export function buildService(env: ApiEnv, dynamo: DynamoDBClient): ConnectorServ
     workerId: env.workerId,
     kafkaClusterId: env.kafkaClusterId,
     ...(groupOffsets ? { groupOffsets } : {}),
+    ...(observer ? { observer } : {}),
   });
 }
 

@@ -5,6 +5,8 @@ export interface ApiEnv {
   readonly kafkaBrokers: readonly string[];
   readonly kafkaClusterId: string;
   readonly kafkaSsl: boolean;
+  /** Read live event source mappings and CloudWatch metrics into statuses (in Lambda). */
+  readonly observeAws: boolean;
 }
 
 export function readApiEnv(env: NodeJS.ProcessEnv): ApiEnv {
@@ -16,5 +18,6 @@ export function readApiEnv(env: NodeJS.ProcessEnv): ApiEnv {
     kafkaBrokers: (env['KAFKA_BROKERS'] ?? '').split(',').map((s) => s.trim()).filter((s) => s !== ''),
     kafkaClusterId: env['KAFKA_CLUSTER_ID'] ?? 'unknown',
     kafkaSsl: env['KAFKA_SSL'] === 'true',
+    observeAws: (env['SLUICE_OBSERVE_AWS'] ?? (env['AWS_LAMBDA_FUNCTION_NAME'] ? 'true' : 'false')) === 'true',
   };
 }

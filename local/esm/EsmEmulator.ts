@@ -78,6 +78,14 @@ export class EsmEmulator {
     }
   }
 
+  /** The running mapping's topics of a pipeline (what an ESM list would show). */
+  mappingsOf(name: string): Array<{ topic: string; enabled: boolean }> {
+    const m = this.mappings.get(name);
+    if (!m) return [];
+    const s = m.mapping.settings;
+    return (s.topicsRegex ? [s.topicsRegex.source] : s.topics).map((topic) => ({ topic, enabled: true }));
+  }
+
   /** Names of the pipelines with a running mapping (for tests and the CLI's output). */
   get active(): string[] {
     return [...this.mappings.keys()];

@@ -7,10 +7,11 @@ import type { ConnectorPlugin, PluginInfo, PluginType } from '../plugins/types.j
 import type { ConsumerGroupOffsets } from '../ports/ConsumerGroupOffsets.js';
 import type { PipelineRecord, PipelineStatus, PipelineStore, StatusPatch, TargetState } from '../ports/PipelineStore.js';
 import type { Clock } from '../ports/Clock.js';
+import type { RuntimeObserver } from '../ports/RuntimeObserver.js';
 import type { ActiveTopics, ConnectorInfo, ConnectorOffsets, ConnectorStateInfo, Message, ServerInfo, TaskInfo, TaskState } from './entities.js';
 import { maskConfig, unmaskConfig } from './masking.js';
 import { OffsetsManager } from './OffsetsManager.js';
-import { connectorState, taskIdsOf, taskState } from './statusView.js';
+import { connectorState, taskIdsOf, taskState, withRuntime } from './statusView.js';
 import { type ConfigInfos, assertPluginExists, findConnector, invalidConfigMessage, validateConnectorConfig } from './validateConfig.js';
 
 export interface ConnectorServiceOptions {
@@ -22,6 +23,8 @@ export interface ConnectorServiceOptions {
   readonly kafkaClusterId?: string;
   /** The committed offsets of sink consumer groups; without it, sink offset endpoints answer 500. */
   readonly groupOffsets?: ConsumerGroupOffsets;
+  /** Live mappings and recent metrics for GET /connectors/{name}/status; without it, status is the store's view. */
+  readonly observer?: RuntimeObserver;
   readonly version?: string;
   readonly commit?: string;
 }
@@ -98,7 +101,10 @@ export class ConnectorService {
 
   async status(name: string): Promise<ConnectorStateInfo> {
     const r = await this.require(name, `No status found for connector ${name}`);
-    return connectorState(r, await this.options.store.getStatus(name), this.options.workerId);
+    const status = await this.options.store.getStatus(name);
+    const state = connectorState(r, status, this.options.workerId);
+    if (!this.options.observer) return state;
+    return withRuntime(state, await this.options.observer.observe(name, r.type, status?.resources ?? {}));
   }
 
   async taskStatus(name: string, task: number): Promise<TaskState> {

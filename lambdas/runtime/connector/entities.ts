@@ -34,6 +34,14 @@ export interface ConnectorStateInfo {
   connector: StateInfo;
   tasks: TaskState[];
   type: ConnectorType | 'unknown';
+  /** Sluice's addition (clients ignore unknown fields): what the platform reports, when it is observable. */
+  runtime?: RuntimeInfo;
+}
+
+export interface RuntimeInfo {
+  event_source_mappings: Array<{ topic: string; uuid: string; state: string; state_transition_reason?: string; last_processing_result?: string }>;
+  metrics: Record<string, number>;
+  metrics_window_minutes: number;
 }
 
 export interface TaskInfo {

@@ -1,5 +1,6 @@
 // Status as Kafka Connect reports it, assembled from the desired state (CONFIG) and what runtimes observed (STATUS).
 import type { PipelineRecord, PipelineStatus, TaskStatus } from '../ports/PipelineStore.js';
+import type { ObservedRuntime } from '../ports/RuntimeObserver.js';
 import type { ConnectorStateInfo, StateInfo, TaskState } from './entities.js';
 
 /** Sluice runs one logical task per pipeline: the event source mapping (or the schedule) scales it. */
@@ -34,5 +35,41 @@ export function connectorState(record: PipelineRecord, status: PipelineStatus | 
     connector,
     tasks: taskIdsOf(record).map((id) => taskState(record, status, id, workerId)),
     type: record.type,
+  };
+}
+
+/**
+ * Adds what the platform reports: a live event source mapping whose last processing result is a PROBLEM makes a
+ * task that the STATUS item thinks healthy show FAILED with that problem as its trace (Kafka Connect's view of a
+ * task that cannot consume), and the mappings and recent metrics are reported under `runtime`.
+ */
+export function withRuntime(state: ConnectorStateInfo, observed: ObservedRuntime): ConnectorStateInfo {
+  const problems = observed.mappings.filter((m) => m.lastProcessingResult?.startsWith('PROBLEM'));
+  const tasks =
+    problems.length === 0
+      ? state.tasks
+      : state.tasks.map((t) =>
+          t.state === 'RUNNING' || t.state === 'UNASSIGNED'
+            ? {
+                ...t,
+                state: 'FAILED' as const,
+                trace: problems.map((m) => `Event source mapping ${m.uuid} (topic ${m.topic}): ${m.lastProcessingResult}${m.stateTransitionReason ? ` (${m.stateTransitionReason})` : ''}`).join('\n'),
+              }
+            : t,
+        );
+  return {
+    ...state,
+    tasks,
+    runtime: {
+      event_source_mappings: observed.mappings.map((m) => ({
+        topic: m.topic,
+        uuid: m.uuid,
+        state: m.state,
+        ...(m.stateTransitionReason ? { state_transition_reason: m.stateTransitionReason } : {}),
+        ...(m.lastProcessingResult ? { last_processing_result: m.lastProcessingResult } : {}),
+      })),
+      metrics: { ...observed.metrics },
+      metrics_window_minutes: observed.windowMinutes,
+    },
   };
 }

@@ -94,3 +94,19 @@ describe('standalone sink pipeline', () => {
     await waitFor(async () => (await rowCount(table)) === 20, 30_000, 'rows produced while paused arrive after resume');
   });
 });
+
+describe('standalone status', () => {
+  it('includes the pipeline’s mapping and metrics under runtime', async () => {
+    const topic = uniqueName('observed');
+    const table = uniqueName('observed_tbl');
+    tables.push(table);
+    const name = `sink-${topic}`;
+    await post('/connectors', { name, config: sinkConfig(topic, table) });
+    await produce(topic, 0, 5);
+    const status = await waitFor(async () => {
+      const s = (await (await fetch(`${sluice.url}/connectors/${name}/status`)).json()) as { runtime?: { metrics: Record<string, number>; event_source_mappings: unknown[] } };
+      return (s.runtime?.metrics['RecordsWritten'] ?? 0) >= 5 ? s : undefined;
+    }, 30_000, 'RecordsWritten never reached 5 in the status');
+    expect(status.runtime!.event_source_mappings).toEqual([{ topic, uuid: `local-${name}`, state: 'Enabled' }]);
+  });
+});

@@ -1,0 +1,19 @@
+// Standalone mode's RuntimeObserver: the ESM emulator's mappings and the in-process metrics since start.
+import type { InMemoryMetricsSink } from '../lambdas/adapters/metrics/InMemoryMetricsSink.js';
+import type { ConnectorType } from '../lambdas/runtime/ports/PipelineStore.js';
+import type { ObservedRuntime, RuntimeObserver } from '../lambdas/runtime/ports/RuntimeObserver.js';
+
+export class LocalRuntimeObserver implements RuntimeObserver {
+  private readonly started = Date.now();
+
+  constructor(
+    private readonly metrics: InMemoryMetricsSink,
+    private readonly mappingsOf: (name: string) => ReadonlyArray<{ topic: string; enabled: boolean }>,
+  ) {}
+
+  async observe(name: string, type: ConnectorType): Promise<ObservedRuntime> {
+    const snapshot = this.metrics.snapshot(name);
+    const mappings = type === 'sink' ? this.mappingsOf(name).map((m) => ({ topic: m.topic, uuid: `local-${name}`, state: m.enabled ? 'Enabled' : 'Disabled' })) : [];
+    return { mappings, metrics: { ...snapshot.counts }, windowMinutes: Math.max(1, Math.ceil((Date.now() - this.started) / 60_000)) };
+  }
+}
