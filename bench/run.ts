@@ -14,7 +14,9 @@ const files = readdirSync(here)
 let failed = 0;
 for (const file of files) {
   console.log(`\n== ${file}`);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(here, file)], { stdio: 'inherit' });
+  // The SDK's notice that its 2027 releases need Node 22 is not a benchmark figure.
+  const env = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(here, file)], { stdio: 'inherit', env });
   if (r.status !== 0) failed++;
 }
 process.exit(failed === 0 ? 0 : 1);

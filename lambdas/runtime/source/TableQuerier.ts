@@ -141,10 +141,8 @@ export class TableQuerier {
       let sourceOffset: Record<string, unknown> | null = null;
       if (mode !== 'bulk') {
         const ts = instants[i];
-        next = {
-          ...(layout.inc >= 0 ? { incrementing: incrementingValue(layout.mappers[layout.inc]!.read(row[layout.inc])) } : {}),
-          ...(ts ? { timestampMs: ts.ms, timestampNanos: ts.nanos } : {}),
-        };
+        const incrementing = layout.inc >= 0 ? incrementingValue(layout.mappers[layout.inc]!.read(row[layout.inc])) : undefined;
+        next = ts ? (incrementing === undefined ? { timestampMs: ts.ms, timestampNanos: ts.nanos } : { incrementing, timestampMs: ts.ms, timestampNanos: ts.nanos }) : { incrementing };
         const following = instants[i + 1];
         // timestamp mode: the offset only moves past T once the last row with timestamp T was read.
         const sameGroup = mode === 'timestamp' && ts && following && compareTimestamps(ts.ms, ts.nanos, following.ms, following.nanos) === 0;

@@ -9,6 +9,8 @@ import type { ProducerRecord } from '../ports/RecordProducer.js';
 import type { TransformationChain } from '../transforms/TransformationChain.js';
 import { TransformError } from '../transforms/TransformError.js';
 
+const NO_HEADERS: ProducerRecord['headers'] = Object.freeze([]);
+
 export interface ConvertedBatch {
   readonly byTopic: Map<string, ProducerRecord[]>;
   /** Records dropped by a transform (Filter) or skipped after a tolerated failure. */
@@ -18,45 +20,37 @@ export interface ConvertedBatch {
 export function convertBatch(records: readonly SourceRecord[], transforms: TransformationChain, converters: ConverterSet, operator: ToleranceOperator): ConvertedBatch {
   const byTopic = new Map<string, ProducerRecord[]>();
   let dropped = 0;
-  const attempt = <T>(stage: Stage, className: string, record: SourceRecord, run: () => T): { ok: true; value: T } | { ok: false } => {
-    try {
-      return { ok: true, value: run() };
-    } catch (error) {
-      const cls = error instanceof TransformError ? error.className : className;
-      operator.fail({ stage, className: cls, error, record });
-      return { ok: false };
-    }
-  };
+  // One try per record, with the stage it is in: the record path allocates nothing per stage.
   for (const original of records) {
-    const t = transforms.isEmpty ? { ok: true as const, value: original } : attempt('TRANSFORMATION', '', original, () => transforms.apply(original));
-    if (!t.ok || t.value === null) {
+    let stage: Stage = 'TRANSFORMATION';
+    let className = '';
+    let r: SourceRecord | null = original;
+    try {
+      r = transforms.isEmpty ? original : transforms.apply(original);
+      if (r === null) {
+        dropped++;
+        continue;
+      }
+      const record = r;
+      stage = 'KEY_CONVERTER';
+      className = converters.key.className;
+      const key = converters.key.converter.fromConnectData(record.topic, record.headers, record.keySchema, record.key);
+      stage = 'VALUE_CONVERTER';
+      className = converters.value.className;
+      const value = converters.value.converter.fromConnectData(record.topic, record.headers, record.valueSchema, record.value);
+      stage = 'HEADER_CONVERTER';
+      className = converters.header.className;
+      const headers = record.headers.length === 0 ? NO_HEADERS : record.headers.map((h) => ({ key: h.key, value: converters.header.converter.fromConnectHeader(record.topic, h.key, h.schema, h.value) }));
+      let list = byTopic.get(record.topic);
+      if (!list) {
+        list = [];
+        byTopic.set(record.topic, list);
+      }
+      list.push(record.kafkaPartition === null ? { key, value, headers, timestamp: record.timestamp } : { key, value, headers, timestamp: record.timestamp, partition: record.kafkaPartition });
+    } catch (error) {
+      operator.fail({ stage, className: error instanceof TransformError ? error.className : className, error, record: r ?? original });
       dropped++;
-      continue;
     }
-    const r = t.value;
-    const key = attempt('KEY_CONVERTER', converters.key.className, r, () => converters.key.converter.fromConnectData(r.topic, r.headers, r.keySchema, r.key));
-    if (!key.ok) {
-      dropped++;
-      continue;
-    }
-    const value = attempt('VALUE_CONVERTER', converters.value.className, r, () => converters.value.converter.fromConnectData(r.topic, r.headers, r.valueSchema, r.value));
-    if (!value.ok) {
-      dropped++;
-      continue;
-    }
-    const headers = attempt('HEADER_CONVERTER', converters.header.className, r, () =>
-      r.headers.map((h) => ({ key: h.key, value: converters.header.converter.fromConnectHeader(r.topic, h.key, h.schema, h.value) })),
-    );
-    if (!headers.ok) {
-      dropped++;
-      continue;
-    }
-    let list = byTopic.get(r.topic);
-    if (!list) {
-      list = [];
-      byTopic.set(r.topic, list);
-    }
-    list.push({ key: key.value, value: value.value, headers: headers.value, timestamp: r.timestamp, ...(r.kafkaPartition === null ? {} : { partition: r.kafkaPartition }) });
   }
   return { byTopic, dropped };
 }
