@@ -42,6 +42,13 @@ async function rest(sluice: StandaloneHandle, method: string, path: string, body
   return { status: r.status, body: text === '' ? undefined : JSON.parse(text) };
 }
 
+/** POSTs a pipeline, printing the equivalent curl command and the answer. */
+async function createShowingCurl(sluice: StandaloneHandle, pipeline: { name: string; config: Record<string, string> }): Promise<void> {
+  say(`   curl -X POST -H 'Content-Type: application/json' ${sluice.url}/connectors -d '${JSON.stringify(pipeline)}'`);
+  const created = await rest(sluice, 'POST', '/connectors', pipeline);
+  say(`   → ${created.status} ${JSON.stringify(created.body)}`);
+}
+
 export async function runDemo(options: { restPort?: number; kafkaPort?: number } = {}): Promise<void> {
   const embedded = process.env['DATABASE_URL'] ? undefined : await startEmbeddedPostgres();
   const databaseUrl = process.env['DATABASE_URL'] ?? embedded!.url;
@@ -83,9 +90,7 @@ export async function runDemo(options: { restPort?: number; kafkaPort?: number }
       },
     };
     say('\n2. Creating a sink pipeline through the REST API:');
-    say(`   curl -X POST -H 'Content-Type: application/json' ${sluice.url}/connectors -d '${JSON.stringify(sink)}'`);
-    const created = await rest(sluice, 'POST', '/connectors', sink);
-    say(`   → ${created.status} ${JSON.stringify(created.body)}`);
+    await createShowingCurl(sluice, sink);
 
     say('\n3. Rows arriving in PostgreSQL (table demo_orders, created by auto.create):');
     const started = Date.now();
@@ -124,9 +129,7 @@ async function runSourceDemo(sluice: StandaloneHandle, db: pg.Client, kafka: Kaf
     },
   };
   say('\n4. A source pipeline from table demo_customers to topic pg-demo_customers:');
-  say(`   curl -X POST -H 'Content-Type: application/json' ${sluice.url}/connectors -d '${JSON.stringify(pipeline)}'`);
-  const created = await rest(sluice, 'POST', '/connectors', pipeline);
-  say(`   → ${created.status} ${JSON.stringify(created.body)}`);
+  await createShowingCurl(sluice, pipeline);
   const consumer = kafka.consumer({ groupId: `demo-reader-${Date.now()}` });
   await consumer.connect();
   await consumer.subscribe({ topic: 'pg-demo_customers', fromBeginning: true });

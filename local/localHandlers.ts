@@ -47,15 +47,7 @@ export function localSinkHandler(options: LocalSinkOptions): { handler: SinkHand
   };
 }
 
-export interface LocalSourceOptions {
-  readonly store: PipelineStore;
-  readonly registry: PluginRegistry;
-  readonly kafka: Kafka;
-  readonly metrics: InMemoryMetricsSink;
-  readonly clock: Clock;
-  readonly logger: Logger;
-  readonly workerId: string;
-}
+export type LocalSourceOptions = Omit<LocalSinkOptions, 'createWriter'>;
 
 /** The source function's handler as standalone mode wires it: the same handler, with local adapters. */
 export function localSourceHandler(options: LocalSourceOptions): { handler: SourceHandler; close(): Promise<void> } {

@@ -5,6 +5,7 @@ import type { Kafka } from 'kafkajs';
 import { sinkGroupId } from '../../lambdas/runtime/connector/OffsetsManager.js';
 import { aliasForPipeline, pipelineOfPlainAlias } from '../../lambdas/runtime/pipelineAlias.js';
 import type { Logger } from '../../lambdas/runtime/ports/Logger.js';
+import { PollingLoop } from '../PollingLoop.js';
 import type { PipelineRecord, PipelineStore } from '../../lambdas/runtime/ports/PipelineStore.js';
 import { EventSourceMapping, type InvokeSink } from './EventSourceMapping.js';
 
@@ -24,26 +25,18 @@ export interface EsmEmulatorOptions {
 
 export class EsmEmulator {
   private readonly mappings = new Map<string, { version: number; mapping: EventSourceMapping }>();
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> = Promise.resolve();
+  private readonly loop: PollingLoop;
 
-  constructor(private readonly options: EsmEmulatorOptions) {}
+  constructor(private readonly options: EsmEmulatorOptions) {
+    this.loop = new PollingLoop('ESM emulator reconcile', () => this.reconcile(), options.pollIntervalMs ?? 500, options.logger);
+  }
 
   start(): void {
-    const tick = () => {
-      this.running = this.reconcile()
-        .catch((e: unknown) => this.options.logger.error('ESM emulator reconcile failed', { error: String(e) }))
-        .finally(() => {
-          if (this.timer !== undefined) this.timer = setTimeout(tick, this.options.pollIntervalMs ?? 500);
-        });
-    };
-    this.timer = setTimeout(tick, 0);
+    this.loop.start();
   }
 
   async stop(): Promise<void> {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    await this.running;
+    await this.loop.stop();
     await Promise.all([...this.mappings.values()].map((m) => m.mapping.stop()));
     this.mappings.clear();
   }

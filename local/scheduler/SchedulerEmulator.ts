@@ -2,6 +2,7 @@
 // handler with {"pipeline": name} on the pipeline's poll interval (no one-minute floor locally). Each invocation is
 // given a short Lambda deadline, so that a pause, a delete or a shutdown takes effect within seconds.
 import type { Logger } from '../../lambdas/runtime/ports/Logger.js';
+import { PollingLoop } from '../PollingLoop.js';
 import type { PipelineStore } from '../../lambdas/runtime/ports/PipelineStore.js';
 import type { SourceHandler } from '../../lambdas/source/createSourceHandler.js';
 import { SAFETY_MARGIN_MS } from '../../lambdas/source/createSourceHandler.js';
@@ -24,26 +25,18 @@ interface Schedule {
 
 export class SchedulerEmulator {
   private readonly schedules = new Map<string, Schedule>();
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> = Promise.resolve();
+  private readonly loop: PollingLoop;
 
-  constructor(private readonly options: SchedulerEmulatorOptions) {}
+  constructor(private readonly options: SchedulerEmulatorOptions) {
+    this.loop = new PollingLoop('scheduler emulator reconcile', () => this.reconcile(), options.pollIntervalMs ?? 500, options.logger);
+  }
 
   start(): void {
-    const tick = () => {
-      this.running = this.reconcile()
-        .catch((e: unknown) => this.options.logger.error('scheduler emulator reconcile failed', { error: String(e) }))
-        .finally(() => {
-          if (this.timer !== undefined) this.timer = setTimeout(tick, this.options.pollIntervalMs ?? 500);
-        });
-    };
-    this.timer = setTimeout(tick, 0);
+    this.loop.start();
   }
 
   async stop(): Promise<void> {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    await this.running;
+    await this.loop.stop();
     const all = [...this.schedules.values()];
     for (const s of all) s.stopped = true;
     await Promise.all(all.map((s) => s.loop));
