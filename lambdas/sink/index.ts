@@ -5,7 +5,7 @@ import type { Kafka } from 'kafkajs';
 import { SecretsManagerResolver } from '../adapters/aws/SecretsManagerResolver.js';
 import { DynamoPipelineStore } from '../adapters/dynamodb/DynamoPipelineStore.js';
 import { KafkaRecordProducer } from '../adapters/kafka/KafkaRecordProducer.js';
-import { kafkaClient } from '../adapters/kafka/kafkaClient.js';
+import { authenticatedKafka } from '../adapters/kafka/mskIam.js';
 import { EmfMetricsSink } from '../adapters/metrics/EmfMetricsSink.js';
 import { builtinPlugins } from '../runtime/plugins/builtins.js';
 import { systemClock } from '../runtime/ports/Clock.js';
@@ -19,6 +19,15 @@ import { SinkPipelines, type SinkRuntime } from './SinkPipelines.js';
 const env = readSinkEnv(process.env);
 const registry = builtinPlugins();
 const producers = new Map<string, RecordProducer>();
+const secrets = new SecretsManagerResolver(new SecretsManagerClient({}));
+
+/** SCRAM credentials for the dead-letter producer, read once per container. */
+async function scramCredentials(): Promise<{ username: string; password: string } | undefined> {
+  if (env.kafkaAuth !== 'scram' || !env.saslSecretArn) return undefined;
+  const [username, password] = await Promise.all([secrets.resolve({ secretId: env.saslSecretArn, jsonKey: 'username' }), secrets.resolve({ secretId: env.saslSecretArn, jsonKey: 'password' })]);
+  return { username, password };
+}
+const scram = await scramCredentials();
 
 function producerFor(bootstrapServers: string | undefined): RecordProducer | undefined {
   const brokers = env.kafkaBrokers.length > 0 ? [...env.kafkaBrokers] : (bootstrapServers ?? '').split(',').filter((b) => b !== '');
@@ -26,7 +35,14 @@ function producerFor(bootstrapServers: string | undefined): RecordProducer | und
   const key = brokers.join(',');
   let p = producers.get(key);
   if (!p) {
-    const kafka: Kafka = kafkaClient({ brokers, clientId: 'sluice-sink', ssl: env.kafkaSsl });
+    const kafka: Kafka = authenticatedKafka({
+      brokers,
+      clientId: 'sluice-sink',
+      auth: env.kafkaAuth,
+      ssl: env.kafkaSsl,
+      ...(env.region ? { region: env.region } : {}),
+      ...(scram ? { scram } : {}),
+    });
     p = new KafkaRecordProducer(kafka);
     producers.set(key, p);
   }
@@ -39,7 +55,7 @@ const runtime: SinkRuntime = {
   metrics: new EmfMetricsSink('sluice-sink'),
   clock: systemClock,
   logger: consoleLogger,
-  secrets: new SecretsManagerResolver(new SecretsManagerClient({})),
+  secrets,
   createWriter: jdbcWriterFactory(registry),
   producer: producerFor,
 };

@@ -1,4 +1,4 @@
-// kafkajs clients for the source task: MSK IAM (SASL/OAUTHBEARER with a token from AWS's aws-msk-iam-sasl-signer-js,
+// kafkajs clients for the sink (dead-letter queue) and source tasks: MSK IAM (SASL/OAUTHBEARER with a token from AWS's aws-msk-iam-sasl-signer-js,
 // always over TLS), SCRAM-SHA-512 (credentials from a Secrets Manager secret {"username","password"}, TLS), or
 // plaintext for standalone mode and tests.
 import { generateAuthToken } from 'aws-msk-iam-sasl-signer-js';
