@@ -16,6 +16,7 @@ import { createSourceTask } from '../lambdas/runtime/source/createSourceTask.js'
 import { startBroker } from '../local/broker/index.js';
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { waitUntilTableExists } from '@aws-sdk/client-dynamodb';
 import { ensurePipelineTable } from '../lambdas/adapters/dynamodb/table.js';
 import { localDynamoClient } from '../local/localDynamo.js';
 
@@ -50,6 +51,7 @@ const dynamo = {
   newTable: async () => {
     const name = `t-${randomUUID().slice(0, 8)}`;
     await ensurePipelineTable(dynamoClient, name);
+    await waitUntilTableExists({ client: dynamoClient, maxWaitTime: 30, minDelay: 0.05 }, { TableName: name });
     return name;
   },
   stop: async () => {

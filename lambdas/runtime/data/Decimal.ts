@@ -1,5 +1,20 @@
 // Connect's Decimal logical value: an unscaled integer and a scale, exact (never a binary float).
 
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** toBytes for |n| ≤ 2^53 - 1 in plain number arithmetic (most decimals), without BigInt operations. */
+function smallToBytes(n: number): Uint8Array {
+  const bytes: number[] = [];
+  let rest = n;
+  for (;;) {
+    const byte = ((rest % 256) + 256) % 256;
+    bytes.push(byte);
+    rest = (rest - byte) / 256;
+    if ((rest === 0 && byte < 0x80) || (rest === -1 && byte >= 0x80)) break;
+  }
+  return Uint8Array.from(bytes.reverse());
+}
+
 export class Decimal {
   constructor(
     readonly unscaled: bigint,
@@ -32,6 +47,7 @@ export class Decimal {
   /** Encodes the unscaled value as minimal big-endian two's-complement bytes (Java's BigInteger.toByteArray). */
   toBytes(): Uint8Array {
     const v = this.unscaled;
+    if (v >= -SAFE && v <= SAFE) return smallToBytes(Number(v));
     // The fewest bytes whose sign bit still reads right: hex digits of |v| (or |v+1| when negative), plus a sign bit.
     const magnitude = v < 0n ? -v - 1n : v;
     const bits = magnitude === 0n ? 0 : magnitude.toString(2).length;

@@ -16,6 +16,8 @@ export interface Instant {
 }
 
 function utc(year: number, month: number, day: number, h = 0, m = 0, s = 0): number {
+  // Date.UTC reads years 0-99 as 1900-1999; only those need the slower path.
+  if (year >= 100) return Date.UTC(year, month - 1, day, h, m, s);
   const d = new Date(Date.UTC(2000, month - 1, day, h, m, s));
   d.setUTCFullYear(year);
   return d.getTime();
