@@ -1,0 +1,69 @@
+// Sink offsets through the REST API (KIP-875): they are the consumer group connect-<name>'s committed offsets in the
+// embedded broker; PATCH and DELETE work only while the pipeline is STOPPED, and a rewind re-delivers records.
+import { Kafka, logLevel } from 'kafkajs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type StandaloneHandle, startStandalone } from '../../../local/standalone.js';
+import { PG_URL, uniqueName, withPg } from '../../helpers/pg.js';
+import { waitFor } from '../../helpers/waitFor.js';
+
+const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
+let sluice: StandaloneHandle;
+const table = uniqueName('offsets_tbl');
+const topic = uniqueName('offsets');
+const name = 'offsets-sink';
+const schema = { type: 'struct', optional: false, fields: [{ field: 'id', type: 'int64', optional: false }] };
+
+beforeAll(async () => {
+  sluice = await startStandalone({ restPort: 0, kafkaPort: 0, logger: quiet, pollIntervalMs: 200 });
+});
+afterAll(async () => {
+  await sluice.stop();
+  await withPg((c) => c.query(`DROP TABLE IF EXISTS "${table}"`));
+});
+
+const call = async (method: string, path: string, body?: unknown) => {
+  const r = await fetch(`${sluice.url}${path}`, { method, headers: { 'Content-Type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  const text = await r.text();
+  return { status: r.status, body: text === '' ? undefined : (JSON.parse(text) as unknown) };
+};
+const rows = () => withPg(async (c) => Number((await c.query(`SELECT count(*) AS n FROM "${table}"`)).rows[0].n)).catch(() => 0);
+
+describe('sink offsets through the REST API', () => {
+  it('reads, rewinds and resets the consumer group offsets of a stopped sink', async () => {
+    // Prepare: an insert-only sink (a re-delivered record shows up as one more row) that has consumed 3 records
+    await call('POST', '/connectors', { name, config: { 'connector.class': 'JdbcSink', 'connection.url': PG_URL, 'connection.user': 'postgres', topics: topic, 'table.name.format': table, 'auto.create': 'true', 'sluice.esm.batching.window.ms': '0' } });
+    const producer = new Kafka({ brokers: [sluice.kafkaBootstrap], logLevel: logLevel.NOTHING }).producer();
+    await producer.connect();
+    await producer.send({ topic, messages: [1, 2, 3].map((id) => ({ value: JSON.stringify({ schema, payload: { id } }) })) });
+    await producer.disconnect();
+    await waitFor(async () => (await rows()) === 3, 30_000, 'the first 3 rows');
+    const running = await waitFor(async () => {
+      const r = await call('GET', `/connectors/${name}/offsets`);
+      return JSON.stringify(r.body).includes('"kafka_offset":3') ? r : undefined;
+    }, 10_000, 'the committed offset never reached 3');
+
+    // Act
+    const refused = await call('PATCH', `/connectors/${name}/offsets`, { offsets: [{ partition: { kafka_topic: topic, kafka_partition: 0 }, offset: { kafka_offset: 1 } }] });
+    await call('PUT', `/connectors/${name}/stop`);
+    await waitFor(async () => !sluice.esm.active.includes(name), 5_000, 'the mapping stops');
+    const badPartition = await call('PATCH', `/connectors/${name}/offsets`, { offsets: [{ partition: { kafka_topic: topic }, offset: { kafka_offset: 1 } }] });
+    const altered = await call('PATCH', `/connectors/${name}/offsets`, { offsets: [{ partition: { kafka_topic: topic, kafka_partition: 0 }, offset: { kafka_offset: 1 } }] });
+    const afterAlter = await call('GET', `/connectors/${name}/offsets`);
+    await call('PUT', `/connectors/${name}/resume`);
+    await waitFor(async () => (await rows()) === 5, 30_000, 'records 2 and 3 were not delivered again after the rewind');
+    await call('PUT', `/connectors/${name}/stop`);
+    await waitFor(async () => !sluice.esm.active.includes(name), 5_000, 'the mapping stops again');
+    const reset = await call('DELETE', `/connectors/${name}/offsets`);
+    const afterReset = await call('GET', `/connectors/${name}/offsets`);
+
+    // Assess
+    expect(running.body).toEqual({ offsets: [{ partition: { kafka_topic: topic, kafka_partition: 0 }, offset: { kafka_offset: 3 } }] });
+    expect(refused.status).toBe(400);
+    expect(badPartition).toEqual({ status: 400, body: { error_code: 400, message: "The partition for a sink connector offset must contain the keys 'kafka_topic' and 'kafka_partition'" } });
+    expect(altered.status).toBe(200);
+    expect(afterAlter.body).toEqual({ offsets: [{ partition: { kafka_topic: topic, kafka_partition: 0 }, offset: { kafka_offset: 1 } }] });
+    expect(reset.status).toBe(200);
+    expect((reset.body as { message: string }).message).toMatch(/have been reset successfully/);
+    expect(afterReset.body).toEqual({ offsets: [] });
+  });
+});
