@@ -1,8 +1,11 @@
 // From a pipeline's CONFIG (and what STATUS says about failures) to the resources it should have. Pure.
 import { createHash } from 'node:crypto';
 import { aliasForPipeline } from '../runtime/pipelineAlias.js';
+import { consumerGroupFor, sinkTopics } from '../runtime/sinkGroups.js';
 import type { PipelineRecord } from '../runtime/ports/PipelineStore.js';
 import type { Desired, EsmSpec, StartingPosition } from './reconcile.js';
+
+export { connectGroup, consumerGroupFor, sinkTopics } from '../runtime/sinkGroups.js';
 
 export interface DesiredContext {
   /** The task reported FAILED and no restart was asked since: Kafka Connect keeps a failed task stopped. */
@@ -11,36 +14,12 @@ export interface DesiredContext {
   readonly clusterTopics?: readonly string[];
 }
 
-/** Kafka Connect's sink consumer group (`connect-<name>`); see consumerGroupFor for pipelines with several topics. */
-export function connectGroup(name: string): string {
-  return `connect-${name}`;
-}
-
-/**
- * Lambda requires a consumer group id to be unique among all Kafka ESMs (AmazonManagedKafkaEventSourceConfig docs),
- * and an MSK ESM reads one topic. So a one-topic pipeline uses `connect-<name>` (Kafka Connect's group, which the
- * offsets endpoints read), and each ESM of a several-topic pipeline uses `connect-<name>-<topic>`.
- */
-export function consumerGroupFor(name: string, topic: string, topicCount: number): string {
-  return topicCount === 1 ? connectGroup(name) : `${connectGroup(name)}-${topic}`;
-}
-
 /** Schedule names allow [0-9A-Za-z-_.], 64 characters at most; longer aliases get a hashed form. */
 export function scheduleNameFor(name: string): string {
   const alias = aliasForPipeline(name);
   if (alias.length <= 64) return alias;
   const hash = createHash('sha256').update(name, 'utf8').digest('hex').slice(0, 12);
   return `h-${alias.slice(2, 49)}-${hash}`;
-}
-
-/** The topics a sink consumes: its `topics` list, or `topics.regex` matched in full against the cluster's topics. */
-export function sinkTopics(config: Readonly<Record<string, string>>, clusterTopics: readonly string[] = []): string[] {
-  const listed = (config['topics'] ?? '').split(',').map((t) => t.trim()).filter((t) => t !== '');
-  const regex = (config['topics.regex'] ?? '').trim();
-  if (regex === '') return [...new Set(listed)];
-  const dlq = (config['errors.deadletterqueue.topic.name'] ?? '').trim();
-  const re = new RegExp(`^(?:${regex})$`);
-  return clusterTopics.filter((t) => re.test(t) && t !== dlq && !t.startsWith('__')).sort();
 }
 
 function intOf(config: Readonly<Record<string, string>>, key: string, fallback: number): number {

@@ -14,7 +14,6 @@ export interface MappingSettings {
   readonly pipeline: string;
   readonly groupId: string;
   readonly topics: readonly string[];
-  readonly topicsRegex?: RegExp;
   readonly batchSize: number;
   readonly batchingWindowMs: number;
   readonly fromBeginning: boolean;
@@ -47,7 +46,7 @@ export class EventSourceMapping {
     });
     this.consumer = consumer;
     await consumer.connect();
-    await consumer.subscribe({ topics: s.topicsRegex ? [s.topicsRegex] : [...s.topics], fromBeginning: s.fromBeginning });
+    await consumer.subscribe({ topics: [...s.topics], fromBeginning: s.fromBeginning });
     await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,

@@ -3,10 +3,25 @@
 import { BadRequestError, SluiceError } from '../errors.js';
 import type { ConsumerGroupOffsets, TopicPartitionOffset } from '../ports/ConsumerGroupOffsets.js';
 import type { PipelineRecord, PipelineStore, SourceOffset } from '../ports/PipelineStore.js';
+import { connectGroup, consumerGroupFor, sinkTopics } from '../sinkGroups.js';
 import type { ConnectorOffsets, Message } from './entities.js';
 
-export function sinkGroupId(name: string): string {
-  return `connect-${name}`;
+/**
+ * The topics a sink consumes as far as the API can tell: its `topics` list, or for `topics.regex` the topics it has
+ * consumed (STATUS activeTopics) and those the controller made event source mappings for (`esm:<topic>` resources).
+ */
+async function knownTopics(store: PipelineStore, r: PipelineRecord): Promise<string[]> {
+  const listed = sinkTopics(r.config);
+  if (listed.length > 0 || (r.config['topics.regex'] ?? '').trim() === '') return listed;
+  const status = await store.getStatus(r.name);
+  const fromResources = Object.keys(status?.resources ?? {}).filter((k) => k.startsWith('esm:')).map((k) => k.slice('esm:'.length));
+  return [...new Set([...(status?.activeTopics ?? []), ...fromResources])].sort();
+}
+
+/** Every group the pipeline may have committed offsets in, each with the topics it owns. */
+function groupsOf(name: string, topics: readonly string[]): Array<{ groupId: string; topics: readonly string[] | 'all' }> {
+  if (topics.length <= 1) return [{ groupId: connectGroup(name), topics: 'all' }];
+  return topics.map((t) => ({ groupId: consumerGroupFor(name, t, topics.length), topics: [t] }));
 }
 
 const ALTERED =
@@ -27,7 +42,12 @@ export class OffsetsManager {
       const offsets = await this.store.listOffsets(r.name);
       return { offsets: offsets.map((o) => ({ partition: { ...o.partition }, offset: o.offset ? { ...o.offset } : null })) };
     }
-    const committed = await this.requireGroups().fetch(sinkGroupId(r.name));
+    const groups = this.requireGroups();
+    const committed: TopicPartitionOffset[] = [];
+    for (const g of groupsOf(r.name, await knownTopics(this.store, r))) {
+      for (const o of await groups.fetch(g.groupId)) if (g.topics === 'all' || g.topics.includes(o.topic)) committed.push(o);
+    }
+    committed.sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
     return {
       offsets: committed
         .filter((o) => o.offset !== null)
@@ -44,7 +64,13 @@ export class OffsetsManager {
     if (r.type === 'source') {
       await this.store.putOffsets(r.name, entries.map(sourceEntry));
     } else {
-      await this.requireGroups().alter(sinkGroupId(r.name), entries.map(sinkEntry));
+      const topics = await knownTopics(this.store, r);
+      const byGroup = new Map<string, TopicPartitionOffset[]>();
+      for (const e of entries.map(sinkEntry)) {
+        const groupId = consumerGroupFor(r.name, e.topic, Math.max(topics.length, 1));
+        byGroup.set(groupId, [...(byGroup.get(groupId) ?? []), e]);
+      }
+      for (const [groupId, offsets] of byGroup) await this.requireGroups().alter(groupId, offsets);
     }
     return { message: ALTERED };
   }
@@ -52,7 +78,7 @@ export class OffsetsManager {
   async reset(r: PipelineRecord): Promise<Message> {
     requireStopped(r);
     if (r.type === 'source') await this.store.deleteOffsets(r.name);
-    else await this.requireGroups().deleteGroup(sinkGroupId(r.name));
+    else for (const g of groupsOf(r.name, await knownTopics(this.store, r))) await this.requireGroups().deleteGroup(g.groupId);
     return { message: RESET };
   }
 

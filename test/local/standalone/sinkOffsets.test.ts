@@ -67,3 +67,46 @@ describe('sink offsets through the REST API', () => {
     expect(afterReset.body).toEqual({ offsets: [] });
   });
 });
+
+describe('sink offsets of a several-topic pipeline', () => {
+  it('reads one consumer group per topic, as in AWS, and a topics.regex sink picks up matching topics', async () => {
+    // Prepare: topics a and b, and a regex sink over both
+    const base = uniqueName('multi');
+    const [a, b] = [`${base}-a`, `${base}-b`];
+    const tableMulti = uniqueName('multi_tbl');
+    const tableRegex = uniqueName('regex_tbl');
+    const kafka = new Kafka({ brokers: [sluice.kafkaBootstrap], logLevel: logLevel.NOTHING });
+    const producer = kafka.producer();
+    await producer.connect();
+    await producer.send({ topic: a, messages: [{ value: JSON.stringify({ schema, payload: { id: 1 } }) }] });
+    await producer.send({ topic: b, messages: [1, 2].map((id) => ({ value: JSON.stringify({ schema, payload: { id } }) })) });
+    await producer.disconnect();
+    const sinkOf = (extra: Record<string, string>, t: string) => ({ 'connector.class': 'JdbcSink', 'connection.url': PG_URL, 'connection.user': 'postgres', 'table.name.format': t, 'auto.create': 'true', 'sluice.esm.batching.window.ms': '0', ...extra });
+    // Act
+    await call('POST', '/connectors', { name: 'multi-sink', config: sinkOf({ topics: `${a},${b}` }, tableMulti) });
+    await call('POST', '/connectors', { name: 'regex-sink', config: sinkOf({ 'topics.regex': `${base}-.*` }, tableRegex) });
+    const count = (t: string) => withPg(async (c) => Number((await c.query(`SELECT count(*) AS n FROM "${t}"`)).rows[0].n)).catch(() => 0);
+    await waitFor(async () => (await count(tableMulti)) === 3 && (await count(tableRegex)) === 3, 30_000, 'both sinks write all 3 records');
+    const offsets = await waitFor(async () => {
+      const r = (await call('GET', '/connectors/multi-sink/offsets')).body as { offsets: unknown[] };
+      return r.offsets.length === 2 ? r : undefined;
+    }, 10_000, 'offsets of both topics');
+    const admin = kafka.admin();
+    await admin.connect();
+    const groups = (await admin.listGroups()).groups.map((g) => g.groupId).filter((g) => g.startsWith('connect-multi-sink'));
+    await admin.disconnect();
+    await withPg(async (c) => {
+      await c.query(`DROP TABLE IF EXISTS "${tableMulti}"`);
+      await c.query(`DROP TABLE IF EXISTS "${tableRegex}"`);
+    });
+    // Assess
+    expect(offsets).toEqual({
+      offsets: [
+        { partition: { kafka_topic: a, kafka_partition: 0 }, offset: { kafka_offset: 1 } },
+        { partition: { kafka_topic: b, kafka_partition: 0 }, offset: { kafka_offset: 2 } },
+      ],
+    });
+    expect(sluice.esm.mappingsOf('regex-sink').map((m) => m.topic)).toEqual([a, b]);
+    expect(groups.sort()).toEqual([`connect-multi-sink-${a}`, `connect-multi-sink-${b}`]);
+  });
+});
