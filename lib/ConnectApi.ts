@@ -2,15 +2,32 @@
 import { ArnFormat, CfnOutput, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { AccessLogFormat, AuthorizationType, LambdaRestApi, LogGroupLogDestination, MethodLoggingLevel } from 'aws-cdk-lib/aws-apigateway';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { ISecurityGroup, IVpc, SubnetSelection } from 'aws-cdk-lib/aws-ec2';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import type { KafkaAuthMode } from './stackInputs.js';
+import { mskGroupAdminStatements, mskResourceArn, vpcEniStatement } from './kafkaIam.js';
 import { acknowledge, defaultPolicy, iam5 } from './nag.js';
 import { SluiceFunction } from './SluiceFunction.js';
 
+/** How the API reaches Kafka for the sink offsets endpoints (consumer groups connect-*). */
+export interface ConnectApiKafka {
+  readonly network: { readonly vpc: IVpc; readonly subnets: SubnetSelection; readonly securityGroups: readonly ISecurityGroup[] };
+  /** Bootstrap brokers, comma-separated (a token from BootstrapBrokers is fine). */
+  readonly brokers: string;
+  readonly auth: KafkaAuthMode;
+  /** MSK only: scopes the kafka-cluster:* grants. */
+  readonly clusterArn?: string;
+  /** SASL/SCRAM credentials secret. */
+  readonly secretArn?: string;
+}
+
 export interface ConnectApiProps {
   readonly table: ITable;
+  /** Kafka access for GET/PATCH/DELETE /connectors/{name}/offsets of sinks; without it those answer 500. @default none */
+  readonly kafka?: ConnectApiKafka;
   /** Reported as the Kafka cluster id by GET /. @default 'unknown' */
   readonly kafkaClusterId?: string;
   /** @default 'lambdas/api/index.ts' */
@@ -35,7 +52,13 @@ export class ConnectApi extends Construct {
       description: 'Sluice Kafka Connect REST API',
       // API Gateway gives up after 29 s.
       timeout: Duration.seconds(29),
-      environment: { SLUICE_TABLE_NAME: props.table.tableName, SLUICE_WORKER_ID: 'sluice-api', KAFKA_CLUSTER_ID: props.kafkaClusterId ?? 'unknown' },
+      environment: {
+        SLUICE_TABLE_NAME: props.table.tableName,
+        SLUICE_WORKER_ID: 'sluice-api',
+        KAFKA_CLUSTER_ID: props.kafkaClusterId ?? 'unknown',
+        ...(props.kafka ? kafkaEnvironment(props.kafka) : {}),
+      },
+      ...(props.kafka ? { vpc: props.kafka.network } : {}),
     });
     this.fn = fn.fn;
     props.table.grantReadWriteData(fn.role);
@@ -47,6 +70,7 @@ export class ConnectApi extends Construct {
     const policy = defaultPolicy(fn.role);
     acknowledge(policy, iam5(policy, mappings), 'Mappings are created at run time by the controller; GetEventSourceMapping only reads them, by the UUIDs recorded in STATUS');
     acknowledge(policy, 'AwsSolutions-IAM5[Resource::*]', 'cloudwatch:GetMetricData has no resource-level permissions; it reads the Sluice namespace for statuses');
+    if (props.kafka) this.grantKafka(fn, props.kafka);
     const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.RETAIN });
     this.api = new LambdaRestApi(this, 'RestApi', {
       handler: this.fn,
@@ -72,4 +96,26 @@ export class ConnectApi extends Construct {
     this.url = this.api.url;
     new CfnOutput(this, 'Url', { value: this.api.url, description: 'Kafka Connect REST API URL (sign requests with SigV4, service execute-api)' });
   }
+
+  /** The sink offsets endpoints run the kafkajs admin client in the cluster's VPC. */
+  private grantKafka(fn: SluiceFunction, kafka: ConnectApiKafka): void {
+    const stack = Stack.of(this);
+    fn.role.addToPolicy(vpcEniStatement());
+    if (kafka.clusterArn && kafka.auth === 'iam') for (const s of mskGroupAdminStatements(stack, kafka.clusterArn)) fn.role.addToPolicy(s);
+    if (kafka.secretArn) fn.role.addToPolicy(new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [kafka.secretArn] }));
+    const policy = defaultPolicy(fn.role);
+    if (kafka.clusterArn && kafka.auth === 'iam') {
+      acknowledge(policy, iam5(policy, mskResourceArn(stack, kafka.clusterArn, 'topic')), 'Offsets name topics chosen at run time; the grant covers only topics of this one cluster, read-only');
+      acknowledge(policy, iam5(policy, mskResourceArn(stack, kafka.clusterArn, 'group', 'connect-*')), 'Only the sink consumer groups connect-<pipeline> of this one cluster');
+    }
+  }
+}
+
+function kafkaEnvironment(kafka: ConnectApiKafka): Record<string, string> {
+  return {
+    KAFKA_BROKERS: kafka.brokers,
+    KAFKA_AUTH: kafka.auth,
+    KAFKA_SSL: kafka.auth === 'none' && !kafka.clusterArn ? 'false' : 'true',
+    ...(kafka.secretArn ? { KAFKA_SASL_SECRET_ARN: kafka.secretArn } : {}),
+  };
 }

@@ -53,7 +53,18 @@ export class SluiceStack extends Stack {
 
     this.table = new PipelineTable(this, 'Pipelines');
     const table = this.table.table;
-    this.api = new ConnectApi(this, 'ConnectApi', { table, ...(kafka.clusterArn ? { kafkaClusterId: kafka.clusterArn.split('/').pop() ?? 'unknown' } : {}), ...(entries.api ? { entry: entries.api } : {}) });
+    this.api = new ConnectApi(this, 'ConnectApi', {
+      table,
+      kafka: {
+        network: { vpc, subnets, securityGroups },
+        brokers,
+        auth: kafka.auth,
+        ...(kafka.clusterArn ? { clusterArn: kafka.clusterArn } : {}),
+        ...(kafka.secretArn ? { secretArn: kafka.secretArn } : {}),
+      },
+      ...(kafka.clusterArn ? { kafkaClusterId: kafka.clusterArn.split('/').pop() ?? 'unknown' } : {}),
+      ...(entries.api ? { entry: entries.api } : {}),
+    });
     this.tasks = new TaskFunctions(this, 'Tasks', {
       table,
       kafka,

@@ -28,6 +28,18 @@ export function mskDataStatements(stack: Stack, clusterArn: string, role: KafkaR
   return out;
 }
 
+/**
+ * The offsets endpoints' admin calls on sink consumer groups (OffsetFetch, OffsetCommit, DeleteGroups, ListOffsets):
+ * only groups named connect-*, and topic metadata.
+ */
+export function mskGroupAdminStatements(stack: Stack, clusterArn: string): PolicyStatement[] {
+  return [
+    new PolicyStatement({ actions: ['kafka-cluster:Connect', 'kafka-cluster:DescribeCluster'], resources: [clusterArn] }),
+    new PolicyStatement({ actions: ['kafka-cluster:DescribeTopic', 'kafka-cluster:ReadData'], resources: [mskResourceArn(stack, clusterArn, 'topic')] }),
+    new PolicyStatement({ actions: ['kafka-cluster:DescribeGroup', 'kafka-cluster:AlterGroup', 'kafka-cluster:DeleteGroup'], resources: [mskResourceArn(stack, clusterArn, 'group', 'connect-*')] }),
+  ];
+}
+
 /** What AWSLambdaMSKExecutionRole grants on the cluster, scoped to this one cluster. */
 export function mskControlStatement(clusterArn: string): PolicyStatement {
   return new PolicyStatement({ actions: ['kafka:DescribeClusterV2', 'kafka:DescribeCluster', 'kafka:GetBootstrapBrokers'], resources: [clusterArn] });

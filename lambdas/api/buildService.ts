@@ -2,16 +2,28 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoPipelineStore } from '../adapters/dynamodb/DynamoPipelineStore.js';
 import { KafkaGroupOffsets } from '../adapters/kafka/KafkaGroupOffsets.js';
-import { kafkaClient, LazyAdmin } from '../adapters/kafka/kafkaClient.js';
+import { LazyAdmin } from '../adapters/kafka/kafkaClient.js';
+import { authenticatedKafka } from '../adapters/kafka/mskIam.js';
 import { ConnectorService } from '../runtime/connector/ConnectorService.js';
 import { builtinPlugins } from '../runtime/plugins/builtins.js';
 import { systemClock } from '../runtime/ports/Clock.js';
 import type { RuntimeObserver } from '../runtime/ports/RuntimeObserver.js';
 import type { ApiEnv } from './env.js';
 
-export function buildService(env: ApiEnv, dynamo: DynamoDBClient, observer?: RuntimeObserver): ConnectorService {
-  const groupOffsets =
-    env.kafkaBrokers.length > 0 ? new KafkaGroupOffsets(admin(new LazyAdmin(kafkaClient({ brokers: env.kafkaBrokers, clientId: 'sluice-api', ssl: env.kafkaSsl })))) : undefined;
+/** SCRAM credentials, resolved by the caller from KAFKA_SASL_SECRET_ARN. */
+export type ScramCredentials = { readonly username: string; readonly password: string };
+
+export function buildService(env: ApiEnv, dynamo: DynamoDBClient, observer?: RuntimeObserver, scram?: ScramCredentials): ConnectorService {
+  const kafka = () =>
+    authenticatedKafka({
+      brokers: env.kafkaBrokers,
+      clientId: 'sluice-api',
+      auth: env.kafkaAuth,
+      ssl: env.kafkaSsl,
+      ...(env.region ? { region: env.region } : {}),
+      ...(scram ? { scram } : {}),
+    });
+  const groupOffsets = env.kafkaBrokers.length > 0 ? new KafkaGroupOffsets(admin(new LazyAdmin(kafka()))) : undefined;
   return new ConnectorService({
     store: new DynamoPipelineStore(dynamo, env.tableName),
     registry: builtinPlugins(),

@@ -2,12 +2,22 @@
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { LambdaClient } from '@aws-sdk/client-lambda';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { AwsRuntimeObserver } from '../adapters/aws/AwsRuntimeObserver.js';
-import { buildService } from './buildService.js';
+import { SecretsManagerResolver } from '../adapters/aws/SecretsManagerResolver.js';
+import { buildService, type ScramCredentials } from './buildService.js';
 import { createApiHandler } from './createApiHandler.js';
 import { readApiEnv } from './env.js';
 
 const env = readApiEnv(process.env);
 const observer = env.observeAws ? new AwsRuntimeObserver(new LambdaClient({}), new CloudWatchClient({})) : undefined;
 
-export const handler = createApiHandler(buildService(env, new DynamoDBClient({}), observer));
+/** SCRAM credentials for the offsets endpoints' admin client, read once per container. */
+async function scramCredentials(): Promise<ScramCredentials | undefined> {
+  if (env.kafkaAuth !== 'scram' || !env.saslSecretArn) return undefined;
+  const secrets = new SecretsManagerResolver(new SecretsManagerClient({}));
+  const [username, password] = await Promise.all([secrets.resolve({ secretId: env.saslSecretArn, jsonKey: 'username' }), secrets.resolve({ secretId: env.saslSecretArn, jsonKey: 'password' })]);
+  return { username, password };
+}
+
+export const handler = createApiHandler(buildService(env, new DynamoDBClient({}), observer, await scramCredentials()));

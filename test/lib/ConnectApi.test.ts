@@ -1,6 +1,6 @@
 import { Capture, Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildStack } from './testStack.js';
+import { buildStack, CLUSTER_ARN, statementsOf, TOPICS_ARN } from './testStack.js';
 
 let template: Template;
 beforeAll(() => {
@@ -43,5 +43,24 @@ describe('ConnectApi', () => {
 
   it('outputs the API URL', () => {
     template.hasOutput('*', { Description: Match.stringLikeRegexp('Kafka Connect REST API URL'), Value: Match.anyValue() });
+  });
+});
+
+describe('ConnectApi with Kafka access for sink offsets', () => {
+  it('runs the api function in the cluster’s VPC with the brokers and auth mode of the tasks', () => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Description: 'Sluice Kafka Connect REST API',
+      VpcConfig: { SubnetIds: ['subnet-0aaaaaaaaaaaaaaaa', 'subnet-0bbbbbbbbbbbbbbbb'], SecurityGroupIds: ['sg-01111111111111111'] },
+      Environment: { Variables: Match.objectLike({ KAFKA_BROKERS: Match.anyValue(), KAFKA_AUTH: 'iam', KAFKA_SSL: 'true' }) },
+    });
+  });
+
+  it('may read topics and change only the connect-* consumer groups of the one cluster', () => {
+    const api = statementsOf(template, 'ConnectApiRole');
+    const byAction = (action: string) => api.filter((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]).includes(action));
+    expect(byAction('kafka-cluster:DeleteGroup').map((s) => s.Resource)).toEqual(['arn:aws:kafka:eu-west-1:123456789012:group/demo/abcd-1234-1/connect-*']);
+    expect(byAction('kafka-cluster:DescribeTopic').map((s) => s.Resource)).toEqual([TOPICS_ARN]);
+    expect(byAction('kafka-cluster:WriteData')).toEqual([]);
+    expect(byAction('kafka-cluster:Connect').map((s) => s.Resource)).toEqual([CLUSTER_ARN]);
   });
 });
