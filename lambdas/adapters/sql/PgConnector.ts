@@ -1,4 +1,5 @@
 // PostgreSQL through node-postgres (pg.Client): one client per connection, multi-row statements as bound params.
+import type pg from 'pg';
 import type { ClientConfig } from 'pg';
 import type { ConnectionSpec } from '../../runtime/config/connectionUrl.js';
 import type { Row, SqlConnection, SqlConnector } from '../../runtime/ports/SqlConnection.js';
@@ -21,18 +22,28 @@ export function pgClientConfig(spec: ConnectionSpec): ClientConfig {
   };
 }
 
+/**
+ * Loads pg (on first use), connects a client that flags a lost connection, and runs `setup` on it; the client is
+ * closed when connecting or `setup` fails. Shared by the sink's and the source's PostgreSQL connectors.
+ */
+export async function openPgClient(spec: ConnectionSpec, setup: (client: pg.Client) => Promise<unknown> = async () => undefined): Promise<{ pg: typeof pg; client: pg.Client; lost: LostFlag }> {
+  const { default: driver } = await import('pg');
+  const client = new driver.Client(pgClientConfig(spec));
+  const lost = new LostFlag();
+  client.on('error', lost.listener);
+  try {
+    await client.connect();
+    await setup(client);
+  } catch (error) {
+    await quietly(() => client.end());
+    throw error;
+  }
+  return { pg: driver, client, lost };
+}
+
 export class PgConnector implements SqlConnector {
   async connect(spec: ConnectionSpec): Promise<SqlConnection> {
-    const { default: pg } = await import('pg');
-    const client = new pg.Client(pgClientConfig(spec));
-    const lost = new LostFlag();
-    client.on('error', lost.listener);
-    try {
-      await client.connect();
-    } catch (error) {
-      await quietly(() => client.end());
-      throw error;
-    }
+    const { client, lost } = await openPgClient(spec);
     return new PgConnection(client, lost);
   }
 }

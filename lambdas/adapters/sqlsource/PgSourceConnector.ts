@@ -5,8 +5,8 @@
 import type { FieldDef } from 'pg';
 import type { ConnectionSpec } from '../../runtime/config/connectionUrl.js';
 import type { JdbcType, ResultColumn, ResultSet, SourceConnection, SourceConnector, SourceConnectOptions } from '../../runtime/source/SourceSql.js';
-import { LostFlag, quietly } from '../sql/connectionLost.js';
-import { pgClientConfig } from '../sql/PgConnector.js';
+import { type LostFlag, quietly } from '../sql/connectionLost.js';
+import { openPgClient } from '../sql/PgConnector.js';
 
 /** Type OID → java.sql.Types, as the PostgreSQL JDBC driver and Kafka's PostgreSqlDatabaseDialect see them. */
 const OID_TYPES: Record<number, JdbcType> = {
@@ -57,17 +57,7 @@ export function pgTimeZoneStatement(zone: string): string {
 
 export class PgSourceConnector implements SourceConnector {
   async connect(spec: ConnectionSpec, options: SourceConnectOptions): Promise<SourceConnection> {
-    const { default: pg } = await import('pg');
-    const client = new pg.Client(pgClientConfig(spec));
-    const lost = new LostFlag();
-    client.on('error', lost.listener);
-    try {
-      await client.connect();
-      await client.query(pgTimeZoneStatement(options.timezone));
-    } catch (error) {
-      await quietly(() => client.end());
-      throw error;
-    }
+    const { pg, client, lost } = await openPgClient(spec, (c) => c.query(pgTimeZoneStatement(options.timezone)));
     const raw: TypeParser = (v) => v;
     const types: PgTypes = { getTypeParser: (oid, format) => (PARSED.has(oid) ? pg.types.getTypeParser(oid, format === 'binary' ? 'binary' : 'text') : raw) };
     return new PgSourceConnection(client as unknown as PgClient, lost, types);
