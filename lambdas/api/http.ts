@@ -1,12 +1,27 @@
 // Request parsing and response building for API Gateway proxy (REST, payload 1.0) events.
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { z } from 'zod';
+import { int64 } from '../runtime/converters/jsonNodes.js';
+import { JsonNumber, type JsonValue, parseJson } from '../runtime/converters/jsonText.js';
 import { BadRequestError } from '../runtime/errors.js';
 
 const JSON_HEADERS = { 'Content-Type': 'application/json' };
 
 export function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyResult {
-  return { statusCode, headers: { ...JSON_HEADERS, ...headers }, body: JSON.stringify(body) };
+  return { statusCode, headers: { ...JSON_HEADERS, ...headers }, body: stringifyJson(body) };
+}
+
+const BIGINT_MARK = '\u0000bigint:';
+
+/** JSON.stringify that writes bigint values (offsets beyond 2^53) as exact JSON numbers, as Kafka Connect writes longs. */
+export function stringifyJson(value: unknown): string {
+  let marked = false;
+  const text = JSON.stringify(value, (_k, v: unknown) => {
+    if (typeof v !== 'bigint') return v;
+    marked = true;
+    return `${BIGINT_MARK}${v.toString()}`;
+  });
+  return marked ? text.replace(/"\\u0000bigint:(-?\d+)"/g, '$1') : text;
 }
 
 export function empty(statusCode: number): APIGatewayProxyResult {
@@ -18,14 +33,22 @@ export function jsonBody(event: APIGatewayProxyEvent): unknown {
   const raw = event.body === null || event.body === undefined ? '' : event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
   if (raw.trim() === '') throw new BadRequestError('Request body is empty; expected a JSON document');
   try {
-    return JSON.parse(raw);
+    // Lossless: an integer beyond 2^53 (an offset) arrives exact, as bigint.
+    return exactNumbers(parseJson(raw));
   } catch (e) {
-    throw new BadRequestError(`Request body is not valid JSON: ${(e as Error).message}`, { cause: e });
+    throw new BadRequestError(`Request body is not valid JSON: ${((e as Error).cause as Error | undefined)?.message ?? (e as Error).message}`, { cause: e });
   }
 }
 
+function exactNumbers(v: JsonValue): unknown {
+  if (v instanceof JsonNumber) return v.isIntegral ? int64(BigInt(v.text)) : Number(v.text);
+  if (Array.isArray(v)) return v.map(exactNumbers);
+  if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, exactNumbers(x)]));
+  return v;
+}
+
 /** Config maps are string→string in Kafka Connect; JSON numbers and booleans are accepted as their text. */
-export const configMapSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
+export const configMapSchema = z.record(z.string(), z.union([z.string(), z.number(), z.bigint(), z.boolean(), z.null()]));
 export type ConfigMap = Record<string, string | null>;
 
 export function toConfigMap(value: z.infer<typeof configMapSchema>): ConfigMap {

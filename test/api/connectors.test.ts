@@ -301,3 +301,19 @@ describe('credentials inside connection.url', () => {
     expect((await api.store.get('url-creds'))!.config['connection.url']).toBe('postgres://app:pw1@db:5432/shop?password=pw2&sslmode=require');
   });
 });
+
+describe('offsets beyond 2^53', () => {
+  it('keeps an incrementing offset of a snowflake id exact through PATCH, the store and GET', async () => {
+    // Prepare
+    await api.call('POST', '/connectors', pgSource('big-src'));
+    await api.call('PUT', '/connectors/big-src/stop');
+    const body = '{"offsets":[{"partition":{"protocol":"1","table":"test.public.orders"},"offset":{"incrementing":1729382256910270465}}]}';
+    // Act
+    const patched = await api.call('PATCH', '/connectors/big-src/offsets', undefined, { rawBody: body });
+    const read = await api.call('GET', '/connectors/big-src/offsets');
+    // Assess
+    expect(patched.status).toBe(200);
+    expect(read.raw).toBe('{"offsets":[{"partition":{"protocol":"1","table":"test.public.orders"},"offset":{"incrementing":1729382256910270465}}]}');
+    expect((await api.store.listOffsets('big-src'))[0]!.offset).toEqual({ incrementing: 1729382256910270465n });
+  });
+});

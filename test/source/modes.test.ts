@@ -55,6 +55,21 @@ describe('incrementing mode', () => {
     expect(await h.store.listOffsets(name)).toEqual([{ partition: { protocol: '1', table: `test.public.${t}` }, offset: { incrementing: 5 } }]);
   });
 
+  it('keeps ids beyond 2^53 (snowflake ids) exact in the offset, so no row is skipped or read twice', async () => {
+    // Prepare: ids one apart above 2^60, where a double cannot tell neighbours apart
+    const t = await table((n) => `CREATE TABLE ${n} (id bigint PRIMARY KEY, name text NOT NULL)`);
+    await h.pg.query(`INSERT INTO ${t} VALUES (1152921504606846977, 'a'), (1152921504606846978, 'b')`);
+    const name = await h.createPipeline(config(t, { mode: 'incrementing', 'incrementing.column.name': 'id' }));
+    const task = await h.task(name);
+    // Act
+    const first = await task.runInvocation(soon());
+    await h.pg.query(`INSERT INTO ${t} VALUES (1152921504606846979, 'c')`);
+    const second = await task.runInvocation(soon());
+    // Assess
+    expect([first.rows, second.rows]).toEqual([2, 1]);
+    expect((await h.store.listOffsets(name))[0]!.offset).toEqual({ incrementing: 1152921504606846979n });
+  });
+
   it('finds the auto-increment column when incrementing.column.name is empty, and reads full batches until caught up', async () => {
     const t = await table((n) => `CREATE TABLE ${n} (id bigserial PRIMARY KEY, v int NOT NULL)`);
     await h.pg.query(`INSERT INTO ${t} (v) SELECT g FROM generate_series(1, 7) g`);

@@ -15,7 +15,11 @@ export class DynamoPipelineStore implements PipelineStore {
     client: DynamoDBClient,
     private readonly tableName: string,
   ) {
-    this.doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false } });
+    this.doc = DynamoDBDocumentClient.from(client, {
+      marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
+      // Integers beyond 2^53 (a source's incrementing offset) come back exact, as bigint.
+      unmarshallOptions: { wrapNumbers: (text: string) => (/^-?\d+$/.test(text) && !Number.isSafeInteger(Number(text)) ? BigInt(text) : Number(text)) },
+    });
   }
 
   async get(name: string): Promise<PipelineRecord | undefined> {

@@ -1,5 +1,6 @@
 // Kafka Connect's JDBC source offsets (TimestampIncrementingOffset, OffsetProtocols): the partition map of a table
 // or query, and the offset map {"incrementing": n, "timestamp": ms, "timestamp_nanos": nanos-of-second}.
+import { int64 } from '../converters/jsonNodes.js';
 
 export const QUERY_PARTITION: Readonly<Record<string, string>> = Object.freeze({ query: 'query' });
 
@@ -17,7 +18,8 @@ export interface OffsetState {
 
 export function offsetToMap(o: OffsetState): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  if (o.incrementing !== undefined) out['incrementing'] = typeof o.incrementing === 'bigint' ? Number(o.incrementing) : o.incrementing;
+  // An incrementing value beyond 2^53 (snowflake ids) stays a bigint: rounding it could skip rows.
+  if (o.incrementing !== undefined) out['incrementing'] = typeof o.incrementing === 'bigint' ? int64(o.incrementing) : o.incrementing;
   if (o.timestampMs !== undefined) {
     out['timestamp'] = o.timestampMs;
     out['timestamp_nanos'] = o.timestampNanos ?? (((o.timestampMs % 1000) + 1000) % 1000) * 1_000_000;
@@ -28,7 +30,9 @@ export function offsetToMap(o: OffsetState): Record<string, unknown> {
 export function offsetFromMap(map: Readonly<Record<string, unknown>> | null | undefined): OffsetState {
   if (!map) return {};
   const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : typeof v === 'string' && /^-?\d+$/.test(v) ? Number(v) : typeof v === 'bigint' ? Number(v) : undefined);
-  const inc = num(map['incrementing']);
+  const long = (v: unknown): number | bigint | undefined =>
+    typeof v === 'bigint' ? int64(v) : typeof v === 'string' && /^-?\d+$/.test(v) ? int64(BigInt(v)) : typeof v === 'number' && Number.isInteger(v) ? v : undefined;
+  const inc = long(map['incrementing']);
   const ts = num(map['timestamp']);
   const nanos = num(map['timestamp_nanos']);
   return {
