@@ -32,7 +32,8 @@ export function createSinkHandler(runtime: SinkRuntime, pipelines: SinkPipelines
     try {
       const task = await pipelines.taskFor(record, event.bootstrapServers);
       const result = await task.put(raws, clock.now() + context.getRemainingTimeInMillis() - SAFETY_MARGIN_MS);
-      await markRunning(status, result.topics);
+      // The batch is written: failing now would only make the ESM redeliver it, so a status write is best effort.
+      await markRunning(status, result.topics).catch((e: unknown) => logger.warn(`could not record the status of ${name}`, { error: String(e) }));
       return result;
     } catch (e) {
       if (!(e instanceof SluiceError && e.retriable)) {

@@ -25,6 +25,7 @@ export interface MappingSettings {
 export class EventSourceMapping {
   private consumer: Consumer | undefined;
   private stopping = false;
+  private inflight: Promise<void> = Promise.resolve();
 
   constructor(
     readonly settings: MappingSettings,
@@ -50,13 +51,17 @@ export class EventSourceMapping {
     await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
-      eachBatch: async ({ batch, heartbeat, isRunning, isStale, resolveOffset }) => {
-        for (const { event, lastOffset } of chunkEvents(batch.topic, batch.partition, batch.messages, s.batchSize, this.bootstrapServers)) {
-          const ok = await this.invokeUntilSuccess(event, heartbeat, () => isRunning() && !isStale() && !this.stopping);
-          if (!ok) return; // stopped or rebalanced: leave the rest uncommitted (and unresolved, so it is fetched again)
-          resolveOffset(String(lastOffset));
-          await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: String(lastOffset + 1) }]);
-        }
+      eachBatch: ({ batch, heartbeat, isRunning, isStale, resolveOffset }) => {
+        const work = (async () => {
+          for (const { event, lastOffset } of chunkEvents(batch.topic, batch.partition, batch.messages, s.batchSize, this.bootstrapServers)) {
+            const ok = await this.invokeUntilSuccess(event, heartbeat, () => isRunning() && !isStale() && !this.stopping);
+            if (!ok) return; // stopped or rebalanced: leave the rest uncommitted (and unresolved, so it is fetched again)
+            resolveOffset(String(lastOffset));
+            await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: String(lastOffset + 1) }]);
+          }
+        })();
+        this.inflight = work.catch(() => undefined);
+        return work;
       },
     });
   }
@@ -64,6 +69,8 @@ export class EventSourceMapping {
   /** Stops consuming; a batch in flight finishes (and commits only if it succeeded). */
   async stop(): Promise<void> {
     this.stopping = true;
+    // A batch the sink already wrote gets its offset committed before the consumer leaves: no redelivery on restart.
+    await this.inflight;
     await this.consumer?.disconnect();
     this.consumer = undefined;
   }
