@@ -137,7 +137,8 @@ async function runSourceDemo(sluice: StandaloneHandle, db: pg.Client, kafka: Kaf
   await consumer.run({ eachMessage: async ({ message }) => void seen.push(message.value?.toString() ?? 'null') });
   await waitFor(async () => (seen.length >= 3 ? seen : undefined), 60_000);
   await consumer.disconnect();
-  say('   records consumed back from pg-demo_customers (value payloads):');
-  for (const v of seen) say(`   ${JSON.stringify((JSON.parse(v) as { payload: unknown }).payload)}`);
+  say('   records consumed back from pg-demo_customers (value payloads, by id; the topic has 3 partitions):');
+  const payloads = seen.map((v) => (JSON.parse(v) as { payload: { id: number } }).payload).sort((a, b) => a.id - b.id);
+  for (const p of payloads) say(`   ${JSON.stringify(p)}`);
   say(`   offsets: ${JSON.stringify((await rest(sluice, 'GET', '/connectors/demo-customers-from-postgres/offsets')).body)}`);
 }
