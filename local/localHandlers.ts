@@ -7,6 +7,7 @@ import type { Clock } from '../lambdas/runtime/ports/Clock.js';
 import type { Logger } from '../lambdas/runtime/ports/Logger.js';
 import type { PipelineStore } from '../lambdas/runtime/ports/PipelineStore.js';
 import type { SinkRecordWriter } from '../lambdas/runtime/sink/SinkTask.js';
+import type { TaskRuntime } from '../lambdas/runtime/PipelineTasks.js';
 import { createSinkHandler, type SinkHandler } from '../lambdas/sink/createSinkHandler.js';
 import { jdbcWriterFactory } from '../lambdas/sink/jdbcWriterFactory.js';
 import { sourceConnectorFor } from '../lambdas/adapters/sqlsource/index.js';
@@ -26,14 +27,15 @@ export interface LocalSinkOptions {
   readonly createWriter?: (config: Readonly<Record<string, string>>) => SinkRecordWriter;
 }
 
+/** The adapters every task function shares in standalone mode. */
+function taskRuntime(options: LocalSourceOptions): TaskRuntime {
+  return { store: options.store, registry: options.registry, metrics: options.metrics, clock: options.clock, logger: options.logger };
+}
+
 export function localSinkHandler(options: LocalSinkOptions): { handler: SinkHandler; close(): Promise<void> } {
   const producer = new KafkaRecordProducer(options.kafka);
   const runtime: SinkRuntime = {
-    store: options.store,
-    registry: options.registry,
-    metrics: options.metrics,
-    clock: options.clock,
-    logger: options.logger,
+    ...taskRuntime(options),
     createWriter: options.createWriter ?? jdbcWriterFactory(options.registry),
     producer: () => producer,
   };
@@ -53,11 +55,7 @@ export type LocalSourceOptions = Omit<LocalSinkOptions, 'createWriter'>;
 export function localSourceHandler(options: LocalSourceOptions): { handler: SourceHandler; close(): Promise<void> } {
   const producer = new KafkaRecordProducer(options.kafka);
   const runtime: SourceRuntime = {
-    store: options.store,
-    registry: options.registry,
-    metrics: options.metrics,
-    clock: options.clock,
-    logger: options.logger,
+    ...taskRuntime(options),
     producer,
     connectorFor: sourceConnectorFor,
   };
