@@ -2,7 +2,7 @@
 // re-expands topics.regex pipelines and repairs drift. Each pipeline is reconciled once per batch.
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import type { PipelineStore } from '../runtime/ports/PipelineStore.js';
-import type { PipelineReconciler } from './PipelineReconciler.js';
+import type { PipelineReconciler } from '../runtime/lifecycle/PipelineReconciler.js';
 import { type PipelineTouch, pipelinesOf } from './streamRecords.js';
 
 /** The input of the controller's own schedule (lib/Controller.ts). */
@@ -22,8 +22,10 @@ export function createControllerHandler(reconciler: PipelineReconciler, store: P
     const failures: string[] = [];
     for (const t of touched) {
       try {
-        const actions = await reconciler.reconcile(t.name, t.imageVersion === undefined ? {} : { imageVersion: t.imageVersion });
+        const { actions, pending } = await reconciler.reconcile(t.name, t.imageVersion === undefined ? {} : { imageVersion: t.imageVersion });
         if (actions.length > 0) console.log(JSON.stringify({ pipeline: t.name, actions: actions.map((a) => a.kind) }));
+        // A stop is confirmed (STATUS STOPPED) only once the ESMs are Disabled: retrying the batch observes them again.
+        if (pending) failures.push(t.name);
       } catch (e) {
         console.error(JSON.stringify({ pipeline: t.name, error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) }));
         failures.push(t.name);

@@ -6,9 +6,9 @@ import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { AwsResources } from '../adapters/aws/AwsResources.js';
 import { MskCluster } from '../adapters/aws/MskCluster.js';
 import { DynamoPipelineStore } from '../adapters/dynamodb/DynamoPipelineStore.js';
+import { PipelineReconciler } from '../runtime/lifecycle/PipelineReconciler.js';
 import { createControllerHandler } from './createControllerHandler.js';
 import { readControllerEnv } from './env.js';
-import { PipelineReconciler } from './PipelineReconciler.js';
 
 const env = readControllerEnv(process.env);
 const store = new DynamoPipelineStore(new DynamoDBClient({}), env.tableName);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AwsResources } from '../../lambdas/adapters/aws/AwsResources.js';
 import { DynamoPipelineStore } from '../../lambdas/adapters/dynamodb/DynamoPipelineStore.js';
 import { createControllerHandler } from '../../lambdas/controller/createControllerHandler.js';
-import { PipelineReconciler } from '../../lambdas/controller/PipelineReconciler.js';
+import { PipelineReconciler } from '../../lambdas/runtime/lifecycle/PipelineReconciler.js';
 import { aliasForPipeline } from '../../lambdas/runtime/pipelineAlias.js';
 import type { PipelineRecord } from '../../lambdas/runtime/ports/PipelineStore.js';
 import { startTestDynamo, type TestDynamo } from '../helpers/dynamo.js';

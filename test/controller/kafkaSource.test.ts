@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEsmInput } from '../../lambdas/adapters/aws/kafkaSource.js';
-import type { EsmSpec } from '../../lambdas/controller/reconcile.js';
+import type { EsmSpec } from '../../lambdas/runtime/lifecycle/plan.js';
 
 const esm: EsmSpec = { topic: 'orders', consumerGroup: 'connect-orders', startingPosition: 'TRIM_HORIZON', batchSize: 500, windowSeconds: 1 };
 

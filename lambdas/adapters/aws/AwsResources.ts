@@ -13,8 +13,8 @@ import {
   UpdateEventSourceMappingCommand,
 } from '@aws-sdk/client-lambda';
 import { GetScheduleCommand, type SchedulerClient } from '@aws-sdk/client-scheduler';
-import type { ControllerResources, ObserveTarget } from '../../controller/ports.js';
-import { ALIAS_VERSION, type Action, type Observed, type ObservedEsm, type ObservedSchedule } from '../../controller/reconcile.js';
+import type { ControllerResources, ObserveTarget } from '../../runtime/ports/PipelineResources.js';
+import { ALIAS_VERSION, type Action, type Observed, type ObservedEsm, type ObservedSchedule } from '../../runtime/lifecycle/plan.js';
 import { ignoring, isAwsError } from './awsErrors.js';
 import { createEsmInput, type KafkaSource } from './kafkaSource.js';
 import { ScheduleWriter } from './ScheduleWriter.js';
@@ -43,6 +43,9 @@ function observedEsm(c: EventSourceMappingConfiguration): ObservedEsm {
     batchSize: c.BatchSize ?? 0,
     windowSeconds: c.MaximumBatchingWindowInSeconds ?? 0,
     enabled: c.State !== 'Disabled' && c.State !== 'Disabling',
+    // Lambda's ESM states (EventSourceMappingConfiguration.State in the Lambda API reference): Creating, Enabling,
+    // Enabled, Disabling, Disabled, Updating, Deleting. Only Disabled means its pollers have stopped.
+    active: c.State !== 'Disabled',
   };
 }
 

@@ -1,6 +1,6 @@
 // The MSK cluster as the controller sees it: does it exist, and what topics it has (for topics.regex).
 import { DescribeClusterV2Command, type KafkaClient, ListTopicsCommand } from '@aws-sdk/client-kafka';
-import type { ClusterCheck, TopicLister } from '../../controller/ports.js';
+import type { ClusterCheck, TopicLister } from '../../runtime/ports/PipelineResources.js';
 import { isAwsError } from './awsErrors.js';
 
 export class MskCluster implements ClusterCheck, TopicLister {

@@ -1,6 +1,6 @@
 // Source pipelines' EventBridge Scheduler schedules: rate(N minutes) → the source-task function, input {"pipeline": name}.
 import { CreateScheduleCommand, type CreateScheduleCommandInput, DeleteScheduleCommand, type SchedulerClient, UpdateScheduleCommand } from '@aws-sdk/client-scheduler';
-import { rateExpression, type ScheduleSpec } from '../../controller/reconcile.js';
+import { rateExpression, type ScheduleSpec } from '../../runtime/lifecycle/plan.js';
 import { ignoring, isAwsError } from './awsErrors.js';
 
 export interface ScheduleWriterOptions {

@@ -1,6 +1,6 @@
 // Where the sink ESMs read from: an MSK cluster (by ARN) or a self-managed Kafka (bootstrap servers in a VPC).
 import type { CreateEventSourceMappingCommandInput, SourceAccessConfiguration } from '@aws-sdk/client-lambda';
-import type { EsmSpec } from '../../controller/reconcile.js';
+import type { EsmSpec } from '../../runtime/lifecycle/plan.js';
 
 export type KafkaAuth = 'iam' | 'scram' | 'none';
 

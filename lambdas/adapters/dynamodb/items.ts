@@ -22,6 +22,7 @@ export function configItem(r: PipelineRecord): Item {
     targetState: r.targetState,
     version: r.version,
     restartEpoch: r.restartEpoch,
+    ...(r.taskCount === undefined ? {} : { taskCount: r.taskCount }),
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
   };
@@ -35,6 +36,7 @@ export function recordOf(item: Item): PipelineRecord {
     targetState: item['targetState'] as PipelineRecord['targetState'],
     version: Number(item['version']),
     restartEpoch: Number(item['restartEpoch'] ?? 0),
+    ...(item['taskCount'] === undefined ? {} : { taskCount: Number(item['taskCount']) }),
     createdAt: item['createdAt'] as string,
     updatedAt: item['updatedAt'] as string,
   };

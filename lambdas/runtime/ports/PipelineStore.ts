@@ -14,6 +14,11 @@ export interface PipelineRecord {
   readonly version: number;
   /** Bumped by POST /restart, so that the runtimes see a restart request. */
   readonly restartEpoch: number;
+  /**
+   * Tasks generated (Kafka's task configs): 1 once the pipeline ran, 0 when created paused or stopped, or stopped
+   * since (lifecycle/transitions.ts). Undefined in rows written before this field: 1 unless STOPPED.
+   */
+  readonly taskCount?: number;
   readonly createdAt: string;
   readonly updatedAt: string;
 }

@@ -1,12 +1,13 @@
-// What the controller needs from outside: the AWS resources it manages and facts about the Kafka cluster.
-import type { Action, Observed } from './reconcile.js';
+// What the lifecycle reconciler needs from outside: the resources it manages (Lambda aliases, event source mappings and
+// schedules in AWS; their emulators in standalone mode) and facts about the Kafka cluster.
+import type { Action, Observed } from '../lifecycle/plan.js';
 
 export interface ObserveTarget {
   readonly alias: string;
   readonly scheduleName: string;
 }
 
-/** Observes and changes the Lambda aliases, event source mappings and schedules of one pipeline. */
+/** Observes and changes the aliases, event source mappings and schedules of one pipeline (create/update/enable/disable/delete). */
 export interface ControllerResources {
   observe(target: ObserveTarget): Promise<Observed>;
   apply(action: Action): Promise<void>;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { consumerGroupFor, desiredOf, esmSpecs, pollRateMinutes, scheduleNameFor, sinkTopics } from '../../lambdas/controller/desired.js';
-import type { PipelineRecord } from '../../lambdas/runtime/ports/PipelineStore.js';
+import { desiredOf, esmSpecs, pollRateMinutes, scheduleNameFor } from '../../../lambdas/runtime/lifecycle/desired.js';
+import { consumerGroupFor, sinkTopics } from '../../../lambdas/runtime/sinkGroups.js';
+import type { PipelineRecord } from '../../../lambdas/runtime/ports/PipelineStore.js';
 
 const record = (over: Partial<PipelineRecord>): PipelineRecord => ({
   name: 'orders',
@@ -46,10 +47,16 @@ describe('desired state', () => {
     expect(long).not.toBe(scheduleNameFor('x'.repeat(91)));
   });
 
-  it('disables the resources of paused, stopped and failed pipelines', () => {
-    expect(desiredOf('orders', record({ targetState: 'PAUSED' }), { failed: false })).toMatchObject({ kind: 'sink', enabled: false });
-    expect(desiredOf('orders', record({}), { failed: true })).toMatchObject({ kind: 'sink', enabled: false });
-    expect(desiredOf('jobs', record({ type: 'source', targetState: 'STOPPED' }), { failed: false })).toMatchObject({ kind: 'source', enabled: false });
-    expect(desiredOf('gone', undefined, { failed: false })).toEqual({ kind: 'absent', alias: 'p-gone' });
+  it('enables the resources of a RUNNING pipeline only, and deletes those of an absent one', () => {
+    expect(desiredOf('orders', record({}), { state: 'RUNNING' })).toMatchObject({ kind: 'sink', enabled: true });
+    expect(desiredOf('orders', record({ targetState: 'PAUSED' }), { state: 'PAUSED' })).toMatchObject({ kind: 'sink', enabled: false });
+    expect(desiredOf('orders', record({}), { state: 'FAILED' })).toMatchObject({ kind: 'sink', enabled: false });
+    expect(desiredOf('jobs', record({ type: 'source', targetState: 'STOPPED' }), { state: 'STOPPING' })).toMatchObject({ kind: 'source', enabled: false });
+    expect(desiredOf('gone', undefined, { state: 'ABSENT' })).toEqual({ kind: 'absent', alias: 'p-gone' });
+  });
+
+  it('gives a source schedule both the Scheduler rate and the poll interval the local scheduler fires at', () => {
+    const desired = desiredOf('jobs', record({ type: 'source', config: { 'poll.interval.ms': '90000' } }), { state: 'RUNNING' });
+    expect(desired).toMatchObject({ kind: 'source', enabled: true, schedule: { name: 'p-jobs', rateMinutes: 2, intervalMs: 90000, input: '{"pipeline":"jobs"}' } });
   });
 });

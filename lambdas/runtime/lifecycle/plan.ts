@@ -1,5 +1,6 @@
-// The controller's decision, pure: what AWS resources a pipeline should have (desired) against what exists (observed).
-// No AWS imports: the adapter (lambdas/adapters/aws/AwsResources.ts) observes and applies.
+// The reconciler's decision, pure: what resources a pipeline should have (desired) against what exists (observed).
+// No AWS imports: the AWS adapter (lambdas/adapters/aws/AwsResources.ts) and standalone mode's emulators
+// (local/LocalResources.ts) observe and apply.
 
 export type StartingPosition = 'TRIM_HORIZON' | 'LATEST';
 
@@ -14,7 +15,10 @@ export interface EsmSpec {
 
 export interface ScheduleSpec {
   readonly name: string;
+  /** EventBridge Scheduler's rate, derived from intervalMs (one-minute precision at best). */
   readonly rateMinutes: number;
+  /** The pipeline's `poll.interval.ms`: what the local scheduler fires at (it has no one-minute floor). */
+  readonly intervalMs: number;
   readonly input: string;
 }
 
@@ -26,6 +30,8 @@ export type Desired =
 export interface ObservedEsm extends EsmSpec {
   readonly uuid: string;
   readonly enabled: boolean;
+  /** Still polling, or may be (its consumer may be in the group): true for every state but Disabled. */
+  readonly active: boolean;
 }
 
 export interface ObservedSchedule {
@@ -33,6 +39,10 @@ export interface ObservedSchedule {
   readonly expression: string;
   readonly input: string;
   readonly enabled: boolean;
+  /** Local only: the period it fires at (in AWS the expression says it). */
+  readonly intervalMs?: number;
+  /** Local only: an invocation is in flight. */
+  readonly active?: boolean;
 }
 
 export interface Observed {
@@ -71,7 +81,7 @@ export function rateExpression(minutes: number): string {
  * The actions that take `observed` to `desired`, in a safe order: alias before the ESMs that target it, ESM deletes
  * before the alias delete. Applying them twice is harmless, because the next call observes their effect.
  */
-export function reconcile(desired: Desired, observed: Observed): Action[] {
+export function plan(desired: Desired, observed: Observed): Action[] {
   switch (desired.kind) {
     case 'sink':
       return [...scheduleActions(undefined, observed), ...aliasActions(desired.alias, observed), ...esmActions(desired.alias, desired.esms, desired.enabled, observed)];
@@ -123,6 +133,15 @@ function scheduleActions(desired: Extract<Desired, { kind: 'source' }> | undefin
   if (!desired) return current ? [{ kind: 'deleteSchedule', name: current.name }] : [];
   const { schedule, enabled } = desired;
   if (!current) return [{ kind: 'createSchedule', schedule, enabled }];
-  const same = current.expression === rateExpression(schedule.rateMinutes) && current.input === schedule.input && current.enabled === enabled;
+  const same =
+    current.expression === rateExpression(schedule.rateMinutes) &&
+    current.input === schedule.input &&
+    current.enabled === enabled &&
+    (current.intervalMs === undefined || current.intervalMs === schedule.intervalMs);
   return same ? [] : [{ kind: 'updateSchedule', schedule, enabled }];
+}
+
+/** Nothing polls any more: every mapping is Disabled (its consumer left the group) and no scheduled invocation runs. */
+export function released(observed: Observed): boolean {
+  return observed.esms.every((e) => !e.active) && !(observed.schedule?.enabled || observed.schedule?.active);
 }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type EsmSpec, type Observed, type ObservedEsm, reconcile } from '../../lambdas/controller/reconcile.js';
+import { type EsmSpec, type Observed, type ObservedEsm, plan as reconcile } from '../../../lambdas/runtime/lifecycle/plan.js';
 
 const spec = (topic: string, over: Partial<EsmSpec> = {}): EsmSpec => ({ topic, consumerGroup: 'connect-orders', startingPosition: 'TRIM_HORIZON', batchSize: 500, windowSeconds: 1, ...over });
-const esm = (uuid: string, topic: string, over: Partial<ObservedEsm> = {}): ObservedEsm => ({ ...spec(topic), uuid, enabled: true, ...over });
+const esm = (uuid: string, topic: string, over: Partial<ObservedEsm> = {}): ObservedEsm => ({ ...spec(topic), uuid, enabled: true, active: true, ...over });
 const nothing: Observed = { esms: [] };
 const sink = (esms: EsmSpec[], enabled = true) => ({ kind: 'sink' as const, alias: 'p-orders', enabled, esms });
-const schedule = { name: 'p-jobs', rateMinutes: 1, input: '{"pipeline":"jobs"}' };
+const schedule = { name: 'p-jobs', rateMinutes: 1, intervalMs: 5000, input: '{"pipeline":"jobs"}' };
 
 describe('reconcile: sink pipelines', () => {
   it('creates the alias before one ESM per topic', () => {

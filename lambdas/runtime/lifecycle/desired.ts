@@ -1,15 +1,15 @@
-// From a pipeline's CONFIG (and what STATUS says about failures) to the resources it should have. Pure.
+// From a pipeline's row (CONFIG, and its lifecycle state) to the resources it should have: one mapping per topic with
+// its consumer group, enabled or not, or a schedule with its rate. Pure; the only reader of the sluice.esm.* keys.
 import { createHash } from 'node:crypto';
-import { aliasForPipeline } from '../runtime/pipelineAlias.js';
-import { consumerGroupFor, sinkTopics } from '../runtime/sinkGroups.js';
-import type { PipelineRecord } from '../runtime/ports/PipelineStore.js';
-import type { Desired, EsmSpec, StartingPosition } from './reconcile.js';
-
-export { connectGroup, consumerGroupFor, sinkTopics } from '../runtime/sinkGroups.js';
+import { aliasForPipeline } from '../pipelineAlias.js';
+import type { PipelineRecord } from '../ports/PipelineStore.js';
+import { consumerGroupFor, sinkTopics } from '../sinkGroups.js';
+import type { Desired, EsmSpec, StartingPosition } from './plan.js';
+import { type From, RESOURCES } from './transitions.js';
 
 export interface DesiredContext {
-  /** The task reported FAILED and no restart was asked since: Kafka Connect keeps a failed task stopped. */
-  readonly failed: boolean;
+  /** The pipeline's lifecycle state (lifecycle/state.ts): its resources are enabled only when RUNNING. */
+  readonly state: From;
   /** The cluster's topics, needed only to expand `topics.regex`. */
   readonly clusterTopics?: readonly string[];
 }
@@ -35,18 +35,25 @@ export function esmSpecs(name: string, config: Readonly<Record<string, string>>,
   return topics.map((topic) => ({ topic, consumerGroup: consumerGroupFor(name, topic, topics.length), startingPosition: position, batchSize, windowSeconds }));
 }
 
+/** The source's `poll.interval.ms` (default as in JdbcSourceConfig), at least 100 ms. */
+export function pollIntervalMs(config: Readonly<Record<string, string>>): number {
+  return Math.max(100, intOf(config, 'poll.interval.ms', 5000));
+}
+
 /** rate(N minutes), N = max(1, ceil(poll.interval.ms / 60000)): Scheduler fires at one-minute precision at best. */
 export function pollRateMinutes(config: Readonly<Record<string, string>>): number {
-  return Math.max(1, Math.ceil(intOf(config, 'poll.interval.ms', 5000) / 60000));
+  return Math.max(1, Math.ceil(pollIntervalMs(config) / 60000));
 }
 
 export function desiredOf(name: string, record: PipelineRecord | undefined, ctx: DesiredContext): Desired {
   const alias = aliasForPipeline(name);
-  if (!record) return { kind: 'absent', alias };
-  const enabled = record.targetState === 'RUNNING' && !ctx.failed;
+  if (!record || ctx.state === 'ABSENT') return { kind: 'absent', alias };
+  const resources = RESOURCES[ctx.state];
   if (record.type === 'source') {
-    return { kind: 'source', alias, enabled, schedule: { name: scheduleNameFor(name), rateMinutes: pollRateMinutes(record.config), input: JSON.stringify({ pipeline: name }) } };
+    const schedule = { name: scheduleNameFor(name), rateMinutes: pollRateMinutes(record.config), intervalMs: pollIntervalMs(record.config), input: JSON.stringify({ pipeline: name }) };
+    return { kind: 'source', alias, enabled: resources.schedule === 'enabled', schedule };
   }
+  const enabled = resources.mappings === 'enabled';
   return { kind: 'sink', alias, enabled, esms: esmSpecs(name, record.config, sinkTopics(record.config, ctx.clusterTopics)) };
 }
 
