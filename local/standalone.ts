@@ -1,7 +1,8 @@
 // Standalone mode: the Lambda handlers in one local process — the REST API on :8083 over a dynalite store with a data
-// directory, the embedded Kafka broker (unless kafkaBrokers names another Kafka), the ESM emulator that feeds RUNNING
-// sink pipelines to the sink handler, and the scheduler emulator that fires RUNNING source pipelines' task. The same
-// code runs in Lambda; only adapters and triggers differ.
+// directory, the embedded Kafka broker (unless kafkaBrokers names another Kafka), and the controller's lifecycle
+// reconciler driving the ESM emulator (which feeds sink pipelines to the sink handler) and the scheduler emulator
+// (which fires source pipelines' task) through the same resources port as AWS. The same code runs in Lambda; only
+// adapters and triggers differ.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ import { LazyAdmin } from '../lambdas/adapters/kafka/kafkaClient.js';
 import { InMemoryMetricsSink } from '../lambdas/adapters/metrics/InMemoryMetricsSink.js';
 import { createApiHandler } from '../lambdas/api/createApiHandler.js';
 import { ConnectorService } from '../lambdas/runtime/connector/ConnectorService.js';
+import { PipelineReconciler } from '../lambdas/runtime/lifecycle/PipelineReconciler.js';
 import { builtinPlugins } from '../lambdas/runtime/plugins/builtins.js';
 import { systemClock } from '../lambdas/runtime/ports/Clock.js';
 import { consoleLogger, type Logger } from '../lambdas/runtime/ports/Logger.js';
@@ -22,6 +24,8 @@ import { startDynalite } from './dynaliteServer.js';
 import { EsmEmulator } from './esm/EsmEmulator.js';
 import { serveProxyHandler } from './httpAdapter.js';
 import { localDynamoClient } from './localDynamo.js';
+import { LocalController } from './LocalController.js';
+import { LocalResources } from './LocalResources.js';
 import { LocalRuntimeObserver } from './LocalRuntimeObserver.js';
 import { localSinkHandler, localSourceHandler } from './localHandlers.js';
 import { SchedulerEmulator } from './scheduler/SchedulerEmulator.js';
@@ -41,7 +45,7 @@ export interface StandaloneOptions {
   readonly kafkaPartitions?: number;
   /** @default 'sluice' */
   readonly tableName?: string;
-  /** How often the emulators look at the store. @default 500 */
+  /** How often the controller reconciles every pipeline with the store. @default 500 */
   readonly pollIntervalMs?: number;
   readonly logger?: Logger;
   /** Replaces the JDBC writer of sink pipelines (tests of the emulators that are not about SQL). */
@@ -56,6 +60,8 @@ export interface StandaloneHandle {
   readonly metrics: InMemoryMetricsSink;
   readonly esm: EsmEmulator;
   readonly scheduler: SchedulerEmulator;
+  /** The lifecycle reconciler's loop; `controller.reconcile()` runs one pass now. */
+  readonly controller: LocalController;
   stop(): Promise<void>;
 }
 
@@ -91,10 +97,17 @@ export async function startStandalone(options: StandaloneOptions = {}): Promise<
   const registry = builtinPlugins();
   const metrics = new InMemoryMetricsSink();
   const sink = localSinkHandler({ store, registry, kafka, metrics, clock: systemClock, logger, workerId, ...(options.createWriter ? { createWriter: options.createWriter } : {}) });
-  const esm = new EsmEmulator({ store, kafka, invoke: sink.handler, bootstrapServers: brokers.join(','), logger, pollIntervalMs: options.pollIntervalMs ?? 500 });
+  const esm = new EsmEmulator({ kafka, invoke: sink.handler, bootstrapServers: brokers.join(','), logger });
   const source = localSourceHandler({ store, registry, kafka, metrics, clock: systemClock, logger, workerId });
-  const scheduler = new SchedulerEmulator({ store, invoke: source.handler, logger, pollIntervalMs: options.pollIntervalMs ?? 500 });
+  const scheduler = new SchedulerEmulator({ invoke: source.handler, logger });
   const admin = new LazyAdmin(kafka);
+  const reconciler = new PipelineReconciler({
+    store,
+    resources: new LocalResources(esm, scheduler),
+    topics: { listTopics: async () => (await admin.get()).listTopics() },
+    workerId,
+  });
+  const controller = new LocalController(reconciler, store, options.pollIntervalMs ?? 500, logger);
   const service = new ConnectorService({
     store,
     registry,
@@ -105,8 +118,7 @@ export async function startStandalone(options: StandaloneOptions = {}): Promise<
     observer: new LocalRuntimeObserver(metrics, (name) => esm.mappingsOf(name)),
   });
   server.on('request', serveProxyHandler(createApiHandler(service), 'sluice-api'));
-  esm.start();
-  scheduler.start();
+  controller.start();
 
   return {
     url: `http://${host}:${restPort}`,
@@ -116,11 +128,13 @@ export async function startStandalone(options: StandaloneOptions = {}): Promise<
     metrics,
     esm,
     scheduler,
+    controller,
     stop: async () => {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
       });
+      await controller.stop();
       await Promise.all([esm.stop(), scheduler.stop()]);
       await Promise.all([sink.close(), source.close()]);
       await admin.close();

@@ -1,118 +1,134 @@
-// Standalone mode's stand-in for the controller + Lambda's MSK event source mappings: it watches the store and keeps
-// the mappings of every RUNNING sink pipeline (none while PAUSED, STOPPED, FAILED or deleted), with the consumer
-// groups AWS gets (sinkGroups.ts), restarting them when the pipeline's config version or its regex topics change.
-// Changes through the API take effect within `pollIntervalMs`.
+// Standalone mode's Lambda event source mappings, as the resources port sees them (LocalResources): create, update,
+// enable, disable and delete a mapping. Which mappings exist is decided by the lifecycle reconciler, exactly as in
+// AWS; an enabled mapping is a running consumer (EventSourceMapping) in its group, a disabled one has left the group.
+import { randomUUID } from 'node:crypto';
 import type { Kafka } from 'kafkajs';
+import type { EsmSpec, ObservedEsm } from '../../lambdas/runtime/lifecycle/plan.js';
 import { aliasForPipeline, pipelineOfPlainAlias } from '../../lambdas/runtime/pipelineAlias.js';
 import type { Logger } from '../../lambdas/runtime/ports/Logger.js';
-import { PollingLoop } from '../PollingLoop.js';
-import type { PipelineRecord, PipelineStore } from '../../lambdas/runtime/ports/PipelineStore.js';
-import { consumerGroupFor, sinkTopics } from '../../lambdas/runtime/sinkGroups.js';
-import { EventSourceMapping, type InvokeSink, type MappingSettings } from './EventSourceMapping.js';
+import { EventSourceMapping, type InvokeSink } from './EventSourceMapping.js';
 
 export interface EsmEmulatorOptions {
-  readonly store: PipelineStore;
   readonly kafka: Kafka;
   readonly invoke: InvokeSink;
   readonly bootstrapServers: string;
   readonly logger: Logger;
   /** @default 'arn:aws:lambda:local:000000000000:function:sluice-sink' */
   readonly functionArn?: string;
-  /** How often the store is checked. @default 500 */
-  readonly pollIntervalMs?: number;
   /** The sink function's timeout, as getRemainingTimeInMillis sees it. @default 60000 */
   readonly timeoutMs?: number;
 }
 
+export interface EsmChangesLocal {
+  readonly enabled?: boolean;
+  readonly batchSize?: number;
+  readonly windowSeconds?: number;
+}
+
+interface Mapping {
+  readonly uuid: string;
+  readonly alias: string;
+  spec: EsmSpec;
+  enabled: boolean;
+  consumer: EventSourceMapping | undefined;
+}
+
 export class EsmEmulator {
-  /** Per pipeline: its config version, the topics it was expanded to, and one mapping per consumer group. */
-  private readonly mappings = new Map<string, { version: number; topics: string; group: EventSourceMapping[] }>();
-  private readonly loop: PollingLoop;
+  private readonly mappings = new Map<string, Mapping>();
 
-  constructor(private readonly options: EsmEmulatorOptions) {
-    this.loop = new PollingLoop('ESM emulator reconcile', () => this.reconcile(), options.pollIntervalMs ?? 500, options.logger);
+  constructor(private readonly options: EsmEmulatorOptions) {}
+
+  get functionArn(): string {
+    return this.options.functionArn ?? 'arn:aws:lambda:local:000000000000:function:sluice-sink';
   }
 
-  start(): void {
-    this.loop.start();
+  /** The mappings that target an alias (ListEventSourceMappings on the alias ARN). */
+  list(alias: string): ObservedEsm[] {
+    return [...this.mappings.values()]
+      .filter((m) => m.alias === alias)
+      .map((m) => ({ ...m.spec, uuid: m.uuid, enabled: m.enabled, active: m.consumer !== undefined }));
   }
 
+  async create(alias: string, spec: EsmSpec, enabled: boolean): Promise<string> {
+    const mapping: Mapping = { uuid: randomUUID(), alias, spec, enabled: false, consumer: undefined };
+    this.mappings.set(mapping.uuid, mapping);
+    if (enabled) await this.enable(mapping);
+    return mapping.uuid;
+  }
+
+  /** Batch size or window changes restart the consumer with the new settings (Lambda's Updating state). */
+  async update(uuid: string, changes: EsmChangesLocal): Promise<void> {
+    const m = this.mappings.get(uuid);
+    if (!m) return;
+    const resized = (changes.batchSize ?? m.spec.batchSize) !== m.spec.batchSize || (changes.windowSeconds ?? m.spec.windowSeconds) !== m.spec.windowSeconds;
+    m.spec = { ...m.spec, ...(changes.batchSize === undefined ? {} : { batchSize: changes.batchSize }), ...(changes.windowSeconds === undefined ? {} : { windowSeconds: changes.windowSeconds }) };
+    const enabled = changes.enabled ?? m.enabled;
+    if (!enabled || resized) await this.disable(m);
+    if (enabled) await this.enable(m);
+  }
+
+  async delete(uuid: string): Promise<void> {
+    const m = this.mappings.get(uuid);
+    if (!m) return;
+    this.mappings.delete(uuid);
+    await this.disable(m);
+  }
+
+  /** Stops every consumer (the process is shutting down; the mappings are in memory only). */
   async stop(): Promise<void> {
-    await this.loop.stop();
-    await Promise.all([...this.mappings.values()].flatMap((m) => m.group.map((g) => g.stop())));
+    const all = [...this.mappings.values()];
     this.mappings.clear();
+    await Promise.all(all.map((m) => this.disable(m)));
   }
 
-  /** Brings the running mappings in line with the store once (topics.regex re-expanded against the broker's topics). */
-  async reconcile(): Promise<void> {
-    const { store } = this.options;
-    const wanted = new Map<string, { record: PipelineRecord; topics: string[] }>();
-    let clusterTopics: string[] | undefined;
-    for (const r of await store.list()) {
-      if (r.type !== 'sink' || r.targetState !== 'RUNNING') continue;
-      const task0 = (await store.getStatus(r.name))?.tasks.find((t) => t.id === 0);
-      if (task0?.state === 'FAILED') continue;
-      if ((r.config['topics.regex'] ?? '').trim() !== '') clusterTopics ??= await this.listTopics();
-      wanted.set(r.name, { record: r, topics: sinkTopics(r.config, clusterTopics) });
-    }
-    for (const [name, current] of this.mappings) {
-      const want = wanted.get(name);
-      if (!want || want.record.version !== current.version || want.topics.join(',') !== current.topics) {
-        this.mappings.delete(name);
-        await Promise.all(current.group.map((m) => m.stop()));
-      }
-    }
-    for (const [name, { record, topics }] of wanted) {
-      if (this.mappings.has(name) || topics.length === 0) continue;
-      const alias = aliasForPipeline(name);
-      if (pipelineOfPlainAlias(alias) === undefined) await store.putAlias(alias, name);
-      // As in AWS: one mapping for a one-topic pipeline (group connect-<name>), else one per topic and group.
-      const group = (topics.length === 1 ? [topics] : topics.map((t) => [t])).map(
-        (ts) => new EventSourceMapping(this.settingsOf(record, alias, ts, consumerGroupFor(name, ts[0]!, topics.length)), this.options.kafka, this.options.invoke, this.options.bootstrapServers, this.options.logger),
-      );
-      this.mappings.set(name, { version: record.version, topics: topics.join(','), group });
-      try {
-        await Promise.all(group.map((m) => m.start()));
-      } catch (e) {
-        this.options.logger.error(`could not start the event source mapping of ${name}`, { error: String(e) });
-        this.mappings.delete(name);
-        await Promise.all(group.map((m) => m.stop().catch(() => undefined)));
-      }
-    }
+  /** The mappings of a pipeline, one per topic, in Lambda's state names (for the status endpoint). */
+  mappingsOf(name: string): Array<{ topic: string; uuid: string; state: 'Enabled' | 'Disabled' }> {
+    return this.list(aliasForPipeline(name)).map((m) => ({ topic: m.topic, uuid: m.uuid, state: m.active ? 'Enabled' : 'Disabled' }));
   }
 
-  /** The running mappings of a pipeline, one per topic (what an ESM list would show). */
-  mappingsOf(name: string): Array<{ topic: string; enabled: boolean }> {
-    const m = this.mappings.get(name);
-    return m ? m.group.flatMap((g) => g.settings.topics.map((topic) => ({ topic, enabled: true }))) : [];
-  }
-
-  private async listTopics(): Promise<string[]> {
-    const admin = this.options.kafka.admin();
-    await admin.connect();
-    try {
-      return await admin.listTopics();
-    } finally {
-      await admin.disconnect();
-    }
-  }
-
-  /** Names of the pipelines with a running mapping (for tests and the CLI's output). */
+  /** Names of the pipelines with a polling mapping (plain aliases; a hashed alias is shown as is). */
   get active(): string[] {
-    return [...this.mappings.keys()];
+    const aliases = new Set([...this.mappings.values()].filter((m) => m.consumer).map((m) => m.alias));
+    return [...aliases].map((a) => pipelineOfPlainAlias(a) ?? a);
   }
 
-  private settingsOf(r: PipelineRecord, alias: string, topics: readonly string[], groupId: string): MappingSettings {
-    const c = r.config;
-    return {
-      pipeline: r.name,
-      groupId,
-      topics,
-      batchSize: Number(c['sluice.esm.batch.size'] ?? 500),
-      batchingWindowMs: Number(c['sluice.esm.batching.window.ms'] ?? 500),
-      fromBeginning: (c['sluice.esm.starting.position'] ?? 'TRIM_HORIZON') === 'TRIM_HORIZON',
-      invokedFunctionArn: `${this.options.functionArn ?? 'arn:aws:lambda:local:000000000000:function:sluice-sink'}:${alias}`,
-      timeoutMs: this.options.timeoutMs ?? 60_000,
-    };
+  private async enable(m: Mapping): Promise<void> {
+    m.enabled = true;
+    if (m.consumer) return;
+    const { spec, alias } = m;
+    const consumer = new EventSourceMapping(
+      {
+        pipeline: pipelineOfPlainAlias(alias) ?? alias,
+        groupId: spec.consumerGroup,
+        topics: [spec.topic],
+        batchSize: spec.batchSize,
+        batchingWindowMs: spec.windowSeconds * 1000,
+        fromBeginning: spec.startingPosition === 'TRIM_HORIZON',
+        invokedFunctionArn: `${this.functionArn}:${alias}`,
+        timeoutMs: this.options.timeoutMs ?? 60_000,
+      },
+      this.options.kafka,
+      this.options.invoke,
+      this.options.bootstrapServers,
+      this.options.logger,
+    );
+    try {
+      await consumer.start();
+      m.consumer = consumer;
+    } catch (e) {
+      // Observed as disabled, so the next reconcile enables it again (Lambda would keep retrying as well).
+      m.enabled = false;
+      await consumer.stop().catch(() => undefined);
+      throw e;
+    }
+  }
+
+  /** Stops consuming: the batch in flight commits if it was written, then the consumer leaves its group. */
+  private async disable(m: Mapping): Promise<void> {
+    m.enabled = false;
+    const consumer = m.consumer;
+    if (!consumer) return;
+    await consumer.stop();
+    if (m.consumer === consumer) m.consumer = undefined;
   }
 }

@@ -61,7 +61,7 @@ describe('standalone lifecycle', () => {
     const second = await startStandalone({ restPort: 0, kafkaPort: 0, dataDir, logger: quiet, pollIntervalMs: 200 });
     await produce(second.kafkaBootstrap, topic, Array.from({ length: 100 }, (_, i) => 100 + i));
     await waitFor(async () => (await counts(table)).n >= 200, 30_000, 'rows produced after the restart');
-    await second.esm.reconcile();
+    await second.controller.reconcile();
     const after = await counts(table);
     await second.stop();
     // Assess
@@ -86,7 +86,7 @@ describe('standalone lifecycle', () => {
       return g.members.length === 0 ? g : undefined;
     }, 2_000, 'the consumer group still has members 2 s after the delete');
     await produce(sluice.kafkaBootstrap, topic, [2]);
-    await sluice.esm.reconcile();
+    await sluice.controller.reconcile();
     await admin.disconnect();
     await sluice.stop();
     // Assess

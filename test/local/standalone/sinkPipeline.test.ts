@@ -87,7 +87,7 @@ describe('standalone sink pipeline', () => {
     expect((await post(`/connectors/${name}/pause`, undefined, 'PUT')).status).toBe(202);
     await waitFor(async () => !sluice.esm.active.includes(name), 5_000, 'the mapping stops within the poll interval');
     await produce(topic, 10, 10);
-    await sluice.esm.reconcile();
+    await sluice.controller.reconcile();
     // Assess
     expect(await rowCount(table)).toBe(10);
     expect((await post(`/connectors/${name}/resume`, undefined, 'PUT')).status).toBe(202);
@@ -107,6 +107,8 @@ describe('standalone status', () => {
       const s = (await (await fetch(`${sluice.url}/connectors/${name}/status`)).json()) as { runtime?: { metrics: Record<string, number>; event_source_mappings: unknown[] } };
       return (s.runtime?.metrics['RecordsWritten'] ?? 0) >= 5 ? s : undefined;
     }, 30_000, 'RecordsWritten never reached 5 in the status');
-    expect(status.runtime!.event_source_mappings).toEqual([{ topic, uuid: `local-${name}`, state: 'Enabled' }]);
+    const recorded = (await sluice.service.status(name)).runtime!.event_source_mappings[0]!.uuid;
+    expect(status.runtime!.event_source_mappings).toEqual([{ topic, uuid: recorded, state: 'Enabled' }]);
+    expect(sluice.esm.mappingsOf(name)).toEqual([{ topic, uuid: recorded, state: 'Enabled' }]);
   });
 });

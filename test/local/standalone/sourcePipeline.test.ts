@@ -44,7 +44,7 @@ describe('standalone source pipeline', () => {
     await fetch(`${sluice.url}/connectors/customers-src/pause`, { method: 'PUT' });
     await waitFor(async () => !sluice.scheduler.active.includes('customers-src'), 10_000, 'the schedule is still active after the pause');
     await withPg((c) => c.query(`INSERT INTO "${table}" (name) VALUES ('e')`));
-    await sluice.scheduler.reconcile();
+    await sluice.controller.reconcile();
     const whilePaused = seen.length;
     await fetch(`${sluice.url}/connectors/customers-src/resume`, { method: 'PUT' });
     await waitFor(async () => seen.length >= 5, 30_000, 'the row inserted while paused never arrived after resume');
