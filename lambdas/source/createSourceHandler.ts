@@ -3,6 +3,7 @@
 // pipeline problem: a throw would only make Lambda retry the async event, and the next tick comes anyway.
 import type { Context } from 'aws-lambda';
 import { errorTrace } from '../runtime/errors.js';
+import { admitTask } from '../runtime/lifecycle/TaskGate.js';
 import type { InvocationResult } from '../runtime/source/sourceInvocation.js';
 import type { SourcePipelines, SourceRuntime } from './SourcePipelines.js';
 
@@ -25,27 +26,21 @@ export function createSourceHandler(runtime: SourceRuntime, pipelines: SourcePip
       logger.error('The source task was invoked without {"pipeline": "<name>"}', { event: JSON.stringify(event) });
       return idle('stopped');
     }
-    const [record, status] = await Promise.all([store.get(name), store.getStatus(name)]);
-    if (record?.type !== 'source') {
-      logger.warn(`Source pipeline ${name} does not exist (deleted?); nothing to poll`);
-      return idle('stopped');
+    const admission = await admitTask(store, name, 'source', workerId);
+    if (!admission.admitted) {
+      if (admission.refusal !== 'paused' && admission.refusal !== 'stopped') logger.warn(`${admission.message}; nothing to poll`);
+      return idle(admission.refusal === 'failed' ? 'failed' : 'stopped');
     }
-    if (record.targetState !== 'RUNNING') return idle('stopped');
-    if (status?.tasks.find((t) => t.id === 0)?.state === 'FAILED') {
-      logger.warn(`Source pipeline ${name} is FAILED; restart it (POST /connectors/${name}/restart?includeTasks=true) after fixing the cause`);
-      return idle('failed');
-    }
+    const { record, gate } = admission;
     const deadline = clock.now() + context.getRemainingTimeInMillis() - SAFETY_MARGIN_MS;
     try {
       const task = await pipelines.taskFor(record);
-      return await task.runInvocation(deadline);
+      return await task.runInvocation(deadline, gate);
     } catch (e) {
       // A config that does not parse or cannot build its converters/transforms: the task cannot start.
       const trace = errorTrace(e);
       logger.error(`Source pipeline ${name} failed to start`, { error: trace });
-      await store
-        .patchStatus(name, { connector: { state: 'RUNNING', workerId }, tasks: [{ id: 0, state: 'FAILED', workerId, trace }] })
-        .catch((s: unknown) => logger.error('could not record the FAILED status', { error: String(s) }));
+      await gate.failed(trace).catch((s: unknown) => logger.error('could not record the FAILED status', { error: String(s) }));
       return idle('failed', trace);
     } finally {
       await runtime.metrics.flush();

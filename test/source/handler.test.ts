@@ -41,7 +41,7 @@ describe('createSourceHandler', () => {
 
     expect(result).toMatchObject({ outcome: 'completed', rows: 2, produced: 2 });
     const status = await h.store.getStatus(name);
-    expect(status?.tasks).toEqual([{ id: 0, state: 'RUNNING', workerId: 'handler-test' }]);
+    expect(status?.tasks).toEqual([{ id: 0, state: 'RUNNING', workerId: 'worker-1' }]);
     expect(status?.activeTopics).toEqual([`hnd-${t}`]);
   });
 

@@ -18,6 +18,7 @@ import { type JdbcSourceConfig, usesIncrementing, usesTimestamp } from './JdbcSo
 import { offsetFromMap, offsetToMap, samePartition } from './offsets.js';
 import { type ConvertedBatch, convertBatch } from './recordConversion.js';
 import type { SourceConnection, SourceConnector } from './SourceSql.js';
+import type { TaskGate } from '../lifecycle/TaskGate.js';
 import { type InvocationResult, runSourceInvocation } from './sourceInvocation.js';
 import { buildQueriers } from './startQueriers.js';
 import type { PolledBatch, TableQuerier } from './TableQuerier.js';
@@ -151,8 +152,8 @@ export class SourceTask {
   }
 
   /** Runs one scheduled invocation: lease, polls until the deadline or a stop, status, lag. */
-  runInvocation(deadline: number): Promise<InvocationResult> {
-    return runSourceInvocation(this, deadline);
+  runInvocation(deadline: number, gate?: TaskGate): Promise<InvocationResult> {
+    return runSourceInvocation(this, deadline, gate);
   }
 
   /** Rows after the offset in incrementing mode (one COUNT(*) per table); undefined for the other modes. */

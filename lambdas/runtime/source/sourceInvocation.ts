@@ -3,9 +3,9 @@
 // deadline. It holds the pipeline's lease throughout (fencing offsets writes), renews it between polls, re-reads the
 // CONFIG to stop when the pipeline is paused, stopped, reconfigured or deleted, and releases the lease at the end.
 import { ConflictError, errorTrace, SluiceError } from '../errors.js';
+import { TaskGate } from '../lifecycle/TaskGate.js';
 import type { Lease } from '../ports/PipelineStore.js';
 import type { SourceTask } from './SourceTask.js';
-import { SourceStatus } from './sourceStatus.js';
 
 export type InvocationOutcome = 'completed' | 'lease-held' | 'lease-lost' | 'stopped' | 'transient' | 'failed';
 
@@ -22,19 +22,19 @@ const LEASE_GRACE_MS = 30_000;
 /** Below this interval the scheduler cannot fire often enough, so one invocation polls repeatedly. */
 export const SCHEDULER_PERIOD_MS = 60_000;
 
-export async function runSourceInvocation(task: SourceTask, deadline: number): Promise<InvocationResult> {
+/** @param admitted the gate the handler admitted this invocation through; without one, a gate over the current STATUS. */
+export async function runSourceInvocation(task: SourceTask, deadline: number, admitted?: TaskGate): Promise<InvocationResult> {
   const { store, clock, logger, metrics, dialect, owner, version } = task.deps;
   const name = task.name;
   const ttl = () => Math.max(deadline - clock.now(), 0) + LEASE_GRACE_MS;
+  const status = admitted ?? (await TaskGate.open(store, name, owner));
   let lease: Lease | undefined = await store.acquireLease(name, owner, ttl(), clock.now());
   if (!lease) return { outcome: 'lease-held', polls: 0, rows: 0, produced: 0 };
-  const status = new SourceStatus(store, name, owner);
   let polls = 0;
   let rows = 0;
   let produced = 0;
   let outcome: InvocationOutcome = 'completed';
   try {
-    await status.load();
     await task.loadOffsets(lease, deadline);
     let caughtUp = true;
     for (;;) {
@@ -53,8 +53,7 @@ export async function runSourceInvocation(task: SourceTask, deadline: number): P
         outcome = 'lease-lost';
         break;
       }
-      const current = await store.get(name);
-      if (current?.targetState !== 'RUNNING' || current.version !== version) {
+      if (!(await status.stillRunning(version))) {
         outcome = 'stopped';
         break;
       }
