@@ -24,6 +24,10 @@ const createBody = z
   })
   .strict();
 
+/** KIP-1017: 200 healthy, 503 still starting, 500 unhealthy. */
+const HEALTH_STATUS = { healthy: 200, starting: 503, unhealthy: 500 } as const;
+
+// Kafka Connect 4.1's routes: GET /connectors/{name}/tasks-config was removed in 4.0 (KIP-970), so it is a 404 here too.
 export function connectRoutes(service: ConnectorService): Route[] {
   const name = (e: APIGatewayProxyEvent) => pathParam(e, 'name');
   const target = (state: TargetState, status: number) => async (e: APIGatewayProxyEvent) => {
@@ -32,6 +36,14 @@ export function connectRoutes(service: ConnectorService): Route[] {
   };
   return [
     { method: 'GET', path: '/', handler: async () => json(200, service.serverInfo()) },
+    {
+      method: 'GET',
+      path: '/health',
+      handler: async () => {
+        const health = await service.health();
+        return json(HEALTH_STATUS[health.status], health);
+      },
+    },
     { method: 'GET', path: '/connectors', handler: async (e) => json(200, await service.listConnectors(queryParams(e, 'expand'))) },
     {
       method: 'POST',
@@ -65,7 +77,6 @@ export function connectRoutes(service: ConnectorService): Route[] {
     },
     { method: 'GET', path: '/connectors/{name}/status', handler: async (e) => json(200, await service.status(name(e))) },
     { method: 'GET', path: '/connectors/{name}/tasks', handler: async (e) => json(200, await service.tasks(name(e))) },
-    { method: 'GET', path: '/connectors/{name}/tasks-config', handler: async (e) => json(200, await service.tasksConfig(name(e))) },
     { method: 'GET', path: '/connectors/{name}/tasks/{task}/status', handler: async (e) => json(200, await service.taskStatus(name(e), taskParam(e))) },
     { method: 'POST', path: '/connectors/{name}/tasks/{task}/restart', handler: async (e) => {
         await service.restartTask(name(e), taskParam(e));

@@ -1,14 +1,16 @@
 // The one service every edge calls (Kafka's Herder): REST handlers, the local server and the CLI only translate.
 import type { describeKey } from '../config/ConfigDef.js';
 import { nonEmptyStringWithoutControlChars } from '../config/validators.js';
-import { BadRequestError, ConfigError, NotFoundError } from '../errors.js';
+import { BadRequestError, ConfigError, ConflictError, NotFoundError } from '../errors.js';
+import { stateOf } from '../lifecycle/state.js';
+import { type Request, taskCountAfter, transition } from '../lifecycle/transitions.js';
 import type { PluginRegistry } from '../plugins/PluginRegistry.js';
 import type { ConnectorPlugin, PluginInfo, PluginType } from '../plugins/types.js';
 import type { ConsumerGroupOffsets } from '../ports/ConsumerGroupOffsets.js';
 import type { PipelineRecord, PipelineStatus, PipelineStore, StatusPatch, TargetState } from '../ports/PipelineStore.js';
 import type { Clock } from '../ports/Clock.js';
 import type { RuntimeObserver } from '../ports/RuntimeObserver.js';
-import type { ActiveTopics, ConnectorInfo, ConnectorOffsets, ConnectorStateInfo, Message, ServerInfo, TaskInfo, TaskState } from './entities.js';
+import type { ActiveTopics, ConnectorInfo, ConnectorOffsets, ConnectorStateInfo, Message, ServerInfo, TaskInfo, TaskState, WorkerStatus } from './entities.js';
 import { maskConfig, unmaskConfig } from './masking.js';
 import { OffsetsManager } from './OffsetsManager.js';
 import { connectorState, taskIdsOf, taskState, withRuntime } from './statusView.js';
@@ -27,6 +29,8 @@ export interface ConnectorServiceOptions {
   readonly observer?: RuntimeObserver;
   readonly version?: string;
   readonly commit?: string;
+  /** Whether the worker has completed startup (GET /health answers 503 until then). @default always ready */
+  readonly ready?: () => boolean;
 }
 
 export type ExpandOption = 'status' | 'info';
@@ -40,7 +44,7 @@ export class ConnectorService {
   }
 
   serverInfo(): ServerInfo {
-    return { version: this.options.version ?? '3.9.0-sluice', commit: this.options.commit ?? 'unknown', kafka_cluster_id: this.options.kafkaClusterId ?? 'unknown' };
+    return { version: this.options.version ?? '4.1.0-sluice', commit: this.options.commit ?? 'unknown', kafka_cluster_id: this.options.kafkaClusterId ?? 'unknown' };
   }
 
   async listConnectors(expand: readonly string[]): Promise<string[] | Record<string, { status?: ConnectorStateInfo; info?: ConnectorInfo }>> {
@@ -57,9 +61,21 @@ export class ConnectorService {
     return out;
   }
 
+  /** GET /health (KIP-1017): starting until the worker is ready, unhealthy when the store does not answer. */
+  async health(): Promise<WorkerStatus> {
+    if (!(this.options.ready?.() ?? true)) return { status: 'starting', message: 'Worker is still starting up.' };
+    try {
+      await this.options.store.get('');
+    } catch {
+      return { status: 'unhealthy', message: 'Worker was unable to handle this request and may be unable to handle other requests.' };
+    }
+    return { status: 'healthy', message: 'Worker has completed startup and is ready to handle requests.' };
+  }
+
   async createConnector(rawName: string, config: Record<string, string | null>, initialState: TargetState = 'RUNNING'): Promise<ConnectorInfo> {
     const name = rawName.trim();
-    const record = this.newRecord(name, this.checkConfig(name, config), initialState);
+    const request: Request = initialState === 'RUNNING' ? 'create' : `create ${initialState}`;
+    const record = this.newRecord(name, this.checkConfig(name, config), initialState, taskCountAfter(transition('ABSENT', request), undefined));
     await this.options.store.create(record);
     return this.info(record);
   }
@@ -79,11 +95,11 @@ export class ConnectorService {
     const merged = unmaskConfig(nonNullOrKeep(config), existing?.config);
     const checked = this.checkConfig(name, { ...config, ...merged });
     if (!existing) {
-      const record = this.newRecord(name, checked, 'RUNNING');
+      const record = this.newRecord(name, checked, 'RUNNING', taskCountAfter(transition('ABSENT', 'config'), undefined));
       await this.options.store.create(record);
       return { created: true, info: this.info(record) };
     }
-    const updated = await this.write(existing, { config: checked, type: findConnector(this.options.registry, checked).type });
+    const updated = await this.reconfigure(existing, checked);
     return { created: false, info: this.info(updated) };
   }
 
@@ -96,7 +112,18 @@ export class ConnectorService {
       else next[k] = v;
     }
     const checked = this.checkConfig(name, { ...next, ...unmaskConfig(nonNullOrKeep(next), existing.config) });
-    return this.info(await this.write(existing, { config: checked, type: findConnector(this.options.registry, checked).type }));
+    return this.info(await this.reconfigure(existing, checked));
+  }
+
+  /** A new config (Kafka regenerates the task configs, which restarts a FAILED task: lifecycle table, `config`). */
+  private async reconfigure(existing: PipelineRecord, config: Record<string, string>): Promise<PipelineRecord> {
+    const status = await this.options.store.getStatus(existing.name);
+    const cell = transition(stateOf(existing, status), 'config');
+    const failed = cell.restarts === 'failed' ? (status?.tasks ?? []).filter((t) => t.state === 'FAILED').map((t) => t.id) : [];
+    const connectorFailed = cell.restarts === 'failed' && status?.connector?.state === 'FAILED';
+    if (failed.length > 0 || connectorFailed) await this.options.store.patchStatus(existing.name, this.markRestarting(status, connectorFailed, failed));
+    const changes = { config, type: findConnector(this.options.registry, config).type, taskCount: taskCountAfter(cell, existing) };
+    return this.write(existing, changes, failed.length > 0 || connectorFailed);
   }
 
   async status(name: string): Promise<ConnectorStateInfo> {
@@ -119,13 +146,13 @@ export class ConnectorService {
     return taskIdsOf(r).map((task) => ({ id: { connector: name, task }, config: { ...config, 'task.class': taskClass(r) } }));
   }
 
-  async tasksConfig(name: string): Promise<Record<string, Record<string, string>>> {
-    return Object.fromEntries((await this.tasks(name)).map((t) => [`${name}-${t.id.task}`, t.config]));
-  }
-
+  /** PUT pause / resume / stop, as the lifecycle table says (stop and pause-after-stop leave no task). */
   async setTargetState(name: string, targetState: TargetState): Promise<void> {
     const r = await this.require(name, `Unknown connector ${name}`);
-    if (r.targetState !== targetState) await this.write(r, { targetState });
+    const request: Request = targetState === 'RUNNING' ? 'resume' : targetState === 'PAUSED' ? 'pause' : 'stop';
+    const cell = transition(stateOf(r, await this.options.store.getStatus(name)), request);
+    const next = { targetState: cell.target ?? r.targetState, taskCount: taskCountAfter(cell, r) };
+    if (next.targetState !== r.targetState || next.taskCount !== r.taskCount) await this.write(r, next);
   }
 
   /** POST /connectors/{name}/restart (KIP-745). Returns undefined for the legacy 204 form. */
@@ -133,8 +160,10 @@ export class ConnectorService {
     const r = await this.require(name, `Unknown connector: ${name}`);
     const status = await this.options.store.getStatus(name);
     const current = connectorState(r, status, this.options.workerId);
-    const restartConnector = !onlyFailed || current.connector.state === 'FAILED';
-    const restartTasks = includeTasks ? current.tasks.filter((t) => !onlyFailed || t.state === 'FAILED').map((t) => t.id) : [];
+    // Nothing runs in a stopped connector, so nothing restarts (lifecycle table, `restart`).
+    const restarts = transition(stateOf(r, status), onlyFailed ? 'restart onlyFailed' : 'restart').restarts !== 'none';
+    const restartConnector = restarts && (!onlyFailed || current.connector.state === 'FAILED');
+    const restartTasks = restarts && includeTasks ? current.tasks.filter((t) => !onlyFailed || t.state === 'FAILED').map((t) => t.id) : [];
     if (restartConnector || restartTasks.length > 0) {
       await this.options.store.patchStatus(name, this.markRestarting(status, restartConnector, restartTasks));
       await this.write(r, {});
@@ -175,11 +204,24 @@ export class ConnectorService {
   }
 
   async alterOffsets(name: string, body: unknown): Promise<Message> {
-    return this.offsets.alter(await this.require(name, `Connector ${name} not found`), body);
+    return this.offsets.alter(await this.offsetsChangeable(name), body);
   }
 
   async resetOffsets(name: string): Promise<Message> {
-    return this.offsets.reset(await this.require(name, `Connector ${name} not found`));
+    return this.offsets.reset(await this.offsetsChangeable(name));
+  }
+
+  /** Offsets change only once STOPPED (400 before the stop, as Kafka; 409 while the consumers are still leaving). */
+  private async offsetsChangeable(name: string): Promise<PipelineRecord> {
+    const r = await this.require(name, `Connector ${name} not found`);
+    const refused = transition(stateOf(r, await this.options.store.getStatus(name)), 'offsets').refused;
+    if (refused?.status === 409) throw new ConflictError(`Connector ${name} is stopping and its offsets cannot be modified yet: ${refused.reason}`);
+    if (refused) {
+      throw new BadRequestError(
+        `Connectors must be in the STOPPED state before their offsets can be modified. This can be done for the specified connector by issuing a 'PUT' request to the '/connectors/${name}/stop' endpoint`,
+      );
+    }
+    return r;
   }
 
   plugins(connectorsOnly: boolean): PluginInfo[] {
@@ -222,16 +264,17 @@ export class ConnectorService {
     return withName as Record<string, string>;
   }
 
-  private newRecord(name: string, config: Record<string, string>, targetState: TargetState): PipelineRecord {
+  private newRecord(name: string, config: Record<string, string>, targetState: TargetState, taskCount: number | undefined): PipelineRecord {
     const now = this.now();
     const type = findConnector(this.options.registry, config).type;
-    return { name, type, config, targetState, version: 1, restartEpoch: 0, createdAt: now, updatedAt: now };
+    return { name, type, config, targetState, version: 1, restartEpoch: 0, ...(taskCount === undefined ? {} : { taskCount }), createdAt: now, updatedAt: now };
   }
 
-  /** Conditional write of the next version; a concurrent writer makes this throw ConflictError (409). */
-  private async write(r: PipelineRecord, changes: Partial<Pick<PipelineRecord, 'config' | 'targetState' | 'type'>>): Promise<PipelineRecord> {
-    const restart = Object.keys(changes).length === 0 ? 1 : 0;
-    const next: PipelineRecord = { ...r, ...changes, version: r.version + 1, restartEpoch: r.restartEpoch + restart, updatedAt: this.now() };
+  /** Conditional write of the next version; a concurrent writer makes this throw ConflictError (409). No change = a restart. */
+  private async write(r: PipelineRecord, changes: Partial<Pick<PipelineRecord, 'config' | 'targetState' | 'type' | 'taskCount'>>, restart = Object.keys(changes).length === 0): Promise<PipelineRecord> {
+    const { taskCount, ...rest } = changes;
+    const counted = taskCount === undefined ? {} : { taskCount };
+    const next: PipelineRecord = { ...r, ...rest, ...counted, version: r.version + 1, restartEpoch: r.restartEpoch + (restart ? 1 : 0), updatedAt: this.now() };
     await this.options.store.update(next, r.version);
     return next;
   }

@@ -55,8 +55,8 @@ export class OffsetsManager {
     };
   }
 
+  /** The caller checked that the connector is STOPPED (ConnectorService, from the lifecycle table). */
   async alter(r: PipelineRecord, body: unknown): Promise<Message> {
-    requireStopped(r);
     const entries = (body as { offsets?: unknown } | null)?.offsets;
     if (!Array.isArray(entries) || entries.length === 0) {
       throw new BadRequestError('Partitions / offsets need to be provided for an alter offsets request');
@@ -76,7 +76,6 @@ export class OffsetsManager {
   }
 
   async reset(r: PipelineRecord): Promise<Message> {
-    requireStopped(r);
     if (r.type === 'source') await this.store.deleteOffsets(r.name);
     else for (const g of groupsOf(r.name, await knownTopics(this.store, r))) await this.requireGroups().deleteGroup(g.groupId);
     return { message: RESET };
@@ -85,14 +84,6 @@ export class OffsetsManager {
   private requireGroups(): ConsumerGroupOffsets {
     if (!this.groups) throw new SluiceError('Sink connector offsets are not available: this API has no Kafka cluster configured (set KAFKA_BROKERS).');
     return this.groups;
-  }
-}
-
-function requireStopped(r: PipelineRecord): void {
-  if (r.targetState !== 'STOPPED') {
-    throw new BadRequestError(
-      `Connectors must be in the STOPPED state before their offsets can be modified. This can be done for the specified connector by issuing a 'PUT' request to the '/connectors/${r.name}/stop' endpoint`,
-    );
   }
 }
 

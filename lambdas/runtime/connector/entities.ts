@@ -7,6 +7,12 @@ export interface ServerInfo {
   kafka_cluster_id: string;
 }
 
+/** GET /health (KIP-1017). */
+export interface WorkerStatus {
+  status: 'healthy' | 'starting' | 'unhealthy';
+  message: string;
+}
+
 export interface ConnectorTaskId {
   connector: string;
   task: number;

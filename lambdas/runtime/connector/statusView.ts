@@ -1,41 +1,43 @@
 // Status as Kafka Connect reports it, assembled from the desired state (CONFIG) and what runtimes observed (STATUS).
+import { stateOf, taskIdsOf } from '../lifecycle/state.js';
 import type { PipelineRecord, PipelineStatus, TaskStatus } from '../ports/PipelineStore.js';
 import type { ObservedRuntime } from '../ports/RuntimeObserver.js';
 import type { ConnectorStateInfo, StateInfo, TaskState } from './entities.js';
 
-/** Sluice runs one logical task per pipeline: the event source mapping (or the schedule) scales it. */
-export const TASK_IDS: readonly number[] = [0];
-
-export function taskIdsOf(record: PipelineRecord): readonly number[] {
-  return record.targetState === 'STOPPED' ? [] : TASK_IDS;
-}
+/** Sluice runs one logical task per pipeline (task 0): the event source mapping (or the schedule) scales it. */
+export { taskIdsOf } from '../lifecycle/state.js';
 
 function toStateInfo(s: { state: StateInfo['state']; workerId: string; trace?: string }): StateInfo {
   return s.trace ? { state: s.state, worker_id: s.workerId, trace: s.trace } : { state: s.state, worker_id: s.workerId };
 }
 
+/** FAILED shows whatever the target state; a pause wins over RESTARTING and RUNNING, as in Kafka Connect. */
 export function taskState(record: PipelineRecord, status: PipelineStatus | undefined, id: number, workerId: string): TaskState {
   const observed: TaskStatus | undefined = status?.tasks.find((t) => t.id === id);
-  if (observed?.state === 'FAILED' || observed?.state === 'RESTARTING') return { id, ...toStateInfo(observed) };
+  if (observed?.state === 'FAILED') return { id, ...toStateInfo(observed) };
   if (record.targetState === 'PAUSED') return { id, state: 'PAUSED', worker_id: observed?.workerId ?? workerId };
   if (observed) return { id, ...toStateInfo(observed) };
   return { id, state: 'UNASSIGNED', worker_id: workerId };
 }
 
+/**
+ * The connector's state and tasks from the lifecycle state (lifecycle/state.ts): STOPPED only once the reconciler saw
+ * the resources released; while STOPPING, what the runtimes last reported (the consumer is still in its group).
+ */
 export function connectorState(record: PipelineRecord, status: PipelineStatus | undefined, workerId: string): ConnectorStateInfo {
   const observed = status?.connector;
+  const lifecycle = stateOf(record, status);
   let connector: StateInfo;
-  if (observed && (observed.state === 'FAILED' || observed.state === 'RESTARTING') && record.targetState !== 'STOPPED') {
-    connector = toStateInfo(observed);
+  let tasks: TaskState[];
+  if (lifecycle === 'STOPPING') {
+    connector = toStateInfo(observed!);
+    tasks = (status?.tasks ?? []).map((t) => ({ id: t.id, ...toStateInfo(t) }));
   } else {
-    connector = { state: record.targetState, worker_id: observed?.workerId ?? workerId };
+    const shown = observed && (observed.state === 'FAILED' || (observed.state === 'RESTARTING' && record.targetState === 'RUNNING')) && record.targetState !== 'STOPPED';
+    connector = shown ? toStateInfo(observed) : { state: record.targetState, worker_id: observed?.workerId ?? workerId };
+    tasks = taskIdsOf(record).map((id) => taskState(record, status, id, workerId));
   }
-  return {
-    name: record.name,
-    connector,
-    tasks: taskIdsOf(record).map((id) => taskState(record, status, id, workerId)),
-    type: record.type,
-  };
+  return { name: record.name, connector, tasks, type: record.type };
 }
 
 /**

@@ -142,3 +142,8 @@ export const RESOURCES: Readonly<Record<From, Resources>> = {
 export function transition(from: From, request: Request): Transition {
   return TRANSITIONS[from][request];
 }
+
+/** The record's task count after a transition (undefined stays undefined: a row from before task counts). */
+export function taskCountAfter(t: Transition, before: { readonly taskCount?: number } | undefined): number | undefined {
+  return t.tasks === 'generated' ? 1 : t.tasks === 'cleared' ? 0 : before?.taskCount;
+}
