@@ -108,7 +108,9 @@ export async function startStandalone(options: StandaloneOptions = {}): Promise<
     workerId,
   });
   const controller = new LocalController(reconciler, store, options.pollIntervalMs ?? 500, logger);
+  let started = false;
   const service = new ConnectorService({
+    ready: () => started,
     store,
     registry,
     clock: systemClock,
@@ -119,6 +121,12 @@ export async function startStandalone(options: StandaloneOptions = {}): Promise<
   });
   server.on('request', serveProxyHandler(createApiHandler(service), 'sluice-api'));
   controller.start();
+  // Ready (GET /health 200) once the pipelines found in the store have been reconciled, as a Kafka worker is once it
+  // has read its config topic and started the connectors.
+  const ready = () => {
+    started = true;
+  };
+  void controller.reconcile().then(ready, ready);
 
   return {
     url: `http://${host}:${restPort}`,

@@ -82,8 +82,9 @@ export class EsmEmulator {
   }
 
   /** The mappings of a pipeline, one per topic, in Lambda's state names (for the status endpoint). */
-  mappingsOf(name: string): Array<{ topic: string; uuid: string; state: 'Enabled' | 'Disabled' }> {
-    return this.list(aliasForPipeline(name)).map((m) => ({ topic: m.topic, uuid: m.uuid, state: m.active ? 'Enabled' : 'Disabled' }));
+  mappingsOf(name: string): Array<{ topic: string; uuid: string; state: 'Enabling' | 'Enabled' | 'Disabling' | 'Disabled' }> {
+    const state = (m: ObservedEsm) => (m.enabled ? (m.active ? 'Enabled' : 'Enabling') : m.active ? 'Disabling' : 'Disabled');
+    return this.list(aliasForPipeline(name)).map((m) => ({ topic: m.topic, uuid: m.uuid, state: state(m) }));
   }
 
   /** Names of the pipelines with a polling mapping (plain aliases; a hashed alias is shown as is). */

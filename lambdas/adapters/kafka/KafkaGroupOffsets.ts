@@ -1,6 +1,12 @@
 // Sink pipeline offsets = the committed offsets of the consumer group connect-<name>, read and changed with kafkajs admin.
 import type { Admin } from 'kafkajs';
+import { ConflictError } from '../../runtime/errors.js';
 import type { ConsumerGroupOffsets, TopicPartitionOffset } from '../../runtime/ports/ConsumerGroupOffsets.js';
+
+/** A group with members (a consumer not yet gone) is a 409 with the reason, never a 500. */
+function groupInUse(groupId: string, e: unknown): ConflictError {
+  return new ConflictError(`The consumer group ${groupId} still has active members, so its offsets cannot be modified yet; retry once the connector's status says STOPPED`, { cause: e });
+}
 
 export class KafkaGroupOffsets implements ConsumerGroupOffsets {
   constructor(private readonly admin: () => Promise<Admin>) {}
@@ -27,7 +33,12 @@ export class KafkaGroupOffsets implements ConsumerGroupOffsets {
         partition: e.partition,
         offset: String(e.offset ?? earliest.find((p) => p.partition === e.partition)?.low ?? '0'),
       }));
-      await admin.setOffsets({ groupId, topic, partitions });
+      try {
+        await admin.setOffsets({ groupId, topic, partitions });
+      } catch (e) {
+        if (/no running instances/.test((e as Error).message ?? '')) throw groupInUse(groupId, e);
+        throw e;
+      }
     }
   }
 
@@ -37,6 +48,7 @@ export class KafkaGroupOffsets implements ConsumerGroupOffsets {
       await admin.deleteGroups([groupId]);
     } catch (e) {
       const code = (e as { groups?: Array<{ error?: { type?: string } }> }).groups?.[0]?.error?.type;
+      if (code === 'NON_EMPTY_GROUP') throw groupInUse(groupId, e);
       if (code !== 'GROUP_ID_NOT_FOUND') throw e;
     }
   }

@@ -45,14 +45,14 @@ describe('sink offsets through the REST API', () => {
     // Act
     const refused = await call('PATCH', `/connectors/${name}/offsets`, { offsets: [{ partition: { kafka_topic: topic, kafka_partition: 0 }, offset: { kafka_offset: 1 } }] });
     await call('PUT', `/connectors/${name}/stop`);
-    await waitFor(async () => !sluice.esm.active.includes(name), 5_000, 'the mapping stops');
+    await waitFor(async () => ((await call('GET', `/connectors/${name}/status`)).body as { connector: { state: string } }).connector.state === 'STOPPED', 5_000, 'the status says STOPPED');
     const badPartition = await call('PATCH', `/connectors/${name}/offsets`, { offsets: [{ partition: { kafka_topic: topic }, offset: { kafka_offset: 1 } }] });
     const altered = await call('PATCH', `/connectors/${name}/offsets`, { offsets: [{ partition: { kafka_topic: topic, kafka_partition: 0 }, offset: { kafka_offset: 1 } }] });
     const afterAlter = await call('GET', `/connectors/${name}/offsets`);
     await call('PUT', `/connectors/${name}/resume`);
     await waitFor(async () => (await rows()) === 5, 30_000, 'records 2 and 3 were not delivered again after the rewind');
     await call('PUT', `/connectors/${name}/stop`);
-    await waitFor(async () => !sluice.esm.active.includes(name), 5_000, 'the mapping stops again');
+    await waitFor(async () => ((await call('GET', `/connectors/${name}/status`)).body as { connector: { state: string } }).connector.state === 'STOPPED', 5_000, 'the status says STOPPED again');
     const reset = await call('DELETE', `/connectors/${name}/offsets`);
     const afterReset = await call('GET', `/connectors/${name}/offsets`);
 
