@@ -74,7 +74,8 @@ export const TRANSITIONS: Readonly<Record<From, Readonly<Record<Request, Transit
     ...common('PAUSED'),
     pause: go('PAUSED', 'kept'),
     resume: go('RUNNING', 'generated', 'RUNNING'),
-    stop: go('STOPPING', 'cleared', 'STOPPED'),
+    // Nothing polls while paused, so the reconciler confirms the stop at once.
+    stop: go('STOPPED', 'cleared', 'STOPPED'),
     // Restart keeps the target state: a paused connector restarts paused.
     restart: go('PAUSED', 'kept', undefined, 'all'),
     'restart onlyFailed': go('PAUSED', 'kept', undefined, 'failed'),
@@ -110,7 +111,7 @@ export const TRANSITIONS: Readonly<Record<From, Readonly<Record<Request, Transit
     // A failed task stays failed while paused or resumed: only a restart, a new config or a stop + resume clears it.
     pause: go('FAILED', 'kept', 'PAUSED'),
     resume: go('FAILED', 'kept', 'RUNNING'),
-    stop: go('STOPPING', 'cleared', 'STOPPED'),
+    stop: go('STOPPED', 'cleared', 'STOPPED'),
     restart: go('RUNNING', 'kept', undefined, 'all'),
     'restart onlyFailed': go('RUNNING', 'kept', undefined, 'failed'),
     config: go('RUNNING', 'generated', undefined, 'failed'),
