@@ -1,16 +1,17 @@
 // The one service every edge calls (Kafka's Herder): REST handlers, the local server and the CLI only translate.
 import type { describeKey } from '../config/ConfigDef.js';
 import { nonEmptyStringWithoutControlChars } from '../config/validators.js';
-import { BadRequestError, ConfigError, ConflictError, NotFoundError } from '../errors.js';
+import { BadRequestError, ConfigError, NotFoundError } from '../errors.js';
 import { stateOf } from '../lifecycle/state.js';
 import { type Request, taskCountAfter, transition } from '../lifecycle/transitions.js';
 import type { PluginRegistry } from '../plugins/PluginRegistry.js';
 import type { ConnectorPlugin, PluginInfo, PluginType } from '../plugins/types.js';
 import type { ConsumerGroupOffsets } from '../ports/ConsumerGroupOffsets.js';
-import type { PipelineRecord, PipelineStatus, PipelineStore, StatusPatch, TargetState } from '../ports/PipelineStore.js';
+import type { PipelineRecord, PipelineStore, TargetState } from '../ports/PipelineStore.js';
 import type { Clock } from '../ports/Clock.js';
 import type { RuntimeObserver } from '../ports/RuntimeObserver.js';
 import type { ActiveTopics, ConnectorInfo, ConnectorOffsets, ConnectorStateInfo, Message, ServerInfo, TaskInfo, TaskState, WorkerStatus } from './entities.js';
+import { assertOffsetsChangeable, restartingPatch } from './lifecycleRequests.js';
 import { maskConfig, unmaskConfig } from './masking.js';
 import { OffsetsManager } from './OffsetsManager.js';
 import { connectorState, taskIdsOf, taskState, withRuntime } from './statusView.js';
@@ -121,7 +122,7 @@ export class ConnectorService {
     const cell = transition(stateOf(existing, status), 'config');
     const failed = cell.restarts === 'failed' ? (status?.tasks ?? []).filter((t) => t.state === 'FAILED').map((t) => t.id) : [];
     const connectorFailed = cell.restarts === 'failed' && status?.connector?.state === 'FAILED';
-    if (failed.length > 0 || connectorFailed) await this.options.store.patchStatus(existing.name, this.markRestarting(status, connectorFailed, failed));
+    if (failed.length > 0 || connectorFailed) await this.options.store.patchStatus(existing.name, restartingPatch(status, this.options.workerId, connectorFailed, failed));
     const changes = { config, type: findConnector(this.options.registry, config).type, taskCount: taskCountAfter(cell, existing) };
     return this.write(existing, changes, failed.length > 0 || connectorFailed);
   }
@@ -165,7 +166,7 @@ export class ConnectorService {
     const restartConnector = restarts && (!onlyFailed || current.connector.state === 'FAILED');
     const restartTasks = restarts && includeTasks ? current.tasks.filter((t) => !onlyFailed || t.state === 'FAILED').map((t) => t.id) : [];
     if (restartConnector || restartTasks.length > 0) {
-      await this.options.store.patchStatus(name, this.markRestarting(status, restartConnector, restartTasks));
+      await this.options.store.patchStatus(name, restartingPatch(status, this.options.workerId, restartConnector, restartTasks));
       await this.write(r, {});
     }
     if (!includeTasks && !onlyFailed) return undefined;
@@ -180,7 +181,7 @@ export class ConnectorService {
     const r = await this.require(name, `Unknown connector: ${name}`);
     if (!taskIdsOf(r).includes(task)) throw new NotFoundError(`Unknown task: ${name}-${task}`);
     const status = await this.options.store.getStatus(name);
-    await this.options.store.patchStatus(name, this.markRestarting(status, false, [task]));
+    await this.options.store.patchStatus(name, restartingPatch(status, this.options.workerId, false, [task]));
     await this.write(r, {});
   }
 
@@ -211,16 +212,10 @@ export class ConnectorService {
     return this.offsets.reset(await this.offsetsChangeable(name));
   }
 
-  /** Offsets change only once STOPPED (400 before the stop, as Kafka; 409 while the consumers are still leaving). */
+  /** Offsets change only once STOPPED (lifecycle table, `offsets`). */
   private async offsetsChangeable(name: string): Promise<PipelineRecord> {
     const r = await this.require(name, `Connector ${name} not found`);
-    const refused = transition(stateOf(r, await this.options.store.getStatus(name)), 'offsets').refused;
-    if (refused?.status === 409) throw new ConflictError(`Connector ${name} is stopping and its offsets cannot be modified yet: ${refused.reason}`);
-    if (refused) {
-      throw new BadRequestError(
-        `Connectors must be in the STOPPED state before their offsets can be modified. This can be done for the specified connector by issuing a 'PUT' request to the '/connectors/${name}/stop' endpoint`,
-      );
-    }
+    assertOffsetsChangeable(r, await this.options.store.getStatus(name));
     return r;
   }
 
@@ -279,15 +274,6 @@ export class ConnectorService {
     return next;
   }
 
-  /** Marks what will restart; the runtimes set RUNNING (or FAILED) when they pick up the new restartEpoch. */
-  private markRestarting(status: PipelineStatus | undefined, connector: boolean, tasks: readonly number[]): StatusPatch {
-    const workerId = this.options.workerId;
-    const others = (status?.tasks ?? []).filter((t) => !tasks.includes(t.id));
-    return {
-      ...(connector ? { connector: { state: 'RESTARTING', workerId } } : {}),
-      tasks: [...others, ...tasks.map((id) => ({ id, state: 'RESTARTING' as const, workerId }))].sort((a, b) => a.id - b.id),
-    };
-  }
 
   private async require(name: string, message: string): Promise<PipelineRecord> {
     const r = await this.options.store.get(name);
