@@ -37,6 +37,9 @@ export interface FakeAws {
   readonly aliases: Map<string, string>;
   readonly esms: Map<string, EventSourceMappingConfiguration>;
   readonly schedules: Map<string, CreateScheduleCommandInput>;
+  /** When set, disabling an ESM leaves it Disabling (its pollers still run) until finishDisabling(). */
+  lagDisabling: boolean;
+  finishDisabling(): void;
   reset(): void;
 }
 
@@ -78,7 +81,7 @@ export function fakeAws(): FakeAws {
       .callsFake((i) => {
         const e = esms.get(i.UUID);
         if (!e) throw new ResourceNotFoundException({ message: 'no esm', ...meta });
-        const state = i.Enabled === undefined ? e.State : i.Enabled ? 'Enabled' : 'Disabled';
+        const state = i.Enabled === undefined ? e.State : i.Enabled ? 'Enabled' : fake.lagDisabling ? 'Disabling' : 'Disabled';
         esms.set(i.UUID, { ...e, State: state, BatchSize: i.BatchSize ?? e.BatchSize, MaximumBatchingWindowInSeconds: i.MaximumBatchingWindowInSeconds ?? e.MaximumBatchingWindowInSeconds });
         return {};
       })
@@ -99,13 +102,18 @@ export function fakeAws(): FakeAws {
       .callsFake((i) => void schedules.delete(i.Name));
   };
   install();
-  return {
+  const fake: FakeAws = {
     lambda,
     scheduler,
     aliases,
     esms,
     schedules,
+    lagDisabling: false,
+    finishDisabling: () => {
+      for (const [k, e] of esms) if (e.State === 'Disabling') esms.set(k, { ...e, State: 'Disabled' });
+    },
     reset: () => {
+      fake.lagDisabling = false;
       aliases.clear();
       esms.clear();
       schedules.clear();
@@ -114,4 +122,5 @@ export function fakeAws(): FakeAws {
       install();
     },
   };
+  return fake;
 }

@@ -112,6 +112,27 @@ describe('controller handler: sink pipelines', () => {
     expect(esmsOf('orders').map((e) => e.State)).toEqual(['Enabled', 'Enabled']);
   });
 
+  it('says STOPPED only once every ESM is Disabled, failing the batch (so Lambda retries it) while one is Disabling', async () => {
+    // Lambda API reference, EventSourceMappingConfiguration.State: Creating, Enabling, Enabled, Disabling, Disabled,
+    // Updating, Deleting; a Disabling mapping's pollers may still be in the consumer group.
+    const v1 = sink('orders', { topics: 'orders' });
+    await store.create(v1);
+    await send(configRecord(v1, 'INSERT'));
+    aws.lagDisabling = true;
+    const v2 = await write(v1, { targetState: 'STOPPED' });
+    // Act
+    const pending = await send(configRecord(v2)).then(() => 'ok', (e: Error) => e.message);
+    const whileDisabling = await store.getStatus('orders');
+    aws.finishDisabling();
+    await send(configRecord(v2));
+    const stopped = await store.getStatus('orders');
+    // Assess
+    expect(pending).toMatch(/orders/);
+    expect(esmsOf('orders').map((e) => e.State)).toEqual(['Disabled']);
+    expect(whileDisabling?.connector?.state).toBe('RUNNING');
+    expect(stopped).toMatchObject({ connector: { state: 'STOPPED' }, tasks: [] });
+  });
+
   it('updates batch settings in place and replaces an ESM whose starting position changed, keeping the group', async () => {
     const v1 = sink('orders', { topics: 'orders' });
     await store.create(v1);
