@@ -35,6 +35,7 @@ async function standalone(argv: string[]): Promise<void> {
   console.log(`Sluice standalone (${dataDir ? `data kept in ${dataDir}` : 'in memory'})`);
   console.log(`  Kafka Connect REST API   ${handle.url}`);
   console.log(`  Kafka                    ${handle.kafkaBootstrap}${kafkaBrokers.length > 0 ? ' (KAFKA_BROKERS)' : ' (embedded broker)'}`);
+  console.log("  lifecycle                the controller's reconciler, as in AWS (every 500 ms)");
   console.log('  sink pipelines           event source mapping emulator (consumer group connect-<name>)');
   console.log('  source pipelines         scheduler emulator (every poll.interval.ms)');
   console.log(`Try: curl -s ${handle.url}/connector-plugins`);
