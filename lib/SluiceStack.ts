@@ -61,7 +61,9 @@ export class SluiceStack extends Stack {
         auth: kafka.auth,
         ...(kafka.clusterArn ? { clusterArn: kafka.clusterArn } : {}),
         ...(kafka.secretArn ? { secretArn: kafka.secretArn } : {}),
+        ...(kafka.secretKeyArn ? { secretKeyArn: kafka.secretKeyArn } : {}),
       },
+      ...(props.inputs.apiGatewayAccount ? { apiGatewayAccount: true } : {}),
       ...(kafka.clusterArn ? { kafkaClusterId: kafka.clusterArn.split('/').pop() ?? 'unknown' } : {}),
       ...(entries.api ? { entry: entries.api } : {}),
     });
@@ -82,6 +84,7 @@ export class SluiceStack extends Stack {
       sourceFunction: this.tasks.source,
       kafka,
       network,
+      kafkaAccess: { brokers, vpc, subnets, securityGroups },
       ...(entries.controller ? { entry: entries.controller } : {}),
     });
     this.monitoring = new Monitoring(this, 'Monitoring', {

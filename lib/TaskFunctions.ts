@@ -6,7 +6,7 @@ import type { ISecurityGroup, IVpc, SubnetSelection } from 'aws-cdk-lib/aws-ec2'
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { KAFKA_ESM_MAX_TIMEOUT } from './bundling.js';
-import { mskControlStatement, mskResourceArn, mskDataStatements, secretsStatement, vpcEniStatement } from './kafkaIam.js';
+import { mskControlStatements, mskResourceArn, mskDataStatements, secretKeyStatement, secretsStatement, vpcEniStatement } from './kafkaIam.js';
 import { acknowledge, defaultPolicy, iam5 } from './nag.js';
 import { SluiceFunction } from './SluiceFunction.js';
 import type { KafkaConnection } from './stackInputs.js';
@@ -80,8 +80,10 @@ export class TaskFunctions extends Construct {
       props.table.grantReadWriteData(task.role);
       task.role.addToPolicy(vpcEniStatement());
       task.role.addToPolicy(secrets);
+      // The SCRAM secret's key: the task's own producer reads the secret, and so does the sink's ESM, as the function role.
+      if (kafka.secretKeyArn) task.role.addToPolicy(secretKeyStatement(stack, kafka.secretKeyArn));
       if (kafka.clusterArn) {
-        task.role.addToPolicy(mskControlStatement(kafka.clusterArn));
+        for (const s of mskControlStatements(kafka.clusterArn)) task.role.addToPolicy(s);
         if (kafka.auth === 'iam') for (const s of mskDataStatements(stack, kafka.clusterArn, role)) task.role.addToPolicy(s);
       }
       this.acknowledgeScopedWildcards(defaultPolicy(task.role), stack, props, role);
@@ -91,7 +93,7 @@ export class TaskFunctions extends Construct {
   }
 
   private acknowledgeScopedWildcards(policy: Construct, stack: Stack, props: TaskFunctionsProps, role: 'consumer' | 'producer'): void {
-    acknowledge(policy, 'AwsSolutions-IAM5[Resource::*]', 'EC2 ENI actions (CreateNetworkInterface, Describe*) have no resource-level permissions; Lambda needs them to run in the VPC');
+    acknowledge(policy, 'AwsSolutions-IAM5[Resource::*]', 'EC2 ENI actions (CreateNetworkInterface, Describe*) and kafka:GetBootstrapBrokers have no resource-level permissions; Lambda and the MSK event source mapping need them');
     acknowledge(policy, iam5(policy, secretsStatement(stack, props.secretPrefix).resources[0]), 'Pipelines name their secrets in config (${secretsmanager:...}); access is limited to the configured name prefix');
     const clusterArn = props.kafka.clusterArn;
     if (!clusterArn || props.kafka.auth !== 'iam') return;

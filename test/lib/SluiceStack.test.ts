@@ -11,7 +11,7 @@ beforeAll(() => {
 });
 
 /** Services whose APIs offer no resource-level permissions for the granted actions (AWS service authorization reference). */
-const NO_RESOURCE_LEVEL = [/^ec2:/, /^dynamodb:ListStreams$/, /^xray:/, /^lambda:(CreateEventSourceMapping|ListEventSourceMappings)$/, /^cloudwatch:GetMetricData$/];
+const NO_RESOURCE_LEVEL = [/^ec2:/, /^dynamodb:ListStreams$/, /^xray:/, /^lambda:(CreateEventSourceMapping|ListEventSourceMappings)$/, /^cloudwatch:GetMetricData$/, /^kafka:GetBootstrapBrokers$/];
 
 describe('SluiceStack', () => {
   it('passes cdk-nag AwsSolutions, each acknowledged finding carrying its reason on the narrowest construct', () => {
