@@ -91,6 +91,7 @@ export class SluiceStack extends Stack {
       sinkFunction: this.tasks.sink,
       sourceFunction: this.tasks.source,
       controllerFunction: this.controller.fn,
+      controllerFailures: this.controller.failureQueue,
       ...(props.inputs.alarmEmail ? { alarmEmail: props.inputs.alarmEmail } : {}),
     });
   }

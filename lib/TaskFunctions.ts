@@ -5,6 +5,7 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { ISecurityGroup, IVpc, SubnetSelection } from 'aws-cdk-lib/aws-ec2';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
+import { METRIC_SERVICE, METRICS_NAMESPACE } from '../lambdas/runtime/metricSchema.js';
 import { KAFKA_ESM_MAX_TIMEOUT } from './bundling.js';
 import { mskControlStatements, mskResourceArn, mskDataStatements, secretKeyStatement, secretsStatement, vpcEniStatement } from './kafkaIam.js';
 import { acknowledge, defaultPolicy, iam5 } from './nag.js';
@@ -49,7 +50,7 @@ export class TaskFunctions extends Construct {
       KAFKA_SSL: kafka.auth === 'none' && !kafka.clusterArn ? 'false' : 'true',
       ...(kafka.clusterArn ? { KAFKA_CLUSTER_ARN: kafka.clusterArn } : {}),
       ...(kafka.secretArn ? { KAFKA_SASL_SECRET_ARN: kafka.secretArn } : {}),
-      POWERTOOLS_METRICS_NAMESPACE: 'Sluice',
+      POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
     };
     const vpc = { vpc: props.vpc, subnets: props.subnets, securityGroups: props.securityGroups };
     const memorySize = props.memorySize ?? 1024;
@@ -58,7 +59,7 @@ export class TaskFunctions extends Construct {
       description: 'Sluice sink task: one MSK ESM batch -> converters, SMTs, batch write',
       timeout: sinkTimeout,
       memorySize,
-      environment: { ...environment, POWERTOOLS_SERVICE_NAME: 'sluice-sink' },
+      environment: { ...environment, POWERTOOLS_SERVICE_NAME: METRIC_SERVICE.sink },
       vpc,
     });
     const source = new SluiceFunction(this, 'Source', {
@@ -66,7 +67,7 @@ export class TaskFunctions extends Construct {
       description: 'Sluice source task: one schedule tick -> query new rows, produce, save offsets',
       timeout: props.sourceTimeout ?? Duration.minutes(5),
       memorySize,
-      environment: { ...environment, POWERTOOLS_SERVICE_NAME: 'sluice-source' },
+      environment: { ...environment, POWERTOOLS_SERVICE_NAME: METRIC_SERVICE.source },
       vpc,
     });
     // A missed tick is not retried: the next tick polls from the saved offsets.
