@@ -2,7 +2,7 @@
 // AWS-managed alias/aws/sns key CloudWatch cannot publish, as that key's policy cannot be changed (Amazon CloudWatch
 // user guide, "Setting up Amazon SNS notifications": encrypted topics need a customer managed key allowing
 // cloudwatch.amazonaws.com kms:Decrypt and kms:GenerateDataKey*).
-import { RemovalPolicy } from 'aws-cdk-lib';
+import { RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { Topic } from 'aws-cdk-lib/aws-sns';
@@ -25,6 +25,17 @@ export class AlarmTopic extends Construct {
       new PolicyStatement({ sid: 'CloudWatchAlarmsPublish', principals: [new ServicePrincipal('cloudwatch.amazonaws.com')], actions: ['kms:Decrypt', 'kms:GenerateDataKey*'], resources: ['*'] }),
     );
     this.topic = new Topic(this, 'Topic', { enforceSSL: true, masterKey: this.key });
+    // The topic policy (enforceSSL writes one) replaces SNS's default policy, so CloudWatch is named in it explicitly,
+    // for this account's alarms only.
+    this.topic.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'CloudWatchAlarmsPublish',
+        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [this.topic.topicArn],
+        conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
+      }),
+    );
     if (props.email) this.topic.addSubscription(new EmailSubscription(props.email));
   }
 }

@@ -44,18 +44,18 @@ export class Concrete {
     const r = this.resource(id);
     const name = this.name(id);
     const table = arn('dynamodb', `table/${name}`);
-    const byType: Record<string, Record<string, string>> = {
-      'AWS::Lambda::Function': { Arn: arn('lambda', `function:${name}`) },
-      'AWS::IAM::Role': { Arn: `arn:${ENV.partition}:iam::${ENV.account}:role/${name}` },
-      'AWS::DynamoDB::Table': { Arn: table, StreamArn: `${table}/stream/2026-01-01T00:00:00.000` },
-      'AWS::Logs::LogGroup': { Arn: arn('logs', `log-group:${name}:*`) },
-      'AWS::SQS::Queue': { Arn: arn('sqs', name), QueueName: name },
-      'AWS::KMS::Key': { Arn: arn('kms', `key/${this.ref(id)}`) },
-      'AWS::SNS::Topic': { Arn: arn('sns', name), TopicArn: arn('sns', name) },
-      'AWS::Scheduler::ScheduleGroup': { Arn: arn('scheduler', `schedule-group/${name}`) },
+    const byType: Record<string, Record<string, () => string>> = {
+      'AWS::Lambda::Function': { Arn: () => arn('lambda', `function:${name}`) },
+      'AWS::IAM::Role': { Arn: () => `arn:${ENV.partition}:iam::${ENV.account}:role/${name}` },
+      'AWS::DynamoDB::Table': { Arn: () => table, StreamArn: () => `${table}/stream/2026-01-01T00:00:00.000` },
+      'AWS::Logs::LogGroup': { Arn: () => arn('logs', `log-group:${name}:*`) },
+      'AWS::SQS::Queue': { Arn: () => arn('sqs', name), QueueName: () => name },
+      'AWS::KMS::Key': { Arn: () => arn('kms', `key/${this.ref(id)}`) },
+      'AWS::SNS::Topic': { Arn: () => arn('sns', name), TopicArn: () => arn('sns', name) },
+      'AWS::Scheduler::ScheduleGroup': { Arn: () => arn('scheduler', `schedule-group/${name}`) },
     };
     const v = byType[r.Type]?.[attr];
-    if (v !== undefined) return v;
+    if (v !== undefined) return v();
     if (r.Type.startsWith('Custom::')) return `b-1.${id.toLowerCase()}.example:9098,b-2.${id.toLowerCase()}.example:9098`;
     throw new Error(`concrete: no value for ${r.Type} ${id}.${attr}`);
   }
