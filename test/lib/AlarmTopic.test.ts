@@ -9,6 +9,8 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AlarmTopic } from '../../lib/AlarmTopic.js';
 import { Concrete, ENV } from './iam/concrete.js';
+import { policyNameProblems } from './iam/policyNames.js';
+import type { PolicyDocument } from './iam/rolePolicies.js';
 
 let concrete: Concrete;
 let template: Template;
@@ -46,6 +48,12 @@ describe('AlarmTopic', () => {
     expect(await asCloudWatch('sns:Publish', topicArn, document, tls)).toBe('Allowed');
     expect(await asCloudWatch('sns:Publish', topicArn, document, { ...tls, 'aws:SecureTransport': 'false' })).toBe('ExplicitlyDenied');
     expect(await asCloudWatch('sns:Publish', topicArn, document, { ...tls, 'aws:SourceAccount': '210987654321' })).not.toBe('Allowed');
+  });
+
+  it('names only real actions and condition keys in the key and topic policies', async () => {
+    const docs = [...Object.entries(template.findResources('AWS::KMS::Key')).map(([id, r]) => [id, (r as { Properties: { KeyPolicy: unknown } }).Properties.KeyPolicy] as const), ...Object.entries(template.findResources('AWS::SNS::TopicPolicy')).map(([id, r]) => [id, (r as { Properties: { PolicyDocument: unknown } }).Properties.PolicyDocument] as const)];
+    const problems = (await Promise.all(docs.map(([id, doc]) => policyNameProblems(id, concrete.deep(doc) as PolicyDocument)))).flat();
+    expect(problems).toEqual([]);
   });
 
   it('encrypts the topic with that key, not the AWS-managed alias/aws/sns', () => {
