@@ -1,6 +1,5 @@
 // The roles of a synthesized SluiceStack by caller, and the concrete ARNs of what their calls name (lib/awsCalls.ts).
 import type { CfnElement } from 'aws-cdk-lib';
-import type { Template } from 'aws-cdk-lib/assertions';
 import type { IRole } from 'aws-cdk-lib/aws-iam';
 import type { CallerRole, CallTargets, Deployment } from '../../../lib/awsCalls.js';
 import type { SluiceInputs } from '../../../lib/stackInputs.js';
@@ -31,7 +30,7 @@ export function deploymentOf(inputs: SluiceInputs): Deployment {
   return { kafka: inputs.kafka.clusterArn ? 'msk' : 'self-managed', auth: inputs.kafka.auth, secretKey: inputs.kafka.secretKeyArn !== undefined };
 }
 
-export function targetsOf(stack: SluiceStack, inputs: SluiceInputs, concrete: Concrete, _template: Template): CallTargets {
+export function targetsOf(stack: SluiceStack, inputs: SluiceInputs, concrete: Concrete): CallTargets {
   const v = (token: string) => concrete.value(stack.resolve(token));
   const log = (fn: { logGroup: { logGroupArn: string } }) => v(fn.logGroup.logGroupArn);
   const { kafka } = inputs;
