@@ -39,9 +39,12 @@ export class BootstrapBrokers extends Construct {
       onCreate: call,
       onUpdate: call,
       installLatestAwsSdk: false,
-      policy: AwsCustomResourcePolicy.fromStatements([new PolicyStatement({ actions: ['kafka:GetBootstrapBrokers'], resources: [props.clusterArn] })]),
+      // kafka:GetBootstrapBrokers has no resource type in the Service Authorization Reference: only `*` matches it.
+      policy: AwsCustomResourcePolicy.fromStatements([new PolicyStatement({ actions: ['kafka:GetBootstrapBrokers'], resources: ['*'] })]),
     });
     this.brokers = this.resource.getResponseField(field);
+    const policy = this.resource.node.tryFindChild('CustomResourcePolicy');
+    if (policy) acknowledge(policy, 'AwsSolutions-IAM5[Resource::*]', 'kafka:GetBootstrapBrokers has no resource-level permission; this is the only action the policy allows');
     // The provider is a stack-wide singleton that aws-cdk-lib creates with the basic execution managed policy.
     const provider = Stack.of(this).node.tryFindChild(PROVIDER_ID)?.node.tryFindChild('ServiceRole');
     if (provider) acknowledge(provider, 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', "aws-cdk-lib's AwsCustomResource provider; it only writes its own logs");

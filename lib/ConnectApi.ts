@@ -8,7 +8,7 @@ import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { KafkaAuthMode } from './stackInputs.js';
-import { mskGroupAdminStatements, mskResourceArn, vpcEniStatement } from './kafkaIam.js';
+import { mskGroupAdminStatements, mskResourceArn, secretKeyStatement, vpcEniStatement } from './kafkaIam.js';
 import { acknowledge, defaultPolicy, iam5 } from './nag.js';
 import { SluiceFunction } from './SluiceFunction.js';
 
@@ -22,6 +22,8 @@ export interface ConnectApiKafka {
   readonly clusterArn?: string;
   /** SASL/SCRAM credentials secret. */
   readonly secretArn?: string;
+  /** The customer-managed KMS key of the SCRAM secret. */
+  readonly secretKeyArn?: string;
 }
 
 export interface ConnectApiProps {
@@ -38,6 +40,13 @@ export interface ConnectApiProps {
   readonly throttlingBurstLimit?: number;
   /** @default 'v1' */
   readonly stageName?: string;
+  /**
+   * Create the account-wide API Gateway CloudWatch Logs role setting (AWS::ApiGateway::Account, one per account and
+   * Region, used by every REST API there), retained when the stack is deleted. When false, the account's existing
+   * setting is used: it must be set before the first deploy, or the stage's logging cannot be enabled.
+   * @default false
+   */
+  readonly apiGatewayAccount?: boolean;
 }
 
 export class ConnectApi extends Construct {
@@ -77,8 +86,9 @@ export class ConnectApi extends Construct {
       proxy: true,
       description: 'Sluice: the Kafka Connect REST API (SigV4-signed requests only)',
       defaultMethodOptions: { authorizationType: AuthorizationType.IAM },
-      cloudWatchRole: true,
-      cloudWatchRoleRemovalPolicy: RemovalPolicy.DESTROY,
+      // The CloudWatch role is an account-wide setting: taken over only when asked, and never removed with the stack.
+      cloudWatchRole: props.apiGatewayAccount ?? false,
+      ...(props.apiGatewayAccount ? { cloudWatchRoleRemovalPolicy: RemovalPolicy.RETAIN } : {}),
       deployOptions: {
         stageName: props.stageName ?? 'v1',
         accessLogDestination: new LogGroupLogDestination(accessLogs),
@@ -103,6 +113,7 @@ export class ConnectApi extends Construct {
     fn.role.addToPolicy(vpcEniStatement());
     if (kafka.clusterArn && kafka.auth === 'iam') for (const s of mskGroupAdminStatements(stack, kafka.clusterArn)) fn.role.addToPolicy(s);
     if (kafka.secretArn) fn.role.addToPolicy(new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [kafka.secretArn] }));
+    if (kafka.secretKeyArn) fn.role.addToPolicy(secretKeyStatement(stack, kafka.secretKeyArn));
     const policy = defaultPolicy(fn.role);
     if (kafka.clusterArn && kafka.auth === 'iam') {
       acknowledge(policy, iam5(policy, mskResourceArn(stack, kafka.clusterArn, 'topic')), 'Offsets name topics chosen at run time; the grant covers only topics of this one cluster, read-only');

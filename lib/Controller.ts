@@ -2,7 +2,8 @@
 // ESMs and schedules, plus a periodic resync that re-expands topics.regex pipelines.
 import { ArnFormat, Duration, Stack } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { ISecurityGroup, IVpc, SubnetSelection } from 'aws-cdk-lib/aws-ec2';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { FilterCriteria, FilterRule, type IFunction, type Function as LambdaFunction, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { CfnScheduleGroup, Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
@@ -10,6 +11,7 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { controllerStatements } from './controllerIam.js';
+import { mskResourceArn, secretKeyStatement, vpcEniStatement } from './kafkaIam.js';
 import { acknowledge, defaultPolicy, iam5, qualifiedArnFinding } from './nag.js';
 import { SluiceFunction } from './SluiceFunction.js';
 import type { KafkaConnection, NetworkInputs } from './stackInputs.js';
@@ -21,6 +23,11 @@ export interface ControllerProps {
   readonly kafka: KafkaConnection;
   /** Subnets and security groups for self-managed Kafka ESMs (MSK ESMs use the cluster's own). */
   readonly network: NetworkInputs;
+  /**
+   * Where the controller runs and which brokers it reaches: topics.regex on MSK Serverless, older provisioned MSK and
+   * self-managed Kafka lists topics over the Kafka protocol (there is no MSK ListTopics there).
+   */
+  readonly kafkaAccess: { readonly brokers: string; readonly vpc: IVpc; readonly subnets: SubnetSelection; readonly securityGroups: readonly ISecurityGroup[] };
   /** @default 'lambdas/controller/index.ts' */
   readonly entry?: string;
   /** How often every pipeline is reconciled again (new topics for topics.regex, drift). @default Duration.minutes(5) */
@@ -62,12 +69,18 @@ export class Controller extends Construct {
         ...(kafka.secretArn ? { KAFKA_SASL_SECRET_ARN: kafka.secretArn } : {}),
         SLUICE_SUBNET_IDS: network.subnetIds.join(','),
         SLUICE_SECURITY_GROUP_IDS: network.securityGroupIds.join(','),
+        KAFKA_BROKERS: props.kafkaAccess.brokers,
+        KAFKA_SSL: kafka.auth === 'none' && !kafka.clusterArn ? 'false' : 'true',
       },
+      vpc: props.kafkaAccess,
     });
     this.fn = fn.fn;
     props.table.grantReadWriteData(fn.role);
     const iam = { sinkFunctionArn: props.sinkFunction.functionArn, schedulerRoleArn: this.schedulerRole.roleArn, scheduleGroup: this.scheduleGroupName };
     for (const s of controllerStatements(stack, { ...iam, ...(kafka.clusterArn ? { clusterArn: kafka.clusterArn } : {}) })) fn.role.addToPolicy(s);
+    fn.role.addToPolicy(vpcEniStatement());
+    if (kafka.secretArn) fn.role.addToPolicy(new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [kafka.secretArn] }));
+    if (kafka.secretKeyArn) fn.role.addToPolicy(secretKeyStatement(stack, kafka.secretKeyArn));
 
     this.failureQueue = new Queue(this, 'StreamFailures', { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
     this.fn.addEventSource(
@@ -95,7 +108,12 @@ export class Controller extends Construct {
 
   private acknowledgeFindings(role: Role, resyncRole: Role, props: ControllerProps): void {
     const policy = defaultPolicy(role);
-    acknowledge(policy, 'AwsSolutions-IAM5[Resource::*]', 'CreateEventSourceMapping/ListEventSourceMappings take no resource ARN (scoped by the lambda:FunctionArn condition to the sink function), and DynamoDB ListStreams has no resource-level permission');
+    acknowledge(
+      policy,
+      'AwsSolutions-IAM5[Resource::*]',
+      'CreateEventSourceMapping/ListEventSourceMappings take no resource ARN (the create is scoped by the lambda:FunctionArn condition to the sink function; the list has no condition key), DynamoDB ListStreams and the EC2 ENI actions have no resource-level permission',
+    );
+    if (props.kafka.clusterArn) acknowledge(policy, iam5(policy, mskResourceArn(Stack.of(this), props.kafka.clusterArn, 'topic')), 'topics.regex lists the topics of this one cluster (DescribeTopic only)');
     acknowledge(policy, qualifiedArnFinding(props.sinkFunction), 'The controller creates one alias per pipeline on the sink function; aliases are named at run time');
     const esms = Stack.of(this).formatArn({ service: 'lambda', resource: 'event-source-mapping', resourceName: '*', arnFormat: ArnFormat.COLON_RESOURCE_NAME });
     acknowledge(policy, iam5(policy, esms), 'ESM UUIDs are assigned at run time; the lambda:FunctionArn condition limits changes to ESMs of the sink function');

@@ -61,7 +61,9 @@ export class SluiceStack extends Stack {
         auth: kafka.auth,
         ...(kafka.clusterArn ? { clusterArn: kafka.clusterArn } : {}),
         ...(kafka.secretArn ? { secretArn: kafka.secretArn } : {}),
+        ...(kafka.secretKeyArn ? { secretKeyArn: kafka.secretKeyArn } : {}),
       },
+      ...(props.inputs.apiGatewayAccount ? { apiGatewayAccount: true } : {}),
       ...(kafka.clusterArn ? { kafkaClusterId: kafka.clusterArn.split('/').pop() ?? 'unknown' } : {}),
       ...(entries.api ? { entry: entries.api } : {}),
     });
@@ -82,12 +84,14 @@ export class SluiceStack extends Stack {
       sourceFunction: this.tasks.source,
       kafka,
       network,
+      kafkaAccess: { brokers, vpc, subnets, securityGroups },
       ...(entries.controller ? { entry: entries.controller } : {}),
     });
     this.monitoring = new Monitoring(this, 'Monitoring', {
       sinkFunction: this.tasks.sink,
       sourceFunction: this.tasks.source,
       controllerFunction: this.controller.fn,
+      controllerFailures: this.controller.failureQueue,
       ...(props.inputs.alarmEmail ? { alarmEmail: props.inputs.alarmEmail } : {}),
     });
   }

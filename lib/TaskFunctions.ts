@@ -5,8 +5,9 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { ISecurityGroup, IVpc, SubnetSelection } from 'aws-cdk-lib/aws-ec2';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
+import { METRIC_SERVICE, METRICS_NAMESPACE } from '../lambdas/runtime/metricSchema.js';
 import { KAFKA_ESM_MAX_TIMEOUT } from './bundling.js';
-import { mskControlStatement, mskResourceArn, mskDataStatements, secretsStatement, vpcEniStatement } from './kafkaIam.js';
+import { mskControlStatements, mskResourceArn, mskDataStatements, secretKeyStatement, secretsStatement, vpcEniStatement } from './kafkaIam.js';
 import { acknowledge, defaultPolicy, iam5 } from './nag.js';
 import { SluiceFunction } from './SluiceFunction.js';
 import type { KafkaConnection } from './stackInputs.js';
@@ -49,7 +50,7 @@ export class TaskFunctions extends Construct {
       KAFKA_SSL: kafka.auth === 'none' && !kafka.clusterArn ? 'false' : 'true',
       ...(kafka.clusterArn ? { KAFKA_CLUSTER_ARN: kafka.clusterArn } : {}),
       ...(kafka.secretArn ? { KAFKA_SASL_SECRET_ARN: kafka.secretArn } : {}),
-      POWERTOOLS_METRICS_NAMESPACE: 'Sluice',
+      POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
     };
     const vpc = { vpc: props.vpc, subnets: props.subnets, securityGroups: props.securityGroups };
     const memorySize = props.memorySize ?? 1024;
@@ -58,7 +59,7 @@ export class TaskFunctions extends Construct {
       description: 'Sluice sink task: one MSK ESM batch -> converters, SMTs, batch write',
       timeout: sinkTimeout,
       memorySize,
-      environment: { ...environment, POWERTOOLS_SERVICE_NAME: 'sluice-sink' },
+      environment: { ...environment, POWERTOOLS_SERVICE_NAME: METRIC_SERVICE.sink },
       vpc,
     });
     const source = new SluiceFunction(this, 'Source', {
@@ -66,7 +67,7 @@ export class TaskFunctions extends Construct {
       description: 'Sluice source task: one schedule tick -> query new rows, produce, save offsets',
       timeout: props.sourceTimeout ?? Duration.minutes(5),
       memorySize,
-      environment: { ...environment, POWERTOOLS_SERVICE_NAME: 'sluice-source' },
+      environment: { ...environment, POWERTOOLS_SERVICE_NAME: METRIC_SERVICE.source },
       vpc,
     });
     // A missed tick is not retried: the next tick polls from the saved offsets.
@@ -80,8 +81,10 @@ export class TaskFunctions extends Construct {
       props.table.grantReadWriteData(task.role);
       task.role.addToPolicy(vpcEniStatement());
       task.role.addToPolicy(secrets);
+      // The SCRAM secret's key: the task's own producer reads the secret, and so does the sink's ESM, as the function role.
+      if (kafka.secretKeyArn) task.role.addToPolicy(secretKeyStatement(stack, kafka.secretKeyArn));
       if (kafka.clusterArn) {
-        task.role.addToPolicy(mskControlStatement(kafka.clusterArn));
+        for (const s of mskControlStatements(kafka.clusterArn)) task.role.addToPolicy(s);
         if (kafka.auth === 'iam') for (const s of mskDataStatements(stack, kafka.clusterArn, role)) task.role.addToPolicy(s);
       }
       this.acknowledgeScopedWildcards(defaultPolicy(task.role), stack, props, role);
@@ -91,7 +94,7 @@ export class TaskFunctions extends Construct {
   }
 
   private acknowledgeScopedWildcards(policy: Construct, stack: Stack, props: TaskFunctionsProps, role: 'consumer' | 'producer'): void {
-    acknowledge(policy, 'AwsSolutions-IAM5[Resource::*]', 'EC2 ENI actions (CreateNetworkInterface, Describe*) have no resource-level permissions; Lambda needs them to run in the VPC');
+    acknowledge(policy, 'AwsSolutions-IAM5[Resource::*]', 'EC2 ENI actions (CreateNetworkInterface, Describe*) and kafka:GetBootstrapBrokers have no resource-level permissions; Lambda and the MSK event source mapping need them');
     acknowledge(policy, iam5(policy, secretsStatement(stack, props.secretPrefix).resources[0]), 'Pipelines name their secrets in config (${secretsmanager:...}); access is limited to the configured name prefix');
     const clusterArn = props.kafka.clusterArn;
     if (!clusterArn || props.kafka.auth !== 'iam') return;

@@ -2,6 +2,7 @@
 // scheduler role, and reading the cluster. Scoped by resource where the service allows, else by condition.
 import { ArnFormat, type Stack } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { mskTopicListStatements } from './kafkaIam.js';
 
 export interface ControllerIamProps {
   readonly sinkFunctionArn: string;
@@ -16,13 +17,12 @@ export function controllerStatements(stack: Stack, p: ControllerIamProps): Polic
   const schedules = stack.formatArn({ service: 'scheduler', resource: 'schedule', resourceName: `${p.scheduleGroup}/*`, arnFormat: ArnFormat.SLASH_RESOURCE_NAME });
   const out = [
     new PolicyStatement({ sid: 'Aliases', actions: ['lambda:CreateAlias', 'lambda:UpdateAlias', 'lambda:DeleteAlias', 'lambda:GetAlias'], resources: [p.sinkFunctionArn, qualified] }),
-    // CreateEventSourceMapping and ListEventSourceMappings take no resource ARN; the function condition scopes them.
-    new PolicyStatement({
-      sid: 'CreateListEsms',
-      actions: ['lambda:CreateEventSourceMapping', 'lambda:ListEventSourceMappings'],
-      resources: ['*'],
-      conditions: { StringLike: { 'lambda:FunctionArn': qualified } },
-    }),
+    // CreateEventSourceMapping takes no resource ARN; the lambda:FunctionArn condition key (which its request carries)
+    // scopes it to the sink function's aliases.
+    new PolicyStatement({ sid: 'CreateEsms', actions: ['lambda:CreateEventSourceMapping'], resources: ['*'], conditions: { StringLike: { 'lambda:FunctionArn': qualified } } }),
+    // ListEventSourceMappings has no resource type and no condition key (Service Authorization Reference, AWS Lambda):
+    // a condition on lambda:FunctionArn would be evaluated against a key the request does not carry, and deny it.
+    new PolicyStatement({ sid: 'ListEsms', actions: ['lambda:ListEventSourceMappings'], resources: ['*'] }),
     new PolicyStatement({
       sid: 'ChangeEsms',
       actions: ['lambda:UpdateEventSourceMapping', 'lambda:DeleteEventSourceMapping', 'lambda:GetEventSourceMapping'],
@@ -37,6 +37,6 @@ export function controllerStatements(stack: Stack, p: ControllerIamProps): Polic
       conditions: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
     }),
   ];
-  if (p.clusterArn) out.push(new PolicyStatement({ sid: 'Cluster', actions: ['kafka:DescribeClusterV2', 'kafka:ListTopics'], resources: [p.clusterArn] }));
+  if (p.clusterArn) out.push(...mskTopicListStatements(stack, p.clusterArn));
   return out;
 }

@@ -16,9 +16,10 @@ export type KafkaRole = 'consumer' | 'producer';
 export function mskDataStatements(stack: Stack, clusterArn: string, role: KafkaRole): PolicyStatement[] {
   const topics = mskResourceArn(stack, clusterArn, 'topic');
   const groups = mskResourceArn(stack, clusterArn, 'group');
-  const out = [
-    new PolicyStatement({ actions: ['kafka-cluster:Connect', 'kafka-cluster:DescribeCluster', 'kafka-cluster:WriteDataIdempotently'], resources: [clusterArn] }),
-  ];
+  // A consumer is the sink ESM too: the Lambda MSK-IAM documentation lists DescribeClusterDynamicConfiguration for it.
+  const clusterActions = ['kafka-cluster:Connect', 'kafka-cluster:DescribeCluster', 'kafka-cluster:WriteDataIdempotently'];
+  if (role === 'consumer') clusterActions.push('kafka-cluster:DescribeClusterDynamicConfiguration');
+  const out = [new PolicyStatement({ actions: clusterActions, resources: [clusterArn] })];
   if (role === 'consumer') {
     out.push(new PolicyStatement({ actions: ['kafka-cluster:DescribeTopic', 'kafka-cluster:ReadData', 'kafka-cluster:WriteData', 'kafka-cluster:CreateTopic'], resources: [topics] }));
     out.push(new PolicyStatement({ actions: ['kafka-cluster:DescribeGroup', 'kafka-cluster:AlterGroup'], resources: [groups] }));
@@ -40,9 +41,27 @@ export function mskGroupAdminStatements(stack: Stack, clusterArn: string): Polic
   ];
 }
 
-/** What AWSLambdaMSKExecutionRole grants on the cluster, scoped to this one cluster. */
-export function mskControlStatement(clusterArn: string): PolicyStatement {
-  return new PolicyStatement({ actions: ['kafka:DescribeClusterV2', 'kafka:DescribeCluster', 'kafka:GetBootstrapBrokers'], resources: [clusterArn] });
+/**
+ * Listing topics for topics.regex: MSK's ListTopics API needs kafka-cluster:Connect and kafka-cluster:DescribeTopic
+ * besides kafka:ListTopics, and the Kafka-protocol fallback (Metadata request) needs the same two.
+ */
+export function mskTopicListStatements(stack: Stack, clusterArn: string): PolicyStatement[] {
+  return [
+    new PolicyStatement({ actions: ['kafka:DescribeClusterV2', 'kafka:ListTopics', 'kafka-cluster:Connect'], resources: [clusterArn] }),
+    new PolicyStatement({ actions: ['kafka-cluster:DescribeTopic'], resources: [mskResourceArn(stack, clusterArn, 'topic')] }),
+  ];
+}
+
+/**
+ * What AWSLambdaMSKExecutionRole grants on the cluster: the describe actions scoped to this one cluster, and
+ * GetBootstrapBrokers on `*`, the only resource it can have (the Service Authorization Reference lists no resource type
+ * for it, so a statement naming the cluster never matches the request).
+ */
+export function mskControlStatements(clusterArn: string): PolicyStatement[] {
+  return [
+    new PolicyStatement({ actions: ['kafka:DescribeClusterV2', 'kafka:DescribeCluster'], resources: [clusterArn] }),
+    new PolicyStatement({ actions: ['kafka:GetBootstrapBrokers'], resources: ['*'] }),
+  ];
 }
 
 /** The ENI actions a function in a VPC (and a Kafka ESM's pollers) need; EC2 offers no resource-level scope for them. */
@@ -59,6 +78,15 @@ export const VPC_ENI_ACTIONS: readonly string[] = [
 
 export function vpcEniStatement(): PolicyStatement {
   return new PolicyStatement({ actions: [...VPC_ENI_ACTIONS], resources: ['*'] });
+}
+
+/** kms:Decrypt on the SCRAM secret's customer-managed key, only when Secrets Manager asks on the role's behalf. */
+export function secretKeyStatement(stack: Stack, keyArn: string): PolicyStatement {
+  return new PolicyStatement({
+    actions: ['kms:Decrypt'],
+    resources: [keyArn],
+    conditions: { StringEquals: { 'kms:ViaService': `secretsmanager.${stack.region}.${stack.urlSuffix}` } },
+  });
 }
 
 /** secretsmanager:GetSecretValue on secrets named `<prefix>*` (and the SCRAM secret, when there is one). */

@@ -10,6 +10,12 @@ export interface KafkaConnection {
   readonly auth: KafkaAuthMode;
   /** Secrets Manager secret holding SASL/SCRAM credentials; required when auth is scram. */
   readonly secretArn?: string;
+  /**
+   * The customer-managed KMS key that encrypts the SCRAM secret. MSK accepts only SCRAM secrets encrypted with a
+   * customer-managed key, so this is required with an MSK cluster and scram; the roles that read the secret get
+   * kms:Decrypt on it through Secrets Manager.
+   */
+  readonly secretKeyArn?: string;
 }
 
 export interface NetworkInputs {
@@ -26,6 +32,12 @@ export interface SluiceInputs {
   readonly secretPrefix: string;
   /** Email address to subscribe to the alarm topic; no topic when empty. */
   readonly alarmEmail?: string;
+  /**
+   * Let this stack set the account-wide API Gateway CloudWatch Logs role (AWS::ApiGateway::Account, one per account
+   * and Region, shared by every REST API there). Off by default: the account's existing setting is used. When on, the
+   * setting is kept when the stack is deleted.
+   */
+  readonly apiGatewayAccount?: boolean;
 }
 
 type Lookup = (key: string) => unknown;
@@ -35,11 +47,13 @@ const KEYS = {
   bootstrapServers: ['sluice:bootstrapServers', 'SLUICE_BOOTSTRAP_SERVERS'],
   auth: ['sluice:kafkaAuth', 'SLUICE_KAFKA_AUTH'],
   secretArn: ['sluice:kafkaSecretArn', 'SLUICE_KAFKA_SECRET_ARN'],
+  secretKeyArn: ['sluice:kafkaSecretKeyArn', 'SLUICE_KAFKA_SECRET_KEY_ARN'],
   vpcId: ['sluice:vpcId', 'SLUICE_VPC_ID'],
   subnetIds: ['sluice:subnetIds', 'SLUICE_SUBNET_IDS'],
   securityGroupIds: ['sluice:securityGroupIds', 'SLUICE_SECURITY_GROUP_IDS'],
   secretPrefix: ['sluice:secretPrefix', 'SLUICE_SECRET_PREFIX'],
   alarmEmail: ['sluice:alarmEmail', 'SLUICE_ALARM_EMAIL'],
+  apiGatewayAccount: ['sluice:apiGatewayAccount', 'SLUICE_API_GATEWAY_ACCOUNT'],
 } as const;
 
 type Key = keyof typeof KEYS;
@@ -72,11 +86,17 @@ export function readSluiceInputs(context: Lookup, env: NodeJS.ProcessEnv): Sluic
   if (!clusterArn && bootstrapServers.length === 0) throw new Error(`Sluice: missing clusterArn: set ${where('clusterArn')}, or bootstrapServers for self-managed Kafka (${where('bootstrapServers')})`);
   if (!clusterArn && auth === 'iam') throw new Error('Sluice: kafkaAuth iam needs an MSK cluster (mskClusterArn); use scram or none for self-managed Kafka');
   const secretArn = auth === 'scram' ? required('secretArn') : raw('secretArn');
+  // MSK SCRAM secrets must be encrypted with a customer-managed key (MSK developer guide, "Sign-in credentials
+  // authentication with AWS Secrets Manager"); self-managed Kafka secrets may use the AWS-managed key.
+  const secretKeyArn = auth === 'scram' && clusterArn ? required('secretKeyArn') : raw('secretKeyArn');
   const alarmEmail = raw('alarmEmail');
+  const apiGatewayAccount = raw('apiGatewayAccount');
+  if (apiGatewayAccount !== undefined && !['true', 'false'].includes(apiGatewayAccount)) throw new Error(`Sluice: apiGatewayAccount must be true or false, not ${apiGatewayAccount} (${where('apiGatewayAccount')})`);
   return {
-    kafka: { auth, ...(clusterArn ? { clusterArn } : { bootstrapServers }), ...(secretArn ? { secretArn } : {}) },
+    kafka: { auth, ...(clusterArn ? { clusterArn } : { bootstrapServers }), ...(secretArn ? { secretArn } : {}), ...(secretKeyArn ? { secretKeyArn } : {}) },
     network: { vpcId: required('vpcId'), subnetIds: list('subnetIds', true), securityGroupIds: list('securityGroupIds', true) },
     secretPrefix: raw('secretPrefix') ?? 'sluice/',
     ...(alarmEmail ? { alarmEmail } : {}),
+    ...(apiGatewayAccount === 'true' ? { apiGatewayAccount: true } : {}),
   };
 }

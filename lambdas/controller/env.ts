@@ -9,6 +9,10 @@ export interface ControllerEnv {
   readonly schedulerRoleArn: string;
   readonly scheduleGroup: string;
   readonly kafka: KafkaSource;
+  /** Brokers for listing topics over the Kafka protocol (topics.regex without MSK ListTopics); empty = none. */
+  readonly kafkaBrokers: readonly string[];
+  readonly kafkaSsl: boolean;
+  readonly region: string | undefined;
 }
 
 function required(env: NodeJS.ProcessEnv, key: string, what: string): string {
@@ -44,5 +48,8 @@ export function readControllerEnv(env: NodeJS.ProcessEnv): ControllerEnv {
     schedulerRoleArn: required(env, 'SLUICE_SCHEDULER_ROLE_ARN', 'the role EventBridge Scheduler invokes the source function with'),
     scheduleGroup: env['SLUICE_SCHEDULE_GROUP'] ?? 'default',
     kafka: kafkaOf(env),
+    kafkaBrokers: list(env['KAFKA_BROKERS']),
+    kafkaSsl: (env['KAFKA_SSL'] ?? 'true') === 'true',
+    region: env['AWS_REGION'],
   };
 }

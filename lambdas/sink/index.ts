@@ -52,7 +52,7 @@ function producerFor(bootstrapServers: string | undefined): RecordProducer | und
 const runtime: SinkRuntime = {
   store: new DynamoPipelineStore(new DynamoDBClient({}), env.tableName),
   registry,
-  metrics: new EmfMetricsSink('sluice-sink'),
+  metrics: new EmfMetricsSink('sink'),
   clock: systemClock,
   logger: consoleLogger,
   secrets,

@@ -35,7 +35,7 @@ const kafka = authenticatedKafka({
 const runtime = {
   store: new DynamoPipelineStore(new DynamoDBClient({}), env.tableName),
   registry: builtinPlugins(),
-  metrics: new EmfMetricsSink('sluice'),
+  metrics: new EmfMetricsSink('source'),
   clock: systemClock,
   logger: consoleLogger,
   secrets,

@@ -14,6 +14,9 @@ describe('createEsmInput', () => {
       BatchSize: 500,
       MaximumBatchingWindowInSeconds: 1,
       Enabled: false,
+      // Per-mapping metrics (OffsetLag among the Kafka ones) for the lag alarm: EventSourceMappingMetricsConfig,
+      // https://docs.aws.amazon.com/lambda/latest/api/API_EventSourceMappingMetricsConfig.html
+      MetricsConfig: { Metrics: ['EventCount', 'ErrorCount', 'KafkaMetrics'] },
       AmazonManagedKafkaEventSourceConfig: { ConsumerGroupId: 'connect-orders' },
       SourceAccessConfigurations: [{ Type: 'SASL_SCRAM_512_AUTH', URI: 'arn:secret' }],
     });

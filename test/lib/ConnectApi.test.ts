@@ -1,6 +1,6 @@
 import { Capture, Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildStack, CLUSTER_ARN, statementsOf, TOPICS_ARN } from './testStack.js';
+import { buildStack, CLUSTER_ARN, MSK_INPUTS, statementsOf, TOPICS_ARN } from './testStack.js';
 
 let template: Template;
 beforeAll(() => {
@@ -40,6 +40,18 @@ describe('ConnectApi', () => {
       MethodSettings: [Match.objectLike({ ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100, LoggingLevel: 'ERROR' })],
     });
   });
+
+  it('leaves the account-wide API Gateway CloudWatch role setting alone unless asked', () => {
+    // AWS::ApiGateway::Account is one per account and Region, shared by every REST API there (API Gateway developer
+    // guide, "Set up CloudWatch logging for REST APIs in API Gateway").
+    template.resourceCountIs('AWS::ApiGateway::Account', 0);
+  });
+
+  it('takes the account setting over only on opt-in, and keeps it when the stack is deleted', () => {
+    const optedIn = buildStack({ ...MSK_INPUTS, apiGatewayAccount: true }).template;
+    const accounts = Object.values(optedIn.findResources('AWS::ApiGateway::Account')) as { DeletionPolicy?: string }[];
+    expect(accounts.map((a) => a.DeletionPolicy)).toEqual(['Retain']);
+  }, 120_000);
 
   it('outputs the API URL', () => {
     template.hasOutput('*', { Description: Match.stringLikeRegexp('Kafka Connect REST API URL'), Value: Match.anyValue() });

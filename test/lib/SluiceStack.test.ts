@@ -2,7 +2,7 @@ import type { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SluiceStack } from '../../lib/SluiceStack.js';
-import { actionsOf, buildStack, statementsOf } from './testStack.js';
+import { actionsOf, buildStack, CLUSTER_ARN, MSK_INPUTS, statementsOf } from './testStack.js';
 
 let stack: SluiceStack;
 let template: Template;
@@ -11,7 +11,7 @@ beforeAll(() => {
 });
 
 /** Services whose APIs offer no resource-level permissions for the granted actions (AWS service authorization reference). */
-const NO_RESOURCE_LEVEL = [/^ec2:/, /^dynamodb:ListStreams$/, /^xray:/, /^lambda:(CreateEventSourceMapping|ListEventSourceMappings)$/, /^cloudwatch:GetMetricData$/];
+const NO_RESOURCE_LEVEL = [/^ec2:/, /^dynamodb:ListStreams$/, /^xray:/, /^lambda:(CreateEventSourceMapping|ListEventSourceMappings)$/, /^cloudwatch:GetMetricData$/, /^kafka:GetBootstrapBrokers$/];
 
 describe('SluiceStack', () => {
   it('passes cdk-nag AwsSolutions, each acknowledged finding carrying its reason on the narrowest construct', () => {
@@ -21,6 +21,13 @@ describe('SluiceStack', () => {
     const findings = report.violations.flatMap((v) => v.violatingResources.map((r) => `${v.ruleName} at ${r.resourceLogicalId ?? r.constructPath}`));
     expect(findings).toEqual([]);
   });
+
+  it('passes cdk-nag AwsSolutions with every option on: SCRAM with its KMS key, the alarm topic, the API Gateway account setting', () => {
+    const scram = { clusterArn: CLUSTER_ARN, auth: 'scram' as const, secretArn: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:AmazonMSK_sluice-AbCdEf', secretKeyArn: 'arn:aws:kms:eu-west-1:123456789012:key/11111111-2222-3333-4444-555555555555' };
+    const { stack: full } = buildStack({ ...MSK_INPUTS, kafka: scram, alarmEmail: 'ops@example.com', apiGatewayAccount: true });
+    const report = new AwsSolutionsChecks().validateScope(full);
+    expect(report.violations.flatMap((v) => v.violatingResources.map((r) => `${v.ruleName} at ${r.resourceLogicalId ?? r.constructPath}`))).toEqual([]);
+  }, 180_000);
 
   it('grants no wildcard action, and a wildcard resource only to actions without resource-level scope', () => {
     const statements = statementsOf(template);

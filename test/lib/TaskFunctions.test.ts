@@ -53,8 +53,10 @@ describe('TaskFunctions', () => {
     expect(find('kafka-cluster:ReadData')?.Resource).toBe(TOPICS_ARN);
     expect(actionsOf(find('kafka-cluster:ReadData')!)).toEqual(expect.arrayContaining(['kafka-cluster:DescribeTopic', 'kafka-cluster:WriteData']));
     expect(find('kafka-cluster:AlterGroup')?.Resource).toBe(GROUPS_ARN);
-    expect(find('kafka:GetBootstrapBrokers')?.Resource).toBe(CLUSTER_ARN);
-    expect(actionsOf(find('kafka:GetBootstrapBrokers')!)).toContain('kafka:DescribeClusterV2');
+    expect(find('kafka:DescribeClusterV2')?.Resource).toBe(CLUSTER_ARN);
+    // GetBootstrapBrokers has no resource type: only `*` matches it (test/lib/iamSimulation.test.ts evaluates this).
+    expect(find('kafka:GetBootstrapBrokers')?.Resource).toBe('*');
+    expect(actionsOf(find('kafka-cluster:Connect')!)).toContain('kafka-cluster:DescribeClusterDynamicConfiguration');
   });
 
   it('lets the source produce to this cluster but not read from it', () => {

@@ -29,4 +29,20 @@ describe('readSluiceInputs', () => {
     expect(() => readSluiceInputs(context({ ...network, 'sluice:bootstrapServers': 'b:9092' }), {})).toThrow(/iam needs an MSK cluster/);
     expect(() => readSluiceInputs(context({ ...network, 'sluice:mskClusterArn': 'arn', 'sluice:kafkaAuth': 'tls' }), {})).toThrow(/must be iam, scram or none/);
   });
+
+  it('requires the SCRAM secret’s customer-managed KMS key with MSK, and takes it for self-managed Kafka', () => {
+    const msk = { ...network, 'sluice:mskClusterArn': 'arn', 'sluice:kafkaAuth': 'scram', 'sluice:kafkaSecretArn': 'arn:secret' };
+    expect(() => readSluiceInputs(context(msk), {})).toThrow(/missing secretKeyArn: set context sluice:kafkaSecretKeyArn .* SLUICE_KAFKA_SECRET_KEY_ARN/);
+    expect(readSluiceInputs(context(msk), { SLUICE_KAFKA_SECRET_KEY_ARN: 'arn:key' }).kafka.secretKeyArn).toBe('arn:key');
+    const selfManaged = { ...network, 'sluice:bootstrapServers': 'b:9096', 'sluice:kafkaAuth': 'scram', 'sluice:kafkaSecretArn': 'arn:secret' };
+    expect(readSluiceInputs(context(selfManaged), {}).kafka.secretKeyArn).toBeUndefined();
+  });
+
+  it('takes over the API Gateway account setting only when told to', () => {
+    const base = { ...network, 'sluice:mskClusterArn': 'arn' };
+    expect(readSluiceInputs(context(base), {}).apiGatewayAccount).toBeUndefined();
+    expect(readSluiceInputs(context({ ...base, 'sluice:apiGatewayAccount': true }), {}).apiGatewayAccount).toBe(true);
+    expect(readSluiceInputs(context(base), { SLUICE_API_GATEWAY_ACCOUNT: 'false' }).apiGatewayAccount).toBeUndefined();
+    expect(() => readSluiceInputs(context(base), { SLUICE_API_GATEWAY_ACCOUNT: 'yes' })).toThrow(/apiGatewayAccount must be true or false/);
+  });
 });

@@ -16,7 +16,8 @@ import { SinkPipelines, type SinkRuntime } from '../../lambdas/sink/SinkPipeline
 import { localContext } from '../../local/httpAdapter.js';
 import { type TestDynamo, startTestDynamo } from '../helpers/dynamo.js';
 import { FakeClock } from '../helpers/fakeClock.js';
-import { PG_URL, uniqueName, withPg } from '../helpers/pg.js';
+import { ordersSinkConfig } from '../helpers/ordersSinkConfig.js';
+import { uniqueName, withPg } from '../helpers/pg.js';
 
 const event = JSON.parse(readFileSync(new URL('../fixtures/msk/orders-envelope.json', import.meta.url), 'utf8')) as MskEvent;
 const FN = 'arn:aws:lambda:eu-west-1:123456789012:function:sluice-sink';
@@ -40,18 +41,7 @@ async function setup(name: string, extra: Record<string, string> = {}) {
   const service = new ConnectorService({ store, registry, clock: new FakeClock(), workerId: 'api' });
   const table = uniqueName('orders');
   tables.push(table);
-  await service.createConnector(name, {
-    'connector.class': 'JdbcSink',
-    'connection.url': PG_URL,
-    'connection.user': 'postgres',
-    topics: 'orders',
-    'table.name.format': table,
-    'insert.mode': 'upsert',
-    'pk.mode': 'record_value',
-    'pk.fields': 'id',
-    'auto.create': 'true',
-    ...extra,
-  });
+  await service.createConnector(name, ordersSinkConfig(table, extra));
   const noDlq: RecordProducer | undefined = undefined;
   const runtime: SinkRuntime = { store, registry, metrics: new InMemoryMetricsSink(), clock: new FakeClock(Date.now()), logger: quiet, createWriter: jdbcWriterFactory(registry), producer: () => noDlq };
   const pipelines = new SinkPipelines(runtime);

@@ -1,11 +1,11 @@
 // RuntimeObserver on AWS: the pipeline's event source mappings (GetEventSourceMapping, by the UUIDs the controller
-// recorded in STATUS.resources) and its metrics over the last minutes (CloudWatch GetMetricData, namespace Sluice,
-// dimension Pipeline).
+// recorded in STATUS.resources) and its metrics over the last minutes (CloudWatch GetMetricData, with the namespace
+// and the full dimension set of runtime/metricSchema.ts).
 import { type CloudWatchClient, GetMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import { GetEventSourceMappingCommand, type LambdaClient } from '@aws-sdk/client-lambda';
 import type { ConnectorType } from '../../runtime/ports/PipelineStore.js';
 import type { ObservedMapping, ObservedRuntime, RuntimeObserver } from '../../runtime/ports/RuntimeObserver.js';
-import { METRICS_NAMESPACE } from '../metrics/EmfMetricsSink.js';
+import { METRICS_NAMESPACE, pipelineDimensions } from '../../runtime/metricSchema.js';
 
 const SINK_METRICS = ['RecordsReceived', 'RecordsWritten', 'RecordsFailed', 'RecordsDeadLettered'] as const;
 const SOURCE_METRICS = ['RowsPolled', 'RecordsProduced'] as const;
@@ -56,7 +56,7 @@ export class AwsRuntimeObserver implements RuntimeObserver {
           Id: `m${i}`,
           Label: metric,
           ReturnData: true,
-          MetricStat: { Metric: { Namespace: METRICS_NAMESPACE, MetricName: metric, Dimensions: [{ Name: 'Pipeline', Value: name }] }, Period: this.windowMinutes * 60, Stat: 'Sum' },
+          MetricStat: { Metric: { Namespace: METRICS_NAMESPACE, MetricName: metric, Dimensions: pipelineDimensions(type, name) }, Period: this.windowMinutes * 60, Stat: 'Sum' },
         })),
       }),
     );

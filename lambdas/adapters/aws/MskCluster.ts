@@ -1,4 +1,6 @@
-// The MSK cluster as the controller sees it: does it exist, and what topics it has (for topics.regex).
+// The MSK cluster as the controller sees it: does it exist, and what topics it has (for topics.regex). MSK's
+// ListTopics exists only on provisioned clusters from Kafka 3.6; elsewhere (MSK Serverless, older clusters) the topics
+// come from the Kafka protocol instead.
 import { DescribeClusterV2Command, type KafkaClient, ListTopicsCommand } from '@aws-sdk/client-kafka';
 import type { ClusterCheck, TopicLister } from '../../runtime/ports/PipelineResources.js';
 import { isAwsError } from './awsErrors.js';
@@ -7,6 +9,8 @@ export class MskCluster implements ClusterCheck, TopicLister {
   constructor(
     private readonly kafka: KafkaClient,
     private readonly clusterArn: string,
+    /** Lists topics over the Kafka protocol when MSK's ListTopics fails. */
+    private readonly fallback?: TopicLister,
   ) {}
 
   async problem(): Promise<string | undefined> {
@@ -20,8 +24,21 @@ export class MskCluster implements ClusterCheck, TopicLister {
     }
   }
 
-  /** kafka:ListTopics, paginated: the control-plane API, so the controller needs no network path to the brokers. */
+  /** kafka:ListTopics (no network path to the brokers needed), else the Kafka-protocol fallback. */
   async listTopics(): Promise<string[]> {
+    try {
+      return await this.listThroughApi();
+    } catch (e) {
+      if (!this.fallback) throw e;
+      try {
+        return await this.fallback.listTopics();
+      } catch (f) {
+        throw new Error(`Listing the topics of ${this.clusterArn} failed: MSK ListTopics (${(e as Error).message}), then over Kafka (${(f as Error).message})`, { cause: f });
+      }
+    }
+  }
+
+  private async listThroughApi(): Promise<string[]> {
     const out: string[] = [];
     let NextToken: string | undefined;
     do {

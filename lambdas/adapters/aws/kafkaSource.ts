@@ -15,6 +15,9 @@ export type KafkaSource =
       readonly securityGroupIds: readonly string[];
     };
 
+/** Lambda's optional event source mapping metrics: events, errors, and the Kafka consumer's (lag). */
+export const ESM_METRICS = ['EventCount', 'ErrorCount', 'KafkaMetrics'] as const;
+
 function accessConfigs(source: KafkaSource): SourceAccessConfiguration[] {
   const out: SourceAccessConfiguration[] = [];
   if (source.kind === 'self-managed') {
@@ -36,6 +39,8 @@ export function createEsmInput(source: KafkaSource, functionName: string, esm: E
     BatchSize: esm.batchSize,
     MaximumBatchingWindowInSeconds: esm.windowSeconds,
     Enabled: enabled,
+    // Per-mapping metrics, OffsetLag among them, for the per-mapping lag alarm (EventSourceMappingMetricsConfig).
+    MetricsConfig: { Metrics: [...ESM_METRICS] },
     ...(access.length > 0 ? { SourceAccessConfigurations: access } : {}),
   };
   if (source.kind === 'msk') {

@@ -1,14 +1,19 @@
-// MetricsSink publishing CloudWatch embedded metric format through Powertools Metrics: namespace Sluice,
-// dimension Pipeline. The task flushes once per invocation.
+// MetricsSink publishing CloudWatch embedded metric format through Powertools Metrics, as runtime/metricSchema.ts
+// says: namespace Sluice, dimensions service (Powertools' own, the task's service name) and Pipeline. The task flushes
+// once per invocation.
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { METRIC_SERVICE, METRICS_NAMESPACE, PIPELINE_DIMENSION } from '../../runtime/metricSchema.js';
 import type { CountMetric, MetricsSink, TimingMetric } from '../../runtime/ports/MetricsSink.js';
-
-export const METRICS_NAMESPACE = 'Sluice';
+import type { ConnectorType } from '../../runtime/ports/PipelineStore.js';
 
 export class EmfMetricsSink implements MetricsSink {
   private readonly byPipeline = new Map<string, Metrics>();
 
-  constructor(private readonly serviceName: string) {}
+  private readonly serviceName: string;
+
+  constructor(type: ConnectorType) {
+    this.serviceName = METRIC_SERVICE[type];
+  }
 
   count(pipeline: string, name: CountMetric, value: number): void {
     this.metrics(pipeline).addMetric(name, MetricUnit.Count, value);
@@ -25,7 +30,7 @@ export class EmfMetricsSink implements MetricsSink {
   private metrics(pipeline: string): Metrics {
     let m = this.byPipeline.get(pipeline);
     if (!m) {
-      m = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: this.serviceName, defaultDimensions: { Pipeline: pipeline } });
+      m = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: this.serviceName, defaultDimensions: { [PIPELINE_DIMENSION]: pipeline } });
       this.byPipeline.set(pipeline, m);
     }
     return m;

@@ -1,4 +1,4 @@
-// Per-pipeline metrics; the Lambda adapter publishes CloudWatch EMF with the dimension Pipeline.
+// Per-pipeline metrics; the Lambda adapter publishes CloudWatch EMF with the namespace and dimensions of metricSchema.ts.
 
 export type CountMetric =
   | 'RecordsReceived'

@@ -25,7 +25,7 @@ describe('AwsRuntimeObserver', () => {
     // Assess
     expect(seen).toEqual({ mappings: [{ topic: 'orders', uuid: 'u-1', state: 'Enabled', stateTransitionReason: 'USER_INITIATED', lastProcessingResult: 'OK' }], metrics: { RecordsReceived: 15, RecordsWritten: 15 }, windowMinutes: 15 });
     const query = cloudwatch.commandCalls(GetMetricDataCommand)[0]!.args[0].input;
-    expect(query.MetricDataQueries![0]!.MetricStat).toMatchObject({ Metric: { Namespace: 'Sluice', MetricName: 'RecordsReceived', Dimensions: [{ Name: 'Pipeline', Value: 'orders' }] }, Stat: 'Sum' });
+    expect(query.MetricDataQueries![0]!.MetricStat).toMatchObject({ Metric: { Namespace: 'Sluice', MetricName: 'RecordsReceived', Dimensions: [{ Name: 'service', Value: 'sluice-sink' }, { Name: 'Pipeline', Value: 'orders' }] }, Stat: 'Sum' });
     expect(query.StartTime).toEqual(new Date(1_700_000_000_000 - 15 * 60_000));
   });
 

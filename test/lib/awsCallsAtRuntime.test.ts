@@ -1,0 +1,66 @@
+// The controller's AWS calls as it really sends them: AwsResources and MskCluster driven through every action under
+// aws-sdk-client-mock (Lambda, Scheduler and MSK have no local stand-in), each command sent mapped to its IAM action
+// and found in lib/awsCalls.ts; and each of the table's Lambda, Scheduler and MSK rows for the controller is sent.
+// The static check (awsCallsInCode.test.ts) covers every function; this one shows it matches what runs.
+import { DescribeClusterV2Command, KafkaClient, ListTopicsCommand } from '@aws-sdk/client-kafka';
+import { GetAliasCommand, LambdaClient, ListEventSourceMappingsCommand } from '@aws-sdk/client-lambda';
+import { GetScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
+import { mockClient } from 'aws-sdk-client-mock';
+import { describe, expect, it } from 'vitest';
+import { AwsResources } from '../../lambdas/adapters/aws/AwsResources.js';
+import { MskCluster } from '../../lambdas/adapters/aws/MskCluster.js';
+import type { Action } from '../../lambdas/controller/reconcile.js';
+import { AWS_CALLS } from '../../lib/awsCalls.js';
+
+const SERVICE: Record<string, string> = { LambdaClient: 'lambda', SchedulerClient: 'scheduler', KafkaClient: 'kafka' };
+const CLUSTER = 'arn:aws:kafka:eu-west-1:123456789012:cluster/demo/abcd-1234-1';
+const SINK = 'arn:aws:lambda:eu-west-1:123456789012:function:sink';
+
+describe('the controller’s calls at run time', () => {
+  it('sends only calls the table lists, and every Lambda, Scheduler and MSK call the table lists', async () => {
+    // Prepare
+    const mocks = { LambdaClient: mockClient(LambdaClient), SchedulerClient: mockClient(SchedulerClient), KafkaClient: mockClient(KafkaClient) };
+    mocks.LambdaClient.onAnyCommand().resolves({});
+    mocks.LambdaClient.on(GetAliasCommand).resolves({ FunctionVersion: '$LATEST' });
+    mocks.LambdaClient.on(ListEventSourceMappingsCommand).resolves({ EventSourceMappings: [{ UUID: 'u-1', Topics: ['orders'], State: 'Enabled' }] });
+    mocks.SchedulerClient.onAnyCommand().resolves({});
+    mocks.SchedulerClient.on(GetScheduleCommand).resolves({ ScheduleExpression: 'rate(1 minute)', State: 'ENABLED' });
+    mocks.KafkaClient.on(DescribeClusterV2Command).resolves({ ClusterInfo: { State: 'ACTIVE' } });
+    mocks.KafkaClient.on(ListTopicsCommand).resolves({ Topics: [{ TopicName: 'orders' }] });
+    const resources = new AwsResources({
+      lambda: new LambdaClient({ region: 'eu-west-1' }),
+      scheduler: new SchedulerClient({ region: 'eu-west-1' }),
+      sinkFunctionArn: SINK,
+      sourceFunctionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:source',
+      schedulerRoleArn: 'arn:aws:iam::123456789012:role/scheduler',
+      scheduleGroup: 'Test-pipelines',
+      kafka: { kind: 'msk', clusterArn: CLUSTER, auth: 'iam' },
+    });
+    const esm = { topic: 'orders', consumerGroup: 'connect-orders', startingPosition: 'TRIM_HORIZON' as const, batchSize: 100, windowSeconds: 1 };
+    const schedule = { name: 's-orders', rateMinutes: 1, input: '{"pipeline":"orders"}' };
+    const actions: Action[] = [
+      { kind: 'createAlias', alias: 'p-orders' },
+      { kind: 'updateAlias', alias: 'p-orders' },
+      { kind: 'createEsm', alias: 'p-orders', esm, enabled: true },
+      { kind: 'updateEsm', uuid: 'u-1', topic: 'orders', changes: { enabled: false } },
+      { kind: 'deleteEsm', uuid: 'u-1', topic: 'orders' },
+      { kind: 'deleteAlias', alias: 'p-orders' },
+      { kind: 'createSchedule', schedule, enabled: true },
+      { kind: 'updateSchedule', schedule, enabled: false },
+      { kind: 'deleteSchedule', name: 's-orders' },
+    ];
+    // Act
+    await resources.observe({ alias: 'p-orders', scheduleName: 's-orders' });
+    for (const a of actions) await resources.apply(a);
+    const cluster = new MskCluster(new KafkaClient({ region: 'eu-west-1' }), CLUSTER);
+    await cluster.problem();
+    await cluster.listTopics();
+    // Assess
+    const sent = new Set(
+      Object.entries(mocks).flatMap(([client, mock]) => mock.calls().map((c) => `${SERVICE[client]}:${(c.args[0] as object).constructor.name.replace(/Command$/, '')}`)),
+    );
+    for (const m of Object.values(mocks)) m.restore();
+    const listed = new Set(AWS_CALLS.filter((c) => c.role === 'controller' && c.via === 'sdk' && /^(lambda|scheduler|kafka):/.test(c.action)).map((c) => c.action));
+    expect([...sent].sort()).toEqual([...listed].sort());
+  });
+});
