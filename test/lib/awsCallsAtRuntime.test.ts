@@ -9,7 +9,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
 import { AwsResources } from '../../lambdas/adapters/aws/AwsResources.js';
 import { MskCluster } from '../../lambdas/adapters/aws/MskCluster.js';
-import type { Action } from '../../lambdas/controller/reconcile.js';
+import type { Action } from '../../lambdas/runtime/lifecycle/plan.js';
 import { AWS_CALLS } from '../../lib/awsCalls.js';
 
 const SERVICE: Record<string, string> = { LambdaClient: 'lambda', SchedulerClient: 'scheduler', KafkaClient: 'kafka' };
@@ -37,7 +37,7 @@ describe('the controller’s calls at run time', () => {
       kafka: { kind: 'msk', clusterArn: CLUSTER, auth: 'iam' },
     });
     const esm = { topic: 'orders', consumerGroup: 'connect-orders', startingPosition: 'TRIM_HORIZON' as const, batchSize: 100, windowSeconds: 1 };
-    const schedule = { name: 's-orders', rateMinutes: 1, input: '{"pipeline":"orders"}' };
+    const schedule = { name: 's-orders', rateMinutes: 1, intervalMs: 60_000, input: '{"pipeline":"orders"}' };
     const actions: Action[] = [
       { kind: 'createAlias', alias: 'p-orders' },
       { kind: 'updateAlias', alias: 'p-orders' },

@@ -2,7 +2,7 @@
 // where MSK's ListTopics API is missing (MSK Serverless, provisioned clusters before Kafka 3.6) and for self-managed
 // Kafka, which has no control-plane API at all.
 import type { Admin } from 'kafkajs';
-import type { TopicLister } from '../../controller/ports.js';
+import type { TopicLister } from '../../runtime/ports/PipelineResources.js';
 
 /** Kafka's own internal topics, which a regex subscription never matches (exclude.internal.topics=true). */
 const INTERNAL = new Set(['__consumer_offsets', '__transaction_state']);
