@@ -3,8 +3,7 @@
 // plaintext for standalone mode and tests.
 import { generateAuthToken } from 'aws-msk-iam-sasl-signer-js';
 import { Kafka, logLevel, type OauthbearerProviderResponse, type SASLOptions } from 'kafkajs';
-
-export type KafkaAuth = 'none' | 'iam' | 'scram';
+import type { KafkaAuth } from './kafkaEnv.js';
 
 export interface KafkaConnectOptions {
   readonly brokers: readonly string[];
