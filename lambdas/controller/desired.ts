@@ -1,5 +1,5 @@
 // From a pipeline's CONFIG (and what STATUS says about failures) to the resources it should have. Pure.
-import { createHash } from 'node:crypto';
+import { scheduleName } from '../runtime/awsNames.js';
 import { aliasForPipeline } from '../runtime/pipelineAlias.js';
 import { consumerGroupFor, sinkTopics } from '../runtime/sinkGroups.js';
 import type { PipelineRecord } from '../runtime/ports/PipelineStore.js';
@@ -14,12 +14,9 @@ export interface DesiredContext {
   readonly clusterTopics?: readonly string[];
 }
 
-/** Schedule names allow [0-9A-Za-z-_.], 64 characters at most; longer aliases get a hashed form. */
+/** The pipeline's schedule name (runtime/awsNames.ts: 64 characters of [0-9A-Za-z-_.] at most). */
 export function scheduleNameFor(name: string): string {
-  const alias = aliasForPipeline(name);
-  if (alias.length <= 64) return alias;
-  const hash = createHash('sha256').update(name, 'utf8').digest('hex').slice(0, 12);
-  return `h-${alias.slice(2, 49)}-${hash}`;
+  return scheduleName(name);
 }
 
 function intOf(config: Readonly<Record<string, string>>, key: string, fallback: number): number {
