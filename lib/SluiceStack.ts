@@ -4,6 +4,7 @@ import { Annotations, Stack, type StackProps } from 'aws-cdk-lib';
 import { SecurityGroup, Subnet, Vpc } from 'aws-cdk-lib/aws-ec2';
 import type { Construct } from 'constructs';
 import { BootstrapBrokers } from './BootstrapBrokers.js';
+import { Cleanup } from './Cleanup.js';
 import { ConnectApi } from './ConnectApi.js';
 import { Controller } from './Controller.js';
 import { Monitoring } from './Monitoring.js';
@@ -20,6 +21,8 @@ export interface SluiceEntries {
   readonly sink?: string;
   /** @default 'lambdas/source/index.ts' */
   readonly source?: string;
+  /** @default 'lambdas/cleanup/index.ts' */
+  readonly cleanup?: string;
 }
 
 export interface SluiceStackProps extends StackProps {
@@ -34,6 +37,7 @@ export class SluiceStack extends Stack {
   readonly tasks: TaskFunctions;
   readonly controller: Controller;
   readonly monitoring: Monitoring;
+  readonly cleanup: Cleanup;
 
   constructor(scope: Construct, id: string, props: SluiceStackProps) {
     super(scope, id, props);
@@ -83,6 +87,12 @@ export class SluiceStack extends Stack {
       kafka,
       network,
       ...(entries.controller ? { entry: entries.controller } : {}),
+    });
+    this.cleanup = new Cleanup(this, 'Cleanup', {
+      sinkFunction: this.tasks.sink,
+      scheduleGroupName: this.controller.scheduleGroupName,
+      dependsOn: [this.controller],
+      ...(entries.cleanup ? { entry: entries.cleanup } : {}),
     });
     this.monitoring = new Monitoring(this, 'Monitoring', {
       sinkFunction: this.tasks.sink,

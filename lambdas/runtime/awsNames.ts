@@ -93,6 +93,11 @@ export function pipelineOfPlainAlias(alias: string): string | undefined {
   return alias.startsWith('p-') && ALIAS_SAFE.test(name) ? name : undefined;
 }
 
+/** Whether an alias is one Sluice makes for a pipeline (`p-…` or `h-…`), as opposed to one the stack owns. */
+export function isPipelineAlias(alias: string): boolean {
+  return /^[ph]-/.test(alias);
+}
+
 /** The alias's ARN: CreateEventSourceMapping's FunctionName for the pipeline's mappings. */
 export function aliasArn(functionArn: string, alias: string): string {
   return `${functionArn}:${alias}`;

@@ -69,7 +69,7 @@ function nodeModulesAbove(dir: string): boolean {
  * A word of each Sluice function's description (lib/): the functions lib/bundling.ts bundles. The stack's other
  * functions are aws-cdk-lib's own handlers (custom resource providers), which CDK builds for the runtime's SDK.
  */
-const SLUICE_FUNCTIONS = ['rest api', 'controller', 'sink task', 'source task'];
+const SLUICE_FUNCTIONS = ['rest api', 'controller', 'sink task', 'source task', 'cleanup'];
 
 let outdir: string;
 let template: Template;
