@@ -5,6 +5,7 @@ import { SecurityGroup, Subnet, Vpc } from 'aws-cdk-lib/aws-ec2';
 import type { Construct } from 'constructs';
 import { BootstrapBrokers } from './BootstrapBrokers.js';
 import { Cleanup } from './Cleanup.js';
+import { ConfigKey } from './ConfigKey.js';
 import { ConnectApi } from './ConnectApi.js';
 import { Controller } from './Controller.js';
 import { Monitoring } from './Monitoring.js';
@@ -38,6 +39,7 @@ export class SluiceStack extends Stack {
   readonly controller: Controller;
   readonly monitoring: Monitoring;
   readonly cleanup: Cleanup;
+  readonly configKey: ConfigKey;
 
   constructor(scope: Construct, id: string, props: SluiceStackProps) {
     super(scope, id, props);
@@ -80,6 +82,11 @@ export class SluiceStack extends Stack {
       ...(entries.sink ? { sinkEntry: entries.sink } : {}),
       ...(entries.source ? { sourceEntry: entries.source } : {}),
     });
+    // Password-type config values are sealed with this key: the api encrypts, the tasks decrypt.
+    this.configKey = new ConfigKey(this, 'ConfigKey');
+    this.configKey.allowSeal(this.api.fn);
+    this.configKey.allowOpen(this.tasks.sink);
+    this.configKey.allowOpen(this.tasks.source);
     this.controller = new Controller(this, 'Controller', {
       table,
       sinkFunction: this.tasks.sink,

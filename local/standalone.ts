@@ -2,6 +2,7 @@
 // directory, the embedded Kafka broker (unless kafkaBrokers names another Kafka), the ESM emulator that feeds RUNNING
 // sink pipelines to the sink handler, and the scheduler emulator that fires RUNNING source pipelines' task. The same
 // code runs in Lambda; only adapters and triggers differ.
+import { LocalConfigCipher } from '../lambdas/adapters/crypto/LocalConfigCipher.js';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -31,7 +32,10 @@ export interface StandaloneOptions {
   readonly host?: string;
   /** REST port; 0 picks a free one. @default 8083 */
   readonly restPort?: number;
-  /** Where pipelines, offsets and the embedded broker's data are kept; undefined keeps them in memory. @default undefined */
+  /**
+   * Where pipelines, offsets, the embedded broker's data and the key that seals password-type config values
+   * (config.key) are kept; undefined keeps them in memory. @default undefined
+   */
   readonly dataDir?: string;
   /** Another Kafka's bootstrap servers; empty starts the embedded broker. @default [] */
   readonly kafkaBrokers?: readonly string[];
@@ -52,6 +56,8 @@ export interface StandaloneHandle {
   readonly url: string;
   readonly restPort: number;
   readonly kafkaBootstrap: string;
+  /** The dynalite endpoint and table holding the pipelines (for tools and tests that read the raw items). */
+  readonly dynamo: { readonly endpoint: string; readonly tableName: string };
   readonly service: ConnectorService;
   readonly metrics: InMemoryMetricsSink;
   readonly esm: EsmEmulator;
@@ -90,9 +96,11 @@ export async function startStandalone(options: StandaloneOptions = {}): Promise<
   const workerId = `${host}:${restPort}`;
   const registry = builtinPlugins();
   const metrics = new InMemoryMetricsSink();
-  const sink = localSinkHandler({ store, registry, kafka, metrics, clock: systemClock, logger, workerId, ...(options.createWriter ? { createWriter: options.createWriter } : {}) });
+  // Standalone mode has no KMS: password-type values are sealed with a local AES-GCM key.
+  const cipher = options.dataDir ? LocalConfigCipher.fromKeyFile(join(options.dataDir, 'config.key')) : new LocalConfigCipher();
+  const sink = localSinkHandler({ store, registry, kafka, metrics, clock: systemClock, logger, workerId, cipher, ...(options.createWriter ? { createWriter: options.createWriter } : {}) });
   const esm = new EsmEmulator({ store, kafka, invoke: sink.handler, bootstrapServers: brokers.join(','), logger, pollIntervalMs: options.pollIntervalMs ?? 500 });
-  const source = localSourceHandler({ store, registry, kafka, metrics, clock: systemClock, logger, workerId });
+  const source = localSourceHandler({ store, registry, kafka, metrics, clock: systemClock, logger, workerId, cipher });
   const scheduler = new SchedulerEmulator({ store, invoke: source.handler, logger, pollIntervalMs: options.pollIntervalMs ?? 500 });
   const admin = new LazyAdmin(kafka);
   const service = new ConnectorService({
@@ -101,6 +109,7 @@ export async function startStandalone(options: StandaloneOptions = {}): Promise<
     clock: systemClock,
     workerId,
     kafkaClusterId: 'sluice-standalone',
+    cipher,
     groupOffsets: new KafkaGroupOffsets(() => admin.get()),
     observer: new LocalRuntimeObserver(metrics, (name) => esm.mappingsOf(name)),
   });
@@ -112,6 +121,7 @@ export async function startStandalone(options: StandaloneOptions = {}): Promise<
     url: `http://${host}:${restPort}`,
     restPort,
     kafkaBootstrap: brokers.join(','),
+    dynamo: { endpoint: dynalite.endpoint, tableName },
     service,
     metrics,
     esm,

@@ -1,6 +1,7 @@
 // The one service every edge calls (Kafka's Herder): REST handlers, the local server and the CLI only translate.
 import type { describeKey } from '../config/ConfigDef.js';
 import { awsNamesOf } from '../awsNames.js';
+import { sealConfig, sealContext } from '../config/sealing.js';
 import { nonEmptyStringWithoutControlChars } from '../config/validators.js';
 import { BadRequestError, ConfigError, NotFoundError } from '../errors.js';
 import type { PluginRegistry } from '../plugins/PluginRegistry.js';
@@ -8,9 +9,10 @@ import type { ConnectorPlugin, PluginInfo, PluginType } from '../plugins/types.j
 import type { ConsumerGroupOffsets } from '../ports/ConsumerGroupOffsets.js';
 import type { PipelineRecord, PipelineStatus, PipelineStore, StatusPatch, TargetState } from '../ports/PipelineStore.js';
 import type { Clock } from '../ports/Clock.js';
+import type { ConfigCipher } from '../ports/ConfigCipher.js';
 import type { RuntimeObserver } from '../ports/RuntimeObserver.js';
 import type { ActiveTopics, ConnectorInfo, ConnectorOffsets, ConnectorStateInfo, Message, ServerInfo, TaskInfo, TaskState } from './entities.js';
-import { maskConfig, unmaskConfig } from './masking.js';
+import { isSecretKey, maskConfig, unmaskConfig } from './masking.js';
 import { knownSinkTopics } from '../sinkGroups.js';
 import { OffsetsManager } from './OffsetsManager.js';
 import { connectorState, taskIdsOf, taskState, withRuntime } from './statusView.js';
@@ -27,6 +29,8 @@ export interface ConnectorServiceOptions {
   readonly groupOffsets?: ConsumerGroupOffsets;
   /** Live mappings and recent metrics for GET /connectors/{name}/status; without it, status is the store's view. */
   readonly observer?: RuntimeObserver;
+  /** Seals password-type values before they are stored (KMS in AWS, a local key in standalone mode). */
+  readonly cipher?: ConfigCipher;
   readonly version?: string;
   readonly commit?: string;
 }
@@ -61,7 +65,7 @@ export class ConnectorService {
 
   async createConnector(rawName: string, config: Record<string, string | null>, initialState: TargetState = 'RUNNING'): Promise<ConnectorInfo> {
     const name = rawName.trim();
-    const record = this.newRecord(name, this.checkConfig(name, config), initialState);
+    const record = this.newRecord(name, await this.sealed(name, this.checkConfig(name, config)), initialState);
     await this.options.store.create(record);
     return this.info(record);
   }
@@ -79,7 +83,7 @@ export class ConnectorService {
   async putConfig(name: string, config: Record<string, string | null>): Promise<{ created: boolean; info: ConnectorInfo }> {
     const existing = await this.options.store.get(name);
     const merged = unmaskConfig(nonNullOrKeep(config), existing?.config);
-    const checked = this.checkConfig(name, { ...config, ...merged });
+    const checked = await this.sealed(name, this.checkConfig(name, { ...config, ...merged }));
     if (!existing) {
       const record = this.newRecord(name, checked, 'RUNNING');
       await this.options.store.create(record);
@@ -97,7 +101,7 @@ export class ConnectorService {
       if (v === null) delete next[k];
       else next[k] = v;
     }
-    const checked = this.checkConfig(name, { ...next, ...unmaskConfig(nonNullOrKeep(next), existing.config) });
+    const checked = await this.sealed(name, this.checkConfig(name, { ...next, ...unmaskConfig(nonNullOrKeep(next), existing.config) }));
     return this.info(await this.write(existing, { config: checked, type: findConnector(this.options.registry, checked).type }));
   }
 
@@ -228,6 +232,14 @@ export class ConnectorService {
     const { plugin, infos } = validateConnectorConfig(this.options.registry, withName);
     if (infos.error_count > 0) throw new BadRequestError(invalidConfigMessage(infos, plugin.className.slice(plugin.className.lastIndexOf('.') + 1)));
     return withName as Record<string, string>;
+  }
+
+  /** Password-type values (and passwords inside *.url values) sealed for the store; unchanged without a cipher. */
+  private async sealed(name: string, config: Record<string, string>): Promise<Record<string, string>> {
+    const { cipher } = this.options;
+    if (!cipher) return config;
+    const plugin = findConnector(this.options.registry, config);
+    return sealConfig(config, (key) => isSecretKey(key, plugin), cipher, sealContext(name));
   }
 
   private newRecord(name: string, config: Record<string, string>, targetState: TargetState): PipelineRecord {
