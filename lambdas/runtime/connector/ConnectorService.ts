@@ -1,6 +1,5 @@
 // The one service every edge calls (Kafka's Herder): REST handlers, the local server and the CLI only translate.
 import type { describeKey } from '../config/ConfigDef.js';
-import { awsNamesOf } from '../awsNames.js';
 import { sealConfig, sealContext } from '../config/sealing.js';
 import { nonEmptyStringWithoutControlChars } from '../config/validators.js';
 import { BadRequestError, ConfigError, NotFoundError } from '../errors.js';
@@ -13,9 +12,8 @@ import type { ConfigCipher } from '../ports/ConfigCipher.js';
 import type { RuntimeObserver } from '../ports/RuntimeObserver.js';
 import type { ActiveTopics, ConnectorInfo, ConnectorOffsets, ConnectorStateInfo, Message, ServerInfo, TaskInfo, TaskState } from './entities.js';
 import { isSecretKey, maskConfig, unmaskConfig } from './masking.js';
-import { knownSinkTopics } from '../sinkGroups.js';
 import { OffsetsManager } from './OffsetsManager.js';
-import { connectorState, taskIdsOf, taskState, withRuntime } from './statusView.js';
+import { connectorState, connectorStatus, taskIdsOf, taskState, withRuntime } from './statusView.js';
 import { type ConfigInfos, assertPluginExists, findConnector, invalidConfigMessage, validateConnectorConfig } from './validateConfig.js';
 
 export interface ConnectorServiceOptions {
@@ -56,7 +54,7 @@ export class ConnectorService {
     const out: Record<string, { status?: ConnectorStateInfo; info?: ConnectorInfo }> = {};
     for (const r of records) {
       const entry: { status?: ConnectorStateInfo; info?: ConnectorInfo } = {};
-      if (wanted.includes('status')) entry.status = this.stateOf(r, await this.options.store.getStatus(r.name));
+      if (wanted.includes('status')) entry.status = connectorStatus(r, await this.options.store.getStatus(r.name), this.options.workerId);
       if (wanted.includes('info')) entry.info = this.info(r);
       out[r.name] = entry;
     }
@@ -108,15 +106,9 @@ export class ConnectorService {
   async status(name: string): Promise<ConnectorStateInfo> {
     const r = await this.require(name, `No status found for connector ${name}`);
     const status = await this.options.store.getStatus(name);
-    const state = this.stateOf(r, status);
+    const state = connectorStatus(r, status, this.options.workerId);
     if (!this.options.observer) return state;
     return withRuntime(state, await this.options.observer.observe(name, r.type, status?.resources ?? {}));
-  }
-
-  /** Kafka Connect's status, plus the AWS names derived from the pipeline's name (Sluice's addition). */
-  private stateOf(r: PipelineRecord, status: PipelineStatus | undefined): ConnectorStateInfo {
-    const topics = r.type === 'sink' ? knownSinkTopics(r.config, status) : [];
-    return { ...connectorState(r, status, this.options.workerId), aws_names: awsNamesOf(r.name, r.type, topics) };
   }
 
   async taskStatus(name: string, task: number): Promise<TaskState> {

@@ -1,6 +1,8 @@
 // Status as Kafka Connect reports it, assembled from the desired state (CONFIG) and what runtimes observed (STATUS).
+import { awsNamesOf } from '../awsNames.js';
 import type { PipelineRecord, PipelineStatus, TaskStatus } from '../ports/PipelineStore.js';
 import type { ObservedRuntime } from '../ports/RuntimeObserver.js';
+import { knownSinkTopics } from '../sinkGroups.js';
 import type { ConnectorStateInfo, StateInfo, TaskState } from './entities.js';
 
 /** Sluice runs one logical task per pipeline: the event source mapping (or the schedule) scales it. */
@@ -36,6 +38,12 @@ export function connectorState(record: PipelineRecord, status: PipelineStatus | 
     tasks: taskIdsOf(record).map((id) => taskState(record, status, id, workerId)),
     type: record.type,
   };
+}
+
+/** Kafka Connect's status plus the AWS names derived from the pipeline's name (Sluice's addition, runtime/awsNames.ts). */
+export function connectorStatus(record: PipelineRecord, status: PipelineStatus | undefined, workerId: string): ConnectorStateInfo {
+  const topics = record.type === 'sink' ? knownSinkTopics(record.config, status) : [];
+  return { ...connectorState(record, status, workerId), aws_names: awsNamesOf(record.name, record.type, topics) };
 }
 
 /**
