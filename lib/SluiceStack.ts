@@ -4,6 +4,8 @@ import { Annotations, Stack, type StackProps } from 'aws-cdk-lib';
 import { SecurityGroup, Subnet, Vpc } from 'aws-cdk-lib/aws-ec2';
 import type { Construct } from 'constructs';
 import { BootstrapBrokers } from './BootstrapBrokers.js';
+import { Cleanup } from './Cleanup.js';
+import { ConfigKey } from './ConfigKey.js';
 import { ConnectApi } from './ConnectApi.js';
 import { Controller } from './Controller.js';
 import { Monitoring } from './Monitoring.js';
@@ -20,6 +22,8 @@ export interface SluiceEntries {
   readonly sink?: string;
   /** @default 'lambdas/source/index.ts' */
   readonly source?: string;
+  /** @default 'lambdas/cleanup/index.ts' */
+  readonly cleanup?: string;
 }
 
 export interface SluiceStackProps extends StackProps {
@@ -34,6 +38,8 @@ export class SluiceStack extends Stack {
   readonly tasks: TaskFunctions;
   readonly controller: Controller;
   readonly monitoring: Monitoring;
+  readonly cleanup: Cleanup;
+  readonly configKey: ConfigKey;
 
   constructor(scope: Construct, id: string, props: SluiceStackProps) {
     super(scope, id, props);
@@ -78,6 +84,11 @@ export class SluiceStack extends Stack {
       ...(entries.sink ? { sinkEntry: entries.sink } : {}),
       ...(entries.source ? { sourceEntry: entries.source } : {}),
     });
+    // Password-type config values are sealed with this key: the api encrypts, the tasks decrypt.
+    this.configKey = new ConfigKey(this, 'ConfigKey');
+    this.configKey.allowSeal(this.api.fn);
+    this.configKey.allowOpen(this.tasks.sink);
+    this.configKey.allowOpen(this.tasks.source);
     this.controller = new Controller(this, 'Controller', {
       table,
       sinkFunction: this.tasks.sink,
@@ -86,6 +97,12 @@ export class SluiceStack extends Stack {
       network,
       kafkaAccess: { brokers, vpc, subnets, securityGroups },
       ...(entries.controller ? { entry: entries.controller } : {}),
+    });
+    this.cleanup = new Cleanup(this, 'Cleanup', {
+      sinkFunction: this.tasks.sink,
+      scheduleGroupName: this.controller.scheduleGroupName,
+      dependsOn: [this.controller],
+      ...(entries.cleanup ? { entry: entries.cleanup } : {}),
     });
     this.monitoring = new Monitoring(this, 'Monitoring', {
       sinkFunction: this.tasks.sink,

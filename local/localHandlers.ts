@@ -4,6 +4,7 @@ import { KafkaRecordProducer } from '../lambdas/adapters/kafka/KafkaRecordProduc
 import type { InMemoryMetricsSink } from '../lambdas/adapters/metrics/InMemoryMetricsSink.js';
 import type { PluginRegistry } from '../lambdas/runtime/plugins/PluginRegistry.js';
 import type { Clock } from '../lambdas/runtime/ports/Clock.js';
+import type { ConfigCipher } from '../lambdas/runtime/ports/ConfigCipher.js';
 import type { Logger } from '../lambdas/runtime/ports/Logger.js';
 import type { PipelineStore } from '../lambdas/runtime/ports/PipelineStore.js';
 import type { SinkRecordWriter } from '../lambdas/runtime/sink/SinkTask.js';
@@ -23,13 +24,22 @@ export interface LocalSinkOptions {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly workerId: string;
+  /** Opens the sealed password values the API stored (the standalone key, adapters/crypto/LocalConfigCipher.ts). */
+  readonly cipher?: ConfigCipher;
   /** Replaces the JDBC writer (tests of the emulators that are not about SQL). */
   readonly createWriter?: (config: Readonly<Record<string, string>>) => SinkRecordWriter;
 }
 
 /** The adapters every task function shares in standalone mode. */
 function taskRuntime(options: LocalSourceOptions): TaskRuntime {
-  return { store: options.store, registry: options.registry, metrics: options.metrics, clock: options.clock, logger: options.logger };
+  return {
+    store: options.store,
+    registry: options.registry,
+    metrics: options.metrics,
+    clock: options.clock,
+    logger: options.logger,
+    ...(options.cipher ? { cipher: options.cipher } : {}),
+  };
 }
 
 export function localSinkHandler(options: LocalSinkOptions): { handler: SinkHandler; close(): Promise<void> } {

@@ -7,6 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
+import { LocalConfigCipher } from '../lambdas/adapters/crypto/LocalConfigCipher.js';
 import { DynamoPipelineStore } from '../lambdas/adapters/dynamodb/DynamoPipelineStore.js';
 import { ensurePipelineTable } from '../lambdas/adapters/dynamodb/table.js';
 import { KafkaGroupOffsets } from '../lambdas/adapters/kafka/KafkaGroupOffsets.js';
@@ -35,7 +36,10 @@ export interface StandaloneOptions {
   readonly host?: string;
   /** REST port; 0 picks a free one. @default 8083 */
   readonly restPort?: number;
-  /** Where pipelines, offsets and the embedded broker's data are kept; undefined keeps them in memory. @default undefined */
+  /**
+   * Where pipelines, offsets, the embedded broker's data and the key that seals password-type config values
+   * (config.key) are kept; undefined keeps them in memory. @default undefined
+   */
   readonly dataDir?: string;
   /** Another Kafka's bootstrap servers; empty starts the embedded broker. @default [] */
   readonly kafkaBrokers?: readonly string[];
@@ -56,6 +60,8 @@ export interface StandaloneHandle {
   readonly url: string;
   readonly restPort: number;
   readonly kafkaBootstrap: string;
+  /** The dynalite endpoint and table holding the pipelines (for tools and tests that read the raw items). */
+  readonly dynamo: { readonly endpoint: string; readonly tableName: string };
   readonly service: ConnectorService;
   readonly metrics: InMemoryMetricsSink;
   readonly esm: EsmEmulator;
@@ -96,9 +102,11 @@ export async function startStandalone(options: StandaloneOptions = {}): Promise<
   const workerId = `${host}:${restPort}`;
   const registry = builtinPlugins();
   const metrics = new InMemoryMetricsSink();
-  const sink = localSinkHandler({ store, registry, kafka, metrics, clock: systemClock, logger, workerId, ...(options.createWriter ? { createWriter: options.createWriter } : {}) });
+  // Standalone mode has no KMS: password-type values are sealed with a local AES-GCM key.
+  const cipher = options.dataDir ? LocalConfigCipher.fromKeyFile(join(options.dataDir, 'config.key')) : new LocalConfigCipher();
+  const sink = localSinkHandler({ store, registry, kafka, metrics, clock: systemClock, logger, workerId, cipher, ...(options.createWriter ? { createWriter: options.createWriter } : {}) });
   const esm = new EsmEmulator({ kafka, invoke: sink.handler, bootstrapServers: brokers.join(','), logger });
-  const source = localSourceHandler({ store, registry, kafka, metrics, clock: systemClock, logger, workerId });
+  const source = localSourceHandler({ store, registry, kafka, metrics, clock: systemClock, logger, workerId, cipher });
   const scheduler = new SchedulerEmulator({ invoke: source.handler, logger });
   const admin = new LazyAdmin(kafka);
   const reconciler = new PipelineReconciler({
@@ -116,6 +124,7 @@ export async function startStandalone(options: StandaloneOptions = {}): Promise<
     clock: systemClock,
     workerId,
     kafkaClusterId: 'sluice-standalone',
+    cipher,
     groupOffsets: new KafkaGroupOffsets(() => admin.get()),
     observer: new LocalRuntimeObserver(metrics, (name) => esm.mappingsOf(name)),
   });
@@ -132,6 +141,7 @@ export async function startStandalone(options: StandaloneOptions = {}): Promise<
     url: `http://${host}:${restPort}`,
     restPort,
     kafkaBootstrap: brokers.join(','),
+    dynamo: { endpoint: dynalite.endpoint, tableName },
     service,
     metrics,
     esm,

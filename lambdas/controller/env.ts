@@ -1,5 +1,6 @@
 // The controller function's settings, read from its environment in one place (names set by lib/Controller.ts).
-import type { KafkaAuth, KafkaSource } from '../adapters/aws/kafkaSource.js';
+import type { KafkaSource } from '../adapters/aws/kafkaSource.js';
+import { kafkaAuthOf, listOf, readKafkaEnv } from '../adapters/kafka/kafkaEnv.js';
 
 export interface ControllerEnv {
   readonly tableName: string;
@@ -21,25 +22,23 @@ function required(env: NodeJS.ProcessEnv, key: string, what: string): string {
   return v;
 }
 
-function list(v: string | undefined): string[] {
-  return (v ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
-}
-
 function kafkaOf(env: NodeJS.ProcessEnv): KafkaSource {
-  const auth = (env['KAFKA_AUTH'] ?? 'iam') as KafkaAuth;
-  if (!['iam', 'scram', 'none'].includes(auth)) throw new Error(`KAFKA_AUTH must be iam, scram or none, not ${auth}`);
+  // The one KAFKA_AUTH reader and default (none). For MSK, none and iam make the same ESM: it signs with the
+  // function's role when no SASL/SCRAM secret is given.
+  const auth = kafkaAuthOf(env['KAFKA_AUTH']);
   const secretArn = env['KAFKA_SASL_SECRET_ARN'];
   if (auth === 'scram' && !secretArn) throw new Error('KAFKA_SASL_SECRET_ARN is not set: SASL/SCRAM needs the secret holding the credentials');
   const secret = secretArn ? { secretArn } : {};
   const clusterArn = env['KAFKA_CLUSTER_ARN'];
   if (clusterArn) return { kind: 'msk', clusterArn, auth, ...secret };
-  const bootstrapServers = list(env['KAFKA_BOOTSTRAP_SERVERS']);
+  const bootstrapServers = listOf(env['KAFKA_BOOTSTRAP_SERVERS']);
   if (bootstrapServers.length === 0) throw new Error('KAFKA_CLUSTER_ARN or KAFKA_BOOTSTRAP_SERVERS must be set: the controller needs the Kafka cluster');
   if (auth === 'iam') throw new Error('KAFKA_AUTH=iam needs an MSK cluster (KAFKA_CLUSTER_ARN)');
-  return { kind: 'self-managed', bootstrapServers, auth, ...secret, subnetIds: list(env['SLUICE_SUBNET_IDS']), securityGroupIds: list(env['SLUICE_SECURITY_GROUP_IDS']) };
+  return { kind: 'self-managed', bootstrapServers, auth, ...secret, subnetIds: listOf(env['SLUICE_SUBNET_IDS']), securityGroupIds: listOf(env['SLUICE_SECURITY_GROUP_IDS']) };
 }
 
 export function readControllerEnv(env: NodeJS.ProcessEnv): ControllerEnv {
+  const { kafkaBrokers, kafkaSsl, region } = readKafkaEnv(env);
   return {
     tableName: required(env, 'SLUICE_TABLE_NAME', 'the pipeline table name'),
     workerId: env['SLUICE_WORKER_ID'] ?? `controller:${env['AWS_REGION'] ?? 'local'}`,
@@ -48,8 +47,8 @@ export function readControllerEnv(env: NodeJS.ProcessEnv): ControllerEnv {
     schedulerRoleArn: required(env, 'SLUICE_SCHEDULER_ROLE_ARN', 'the role EventBridge Scheduler invokes the source function with'),
     scheduleGroup: env['SLUICE_SCHEDULE_GROUP'] ?? 'default',
     kafka: kafkaOf(env),
-    kafkaBrokers: list(env['KAFKA_BROKERS']),
-    kafkaSsl: (env['KAFKA_SSL'] ?? 'true') === 'true',
-    region: env['AWS_REGION'],
+    kafkaBrokers,
+    kafkaSsl,
+    region,
   };
 }

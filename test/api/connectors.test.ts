@@ -8,11 +8,16 @@ beforeEach(() => {
   api = ctx.api();
 });
 
+/** Sluice's addition to status: the AWS names of a pgSink (topic orders) or of a source (runtime/awsNames.ts). */
+const awsNames = (name: string, type = 'sink') =>
+  type === 'sink' ? { lambda_alias: `p-${name}`, consumer_groups: { orders: `connect-${name}` } } : { schedule: `p-${name}` };
+
 const unassigned = (name: string, type = 'sink') => ({
   name,
   connector: { state: 'RUNNING', worker_id: WORKER_ID },
   tasks: [{ id: 0, state: 'UNASSIGNED', worker_id: WORKER_ID }],
   type,
+  aws_names: awsNames(name, type),
 });
 
 describe('seed pipeline', () => {
@@ -68,7 +73,7 @@ describe('connectors collection', () => {
     expect(r.status).toBe(201);
     // KIP-980: a connector created paused generates no task until it is resumed.
     expect(r.body).toMatchObject({ name: 'paused-at-birth', tasks: [] });
-    expect(s.body).toEqual({ name: 'paused-at-birth', connector: { state: 'PAUSED', worker_id: WORKER_ID }, tasks: [], type: 'sink' });
+    expect(s.body).toEqual({ name: 'paused-at-birth', connector: { state: 'PAUSED', worker_id: WORKER_ID }, tasks: [], type: 'sink', aws_names: awsNames('paused-at-birth') });
   });
 
   it('answers 409 for a duplicate name', async () => {
@@ -144,7 +149,7 @@ describe('one connector', () => {
     expect([pause.status, pause.raw]).toEqual([202, '']);
     expect((paused.body as { connector: { state: string } }).connector.state).toBe('PAUSED');
     expect([stop.status, stop.raw]).toEqual([204, '']);
-    expect(stopped.body).toEqual({ name: 'orders-sink', connector: { state: 'STOPPED', worker_id: WORKER_ID }, tasks: [], type: 'sink' });
+    expect(stopped.body).toEqual({ name: 'orders-sink', connector: { state: 'STOPPED', worker_id: WORKER_ID }, tasks: [], type: 'sink', aws_names: awsNames('orders-sink') });
     expect(tasks.body).toEqual([]);
     expect(resume.status).toBe(202);
     expect(resumed.body).toEqual(unassigned('orders-sink'));

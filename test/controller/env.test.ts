@@ -11,7 +11,9 @@ const base = {
 
 describe('readControllerEnv', () => {
   it('reads an MSK cluster with IAM auth by default', () => {
-    expect(readControllerEnv({ ...base, KAFKA_CLUSTER_ARN: 'arn:cluster' }).kafka).toEqual({ kind: 'msk', clusterArn: 'arn:cluster', auth: 'iam' });
+    expect(readControllerEnv({ ...base, KAFKA_CLUSTER_ARN: 'arn:cluster', KAFKA_AUTH: 'iam' }).kafka).toEqual({ kind: 'msk', clusterArn: 'arn:cluster', auth: 'iam' });
+    // The one KAFKA_AUTH default (adapters/kafka/kafkaEnv.ts), as in the task functions.
+    expect(readControllerEnv({ ...base, KAFKA_CLUSTER_ARN: 'arn:cluster' }).kafka).toEqual({ kind: 'msk', clusterArn: 'arn:cluster', auth: 'none' });
   });
 
   it('reads a self-managed cluster with its subnets, security groups and SCRAM secret', () => {
@@ -23,6 +25,6 @@ describe('readControllerEnv', () => {
     expect(() => readControllerEnv({ ...base })).toThrow(/KAFKA_CLUSTER_ARN or KAFKA_BOOTSTRAP_SERVERS/);
     expect(() => readControllerEnv({ ...base, SLUICE_SINK_FUNCTION_ARN: '', KAFKA_CLUSTER_ARN: 'a' })).toThrow(/SLUICE_SINK_FUNCTION_ARN/);
     expect(() => readControllerEnv({ ...base, KAFKA_CLUSTER_ARN: 'a', KAFKA_AUTH: 'scram' })).toThrow(/KAFKA_SASL_SECRET_ARN/);
-    expect(() => readControllerEnv({ ...base, KAFKA_BOOTSTRAP_SERVERS: 'b:9092' })).toThrow(/iam needs an MSK cluster/);
+    expect(() => readControllerEnv({ ...base, KAFKA_BOOTSTRAP_SERVERS: 'b:9092', KAFKA_AUTH: 'IAM' })).toThrow(/iam needs an MSK cluster/);
   });
 });

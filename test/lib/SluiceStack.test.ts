@@ -11,7 +11,7 @@ beforeAll(() => {
 });
 
 /** Services whose APIs offer no resource-level permissions for the granted actions (AWS service authorization reference). */
-const NO_RESOURCE_LEVEL = [/^ec2:/, /^dynamodb:ListStreams$/, /^xray:/, /^lambda:(CreateEventSourceMapping|ListEventSourceMappings)$/, /^cloudwatch:GetMetricData$/, /^kafka:GetBootstrapBrokers$/];
+const NO_RESOURCE_LEVEL = [/^ec2:/, /^dynamodb:ListStreams$/, /^xray:/, /^lambda:(CreateEventSourceMapping|ListEventSourceMappings)$/, /^cloudwatch:GetMetricData$/, /^kafka:GetBootstrapBrokers$/, /^scheduler:ListSchedules$/];
 
 describe('SluiceStack', () => {
   it('passes cdk-nag AwsSolutions, each acknowledged finding carrying its reason on the narrowest construct', () => {
@@ -41,11 +41,11 @@ describe('SluiceStack', () => {
     }
   });
 
-  it('creates the table, the API, four functions and the monitoring in one stack', () => {
+  it('creates the table, the API, five functions (api, controller, sink, source, cleanup) and the monitoring in one stack', () => {
     template.resourceCountIs('AWS::DynamoDB::Table', 1);
     template.resourceCountIs('AWS::ApiGateway::RestApi', 1);
     template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
     const sluiceFunctions = template.findResources('AWS::Lambda::Function', { Properties: { Runtime: 'nodejs22.x', Architectures: ['arm64'] } });
-    expect(Object.keys(sluiceFunctions).length).toBe(4);
+    expect(Object.keys(sluiceFunctions).length).toBe(5);
   });
 });

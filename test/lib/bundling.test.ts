@@ -1,8 +1,9 @@
 // The split bundles really run: the real task entries bundled as the stack bundles them (lib/bundling.ts), then loaded
-// by Node in a child process with only the AWS SDK beside them (as the Lambda runtime provides it); and the stack's
-// assets are those bundles.
+// by Node 22 (Lambda's nodejs22.x version) in a child process with no node_modules beside them (everything, the AWS SDK
+// included, is bundled; test/lib/bundleLoad.test.ts loads the synthesized assets the same way); and the stack's assets
+// are those bundles.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { App } from 'aws-cdk-lib';
@@ -10,22 +11,21 @@ import type { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mysqlConnectionOptions } from '../../lambdas/adapters/sql/MySqlConnector.js';
 import { BundleLayout, DRIVERS } from '../../lib/bundleLayout.js';
-import { bundleLambda, CHUNK_DIR, ENTRY_FILE, ESM_REQUIRE_BANNER, PROJECT_ROOT } from '../../lib/bundling.js';
+import { bundleLambda, CHUNK_DIR, ENTRY_FILE, ESM_REQUIRE_BANNER, EXTERNAL_MODULES, PROJECT_ROOT } from '../../lib/bundling.js';
+import { NODE22 } from '../helpers/node22.js';
 import { buildStack } from './testStack.js';
 
 const ENV = { PATH: process.env['PATH'] ?? '', SLUICE_TABLE_NAME: 't', KAFKA_BROKERS: 'localhost:9092', AWS_REGION: 'eu-west-1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
 
 /** Runs an ES module script with Node in `cwd` and returns its stdout, trimmed. */
 function runModule(cwd: string, script: string): string {
-  return execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd, env: ENV, encoding: 'utf8', timeout: 60_000 }).trim();
+  return execFileSync(NODE22, ['--input-type=module', '-e', script], { cwd, env: ENV, encoding: 'utf8', timeout: 60_000 }).trim();
 }
 
 let root: string;
 beforeAll(() => {
+  // Outside the project: no node_modules to resolve anything from.
   root = mkdtempSync(join(tmpdir(), 'sluice-bundle-'));
-  // The Lambda runtime provides @aws-sdk/* (external to the bundles); nothing else is there to resolve.
-  mkdirSync(join(root, 'node_modules'));
-  symlinkSync(join(PROJECT_ROOT, 'node_modules', '@aws-sdk'), join(root, 'node_modules', '@aws-sdk'), 'dir');
 });
 afterAll(() => {
   rmSync(root, { recursive: true, force: true });
@@ -132,6 +132,12 @@ describe('the stack assets', () => {
     const source = assetDir('Sluice source task');
     const script = `const { handler } = await import(${JSON.stringify(join(source, ENTRY_FILE))}); console.log(await handler({ pipeline: 'p', probe: true }));`;
     expect(runModule(root, script)).toBe('function');
+  });
+});
+
+describe('the modules left out of the bundles', () => {
+  it('are none of the AWS SDK: the bundle carries the SDK it was built and tested with, whatever the runtime ships', () => {
+    expect(EXTERNAL_MODULES.filter((m) => /^@(aws-sdk|smithy|aws-crypto)\//.test(m))).toEqual([]);
   });
 });
 

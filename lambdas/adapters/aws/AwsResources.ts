@@ -15,6 +15,7 @@ import {
 import { GetScheduleCommand, type SchedulerClient } from '@aws-sdk/client-scheduler';
 import type { ControllerResources, ObserveTarget } from '../../runtime/ports/PipelineResources.js';
 import { ALIAS_VERSION, type Action, type Observed, type ObservedEsm, type ObservedSchedule } from '../../runtime/lifecycle/plan.js';
+import { AWS_NAME_CONSTRAINTS, aliasArn } from '../../runtime/awsNames.js';
 import { ignoring, isAwsError } from './awsErrors.js';
 import { createEsmInput, type KafkaSource } from './kafkaSource.js';
 import { ScheduleWriter } from './ScheduleWriter.js';
@@ -56,8 +57,12 @@ export class AwsResources implements ControllerResources {
     this.schedules = new ScheduleWriter(o);
   }
 
+  /** CreateEventSourceMapping's FunctionName: refused early, with the reason, if it would break the API's limit. */
   aliasArn(alias: string): string {
-    return `${this.o.sinkFunctionArn}:${alias}`;
+    const arn = aliasArn(this.o.sinkFunctionArn, alias);
+    const limit = AWS_NAME_CONSTRAINTS.esmFunctionName;
+    if (arn.length > limit.max) throw new Error(`The alias ARN ${arn} does not fit ${limit.api} ${limit.parameter} (at most ${limit.max} characters, ${limit.doc})`);
+    return arn;
   }
 
   async observe(target: ObserveTarget): Promise<Observed> {

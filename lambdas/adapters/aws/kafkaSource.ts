@@ -1,8 +1,7 @@
 // Where the sink ESMs read from: an MSK cluster (by ARN) or a self-managed Kafka (bootstrap servers in a VPC).
 import type { CreateEventSourceMappingCommandInput, SourceAccessConfiguration } from '@aws-sdk/client-lambda';
 import type { EsmSpec } from '../../runtime/lifecycle/plan.js';
-
-export type KafkaAuth = 'iam' | 'scram' | 'none';
+import type { KafkaAuth } from '../kafka/kafkaEnv.js';
 
 export type KafkaSource =
   | { readonly kind: 'msk'; readonly clusterArn: string; readonly auth: KafkaAuth; readonly secretArn?: string }

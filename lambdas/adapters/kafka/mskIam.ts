@@ -1,10 +1,9 @@
 // kafkajs clients for the sink (dead-letter queue) and source tasks: MSK IAM (SASL/OAUTHBEARER with a token from AWS's aws-msk-iam-sasl-signer-js,
 // always over TLS), SCRAM-SHA-512 (credentials from a Secrets Manager secret {"username","password"}, TLS), or
 // plaintext for standalone mode and tests.
-import { generateAuthToken } from 'aws-msk-iam-sasl-signer-js';
+import type { generateAuthToken } from 'aws-msk-iam-sasl-signer-js';
 import { Kafka, logLevel, type OauthbearerProviderResponse, type SASLOptions } from 'kafkajs';
-
-export type KafkaAuth = 'none' | 'iam' | 'scram';
+import type { KafkaAuth } from './kafkaEnv.js';
 
 export interface KafkaConnectOptions {
   readonly brokers: readonly string[];
@@ -17,12 +16,24 @@ export interface KafkaConnectOptions {
   readonly clientId?: string;
 }
 
+type Sign = typeof generateAuthToken;
+
+/**
+ * AWS's signer, imported on first use: it is CommonJS and requires the STS client and the credential providers
+ * (about 80 KB minified), which only KAFKA_AUTH=iam needs. The bundle puts it in a chunk of its own
+ * (lib/bundling.ts), loaded by the first MSK IAM authentication.
+ */
+async function awsSigner(): Promise<Sign> {
+  const signer = await import('aws-msk-iam-sasl-signer-js');
+  return signer.generateAuthToken;
+}
+
 /** kafkajs's OAUTHBEARER provider for MSK IAM: a fresh signed token (valid 15 minutes) per authentication. */
-export function mskIamSasl(region: string, sign: typeof generateAuthToken = generateAuthToken): SASLOptions {
+export function mskIamSasl(region: string, sign?: Sign): SASLOptions {
   return {
     mechanism: 'oauthbearer',
     oauthBearerProvider: async (): Promise<OauthbearerProviderResponse> => {
-      const { token } = await sign({ region });
+      const { token } = await (sign ?? (await awsSigner()))({ region });
       return { value: token };
     },
   };

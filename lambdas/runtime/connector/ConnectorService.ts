@@ -1,5 +1,6 @@
 // The one service every edge calls (Kafka's Herder): REST handlers, the local server and the CLI only translate.
 import type { describeKey } from '../config/ConfigDef.js';
+import { sealConfig, sealContext } from '../config/sealing.js';
 import { nonEmptyStringWithoutControlChars } from '../config/validators.js';
 import { BadRequestError, ConfigError, NotFoundError } from '../errors.js';
 import { stateOf } from '../lifecycle/state.js';
@@ -9,12 +10,13 @@ import type { ConnectorPlugin, PluginInfo, PluginType } from '../plugins/types.j
 import type { ConsumerGroupOffsets } from '../ports/ConsumerGroupOffsets.js';
 import type { PipelineRecord, PipelineStore, TargetState } from '../ports/PipelineStore.js';
 import type { Clock } from '../ports/Clock.js';
+import type { ConfigCipher } from '../ports/ConfigCipher.js';
 import type { RuntimeObserver } from '../ports/RuntimeObserver.js';
 import type { ActiveTopics, ConnectorInfo, ConnectorOffsets, ConnectorStateInfo, Message, ServerInfo, TaskInfo, TaskState, WorkerStatus } from './entities.js';
 import { assertOffsetsChangeable, restartingPatch } from './lifecycleRequests.js';
-import { maskConfig, unmaskConfig } from './masking.js';
+import { isSecretKey, maskConfig, unmaskConfig } from './masking.js';
 import { OffsetsManager } from './OffsetsManager.js';
-import { connectorState, taskIdsOf, taskState, withRuntime } from './statusView.js';
+import { connectorState, connectorStatus, taskIdsOf, taskState, withRuntime } from './statusView.js';
 import { type ConfigInfos, assertPluginExists, findConnector, invalidConfigMessage, validateConnectorConfig } from './validateConfig.js';
 
 export interface ConnectorServiceOptions {
@@ -28,6 +30,8 @@ export interface ConnectorServiceOptions {
   readonly groupOffsets?: ConsumerGroupOffsets;
   /** Live mappings and recent metrics for GET /connectors/{name}/status; without it, status is the store's view. */
   readonly observer?: RuntimeObserver;
+  /** Seals password-type values before they are stored (KMS in AWS, a local key in standalone mode). */
+  readonly cipher?: ConfigCipher;
   readonly version?: string;
   readonly commit?: string;
   /** Whether the worker has completed startup (GET /health answers 503 until then). @default always ready */
@@ -55,7 +59,7 @@ export class ConnectorService {
     const out: Record<string, { status?: ConnectorStateInfo; info?: ConnectorInfo }> = {};
     for (const r of records) {
       const entry: { status?: ConnectorStateInfo; info?: ConnectorInfo } = {};
-      if (wanted.includes('status')) entry.status = connectorState(r, await this.options.store.getStatus(r.name), this.options.workerId);
+      if (wanted.includes('status')) entry.status = connectorStatus(r, await this.options.store.getStatus(r.name), this.options.workerId);
       if (wanted.includes('info')) entry.info = this.info(r);
       out[r.name] = entry;
     }
@@ -76,7 +80,7 @@ export class ConnectorService {
   async createConnector(rawName: string, config: Record<string, string | null>, initialState: TargetState = 'RUNNING'): Promise<ConnectorInfo> {
     const name = rawName.trim();
     const request: Request = initialState === 'RUNNING' ? 'create' : `create ${initialState}`;
-    const record = this.newRecord(name, this.checkConfig(name, config), initialState, taskCountAfter(transition('ABSENT', request), undefined));
+    const record = this.newRecord(name, await this.sealed(name, this.checkConfig(name, config)), initialState, taskCountAfter(transition('ABSENT', request), undefined));
     await this.options.store.create(record);
     return this.info(record);
   }
@@ -94,7 +98,7 @@ export class ConnectorService {
   async putConfig(name: string, config: Record<string, string | null>): Promise<{ created: boolean; info: ConnectorInfo }> {
     const existing = await this.options.store.get(name);
     const merged = unmaskConfig(nonNullOrKeep(config), existing?.config);
-    const checked = this.checkConfig(name, { ...config, ...merged });
+    const checked = await this.sealed(name, this.checkConfig(name, { ...config, ...merged }));
     if (!existing) {
       const record = this.newRecord(name, checked, 'RUNNING', taskCountAfter(transition('ABSENT', 'config'), undefined));
       await this.options.store.create(record);
@@ -112,7 +116,7 @@ export class ConnectorService {
       if (v === null) delete next[k];
       else next[k] = v;
     }
-    const checked = this.checkConfig(name, { ...next, ...unmaskConfig(nonNullOrKeep(next), existing.config) });
+    const checked = await this.sealed(name, this.checkConfig(name, { ...next, ...unmaskConfig(nonNullOrKeep(next), existing.config) }));
     return this.info(await this.reconfigure(existing, checked));
   }
 
@@ -130,7 +134,7 @@ export class ConnectorService {
   async status(name: string): Promise<ConnectorStateInfo> {
     const r = await this.require(name, `No status found for connector ${name}`);
     const status = await this.options.store.getStatus(name);
-    const state = connectorState(r, status, this.options.workerId);
+    const state = connectorStatus(r, status, this.options.workerId);
     if (!this.options.observer) return state;
     return withRuntime(state, await this.options.observer.observe(name, r.type, status?.resources ?? {}));
   }
@@ -257,6 +261,14 @@ export class ConnectorService {
     const { plugin, infos } = validateConnectorConfig(this.options.registry, withName);
     if (infos.error_count > 0) throw new BadRequestError(invalidConfigMessage(infos, plugin.className.slice(plugin.className.lastIndexOf('.') + 1)));
     return withName as Record<string, string>;
+  }
+
+  /** Password-type values (and passwords inside *.url values) sealed for the store; unchanged without a cipher. */
+  private async sealed(name: string, config: Record<string, string>): Promise<Record<string, string>> {
+    const { cipher } = this.options;
+    if (!cipher) return config;
+    const plugin = findConnector(this.options.registry, config);
+    return sealConfig(config, (key) => isSecretKey(key, plugin), cipher, sealContext(name));
   }
 
   private newRecord(name: string, config: Record<string, string>, targetState: TargetState, taskCount: number | undefined): PipelineRecord {

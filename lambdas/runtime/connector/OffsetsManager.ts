@@ -3,19 +3,14 @@
 import { BadRequestError, SluiceError } from '../errors.js';
 import type { ConsumerGroupOffsets, TopicPartitionOffset } from '../ports/ConsumerGroupOffsets.js';
 import type { PipelineRecord, PipelineStore, SourceOffset } from '../ports/PipelineStore.js';
-import { connectGroup, consumerGroupFor, sinkTopics } from '../sinkGroups.js';
+import { connectGroup, consumerGroupFor, knownSinkTopics, sinkTopics } from '../sinkGroups.js';
 import type { ConnectorOffsets, Message } from './entities.js';
 
-/**
- * The topics a sink consumes as far as the API can tell: its `topics` list, or for `topics.regex` the topics it has
- * consumed (STATUS activeTopics) and those the controller made event source mappings for (`esm:<topic>` resources).
- */
+/** The topics a sink consumes as far as the API can tell (sinkGroups.knownSinkTopics). */
 async function knownTopics(store: PipelineStore, r: PipelineRecord): Promise<string[]> {
   const listed = sinkTopics(r.config);
   if (listed.length > 0 || (r.config['topics.regex'] ?? '').trim() === '') return listed;
-  const status = await store.getStatus(r.name);
-  const fromResources = Object.keys(status?.resources ?? {}).filter((k) => k.startsWith('esm:')).map((k) => k.slice('esm:'.length));
-  return [...new Set([...(status?.activeTopics ?? []), ...fromResources])].sort();
+  return knownSinkTopics(r.config, await store.getStatus(r.name));
 }
 
 /** Every group the pipeline may have committed offsets in, each with the topics it owns. */

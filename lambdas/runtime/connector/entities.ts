@@ -1,5 +1,6 @@
 // The REST API's entities, with Kafka Connect's JSON property names exactly.
 import type { ConnectorType, InstanceState } from '../ports/PipelineStore.js';
+import type { AwsNames } from '../awsNames.js';
 
 export interface ServerInfo {
   version: string;
@@ -42,6 +43,8 @@ export interface ConnectorStateInfo {
   type: ConnectorType | 'unknown';
   /** Sluice's addition (clients ignore unknown fields): what the platform reports, when it is observable. */
   runtime?: RuntimeInfo;
+  /** Sluice's addition: the AWS names derived from the pipeline name (runtime/awsNames.ts), the same in standalone mode. */
+  aws_names?: AwsNames;
 }
 
 export interface RuntimeInfo {

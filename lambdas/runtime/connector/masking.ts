@@ -1,5 +1,6 @@
 // Password-type values are masked in every response; "[hidden]" sent back keeps the stored value.
 import { HIDDEN } from '../config/ConfigDef.js';
+import { isSealed, URL_QUERY_PASSWORD, URL_USERINFO_PASSWORD } from '../config/sealing.js';
 import type { ConnectorPlugin } from '../plugins/types.js';
 
 /** A value such as ${secretsmanager:arn:key} is a reference, not a secret, and is shown as it is. */
@@ -13,15 +14,15 @@ export function maskConfig(config: Readonly<Record<string, string>>, plugin: Con
 
 /** A password-type value becomes "[hidden]"; a URL keeps its shape with the password inside it hidden. */
 function maskValue(key: string, value: string, plugin: ConnectorPlugin | undefined): string {
-  if (PROVIDER_REFERENCE.test(value)) return value;
-  if (isSecretKey(key, plugin)) return HIDDEN;
+  if (PROVIDER_REFERENCE.test(value) && !isSealed(value)) return value;
+  if (isSecretKey(key, plugin) || isSealed(value)) return HIDDEN;
   if (key.endsWith('.url')) return maskUrlPassword(value);
   return value;
 }
 
 /** postgres://user:pw@host → postgres://user:[hidden]@host; ?password=pw → ?password=[hidden]. */
 export function maskUrlPassword(url: string): string {
-  return url.replace(/(\/\/[^/:@?#]+:)([^@/?#]*)(@)/, `$1${HIDDEN}$3`).replace(/([?&;]password=)([^&;]*)/gi, `$1${HIDDEN}`);
+  return url.replace(URL_USERINFO_PASSWORD, `$1${HIDDEN}$3`).replace(URL_QUERY_PASSWORD, `$1${HIDDEN}`);
 }
 
 /** Replaces "[hidden]" in an incoming config with the stored value of that key, so GET → edit → PUT round-trips. */
@@ -35,7 +36,8 @@ export function unmaskConfig(incoming: Readonly<Record<string, string>>, stored:
   return out;
 }
 
-function isSecretKey(key: string, plugin: ConnectorPlugin | undefined): boolean {
+/** Whether the key's value is a password (the plugin's ConfigDef, or a well-known secret key name): masked and sealed. */
+export function isSecretKey(key: string, plugin: ConnectorPlugin | undefined): boolean {
   if (plugin?.configDef.isPassword(key)) return true;
   // Converter and client settings of password type that no ConfigDef here declares (e.g. basic.auth.user.info).
   return /(^|\.)(password|basic\.auth\.user\.info|sasl\.jaas\.config|secret)$/i.test(key);

@@ -1,7 +1,9 @@
 // Status as Kafka Connect reports it, assembled from the desired state (CONFIG) and what runtimes observed (STATUS).
 import { stateOf, taskIdsOf } from '../lifecycle/state.js';
+import { awsNamesOf } from '../awsNames.js';
 import type { PipelineRecord, PipelineStatus, TaskStatus } from '../ports/PipelineStore.js';
 import type { ObservedRuntime } from '../ports/RuntimeObserver.js';
+import { knownSinkTopics } from '../sinkGroups.js';
 import type { ConnectorStateInfo, StateInfo, TaskState } from './entities.js';
 
 /** Sluice runs one logical task per pipeline (task 0): the event source mapping (or the schedule) scales it. */
@@ -38,6 +40,12 @@ export function connectorState(record: PipelineRecord, status: PipelineStatus | 
     tasks = taskIdsOf(record).map((id) => taskState(record, status, id, workerId));
   }
   return { name: record.name, connector, tasks, type: record.type };
+}
+
+/** Kafka Connect's status plus the AWS names derived from the pipeline's name (Sluice's addition, runtime/awsNames.ts). */
+export function connectorStatus(record: PipelineRecord, status: PipelineStatus | undefined, workerId: string): ConnectorStateInfo {
+  const topics = record.type === 'sink' ? knownSinkTopics(record.config, status) : [];
+  return { ...connectorState(record, status, workerId), aws_names: awsNamesOf(record.name, record.type, topics) };
 }
 
 /**

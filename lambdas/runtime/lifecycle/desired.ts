@@ -1,6 +1,6 @@
 // From a pipeline's row (CONFIG, and its lifecycle state) to the resources it should have: one mapping per topic with
 // its consumer group, enabled or not, or a schedule with its rate. Pure; the only reader of the sluice.esm.* keys.
-import { createHash } from 'node:crypto';
+import { scheduleName } from '../awsNames.js';
 import { aliasForPipeline } from '../pipelineAlias.js';
 import type { PipelineRecord } from '../ports/PipelineStore.js';
 import { consumerGroupFor, sinkTopics } from '../sinkGroups.js';
@@ -14,12 +14,9 @@ export interface DesiredContext {
   readonly clusterTopics?: readonly string[];
 }
 
-/** Schedule names allow [0-9A-Za-z-_.], 64 characters at most; longer aliases get a hashed form. */
+/** The pipeline's schedule name (runtime/awsNames.ts: 64 characters of [0-9A-Za-z-_.] at most). */
 export function scheduleNameFor(name: string): string {
-  const alias = aliasForPipeline(name);
-  if (alias.length <= 64) return alias;
-  const hash = createHash('sha256').update(name, 'utf8').digest('hex').slice(0, 12);
-  return `h-${alias.slice(2, 49)}-${hash}`;
+  return scheduleName(name);
 }
 
 function intOf(config: Readonly<Record<string, string>>, key: string, fallback: number): number {
