@@ -15,7 +15,7 @@ import { bundleLambda, CHUNK_DIR, ENTRY_FILE, ESM_REQUIRE_BANNER, EXTERNAL_MODUL
 import { NODE22 } from '../helpers/node22.js';
 import { buildStack } from './testStack.js';
 
-const ENV = { PATH: process.env['PATH'] ?? '', SLUICE_TABLE_NAME: 't', KAFKA_BROKERS: 'localhost:9092', AWS_REGION: 'eu-west-1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+const ENV = { PATH: process.env['PATH'] ?? '', SLUICE_TABLE_NAME: 't', SLUICE_CONFIG_KEY_ARN: 'arn:aws:kms:eu-west-1:123456789012:key/k', KAFKA_BROKERS: 'localhost:9092', AWS_REGION: 'eu-west-1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
 
 /** Runs an ES module script with Node in `cwd` and returns its stdout, trimmed. */
 function runModule(cwd: string, script: string): string {
