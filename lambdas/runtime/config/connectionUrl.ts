@@ -1,5 +1,6 @@
 // connection.url in every form users paste (JDBC URLs, driver URLs, Oracle Easy Connect) → a driver connection spec.
 import { ConfigError } from '../errors.js';
+import { maskSecrets } from '../maskSecrets.js';
 import type { DialectName } from '../plugins/types.js';
 
 export interface ConnectionSpec {
@@ -35,7 +36,7 @@ export function dialectOfUrl(url: string): DialectName | undefined {
 }
 
 function bad(url: string, reason: string): ConfigError {
-  return new ConfigError(`Invalid value ${url} for configuration connection.url: ${reason}`, { key: 'connection.url' });
+  return new ConfigError(`Invalid value ${maskSecrets(url)} for configuration connection.url: ${reason}`, { key: 'connection.url' });
 }
 
 function splitParams(query: string | undefined, separator: RegExp): Record<string, string> {

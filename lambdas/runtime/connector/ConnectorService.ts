@@ -9,7 +9,7 @@ import type { PipelineRecord, PipelineStatus, PipelineStore, StatusPatch, Target
 import type { Clock } from '../ports/Clock.js';
 import type { RuntimeObserver } from '../ports/RuntimeObserver.js';
 import type { ActiveTopics, ConnectorInfo, ConnectorOffsets, ConnectorStateInfo, Message, ServerInfo, TaskInfo, TaskState } from './entities.js';
-import { maskConfig, unmaskConfig } from './masking.js';
+import { configSecrets, maskConfig, renderConfigMap, unmaskConfig } from './masking.js';
 import { OffsetsManager } from './OffsetsManager.js';
 import { connectorState, taskIdsOf, taskState, withRuntime } from './statusView.js';
 import { type ConfigInfos, assertPluginExists, findConnector, invalidConfigMessage, validateConnectorConfig } from './validateConfig.js';
@@ -196,12 +196,22 @@ export class ConnectorService {
   validate(pluginName: string, config: Record<string, string | null>): ConfigInfos {
     assertPluginExists(this.options.registry, pluginName);
     const className = config['connector.class'];
-    if (className === undefined || className === null) throw new BadRequestError(`Connector config {${Object.entries(config).map(([k, v]) => `${k}=${v}`).join(', ')}} contains no connector type`);
+    if (className === undefined || className === null) throw new BadRequestError(`Connector config ${renderConfigMap(config)} contains no connector type`);
     const strip = (s: string) => s.replace(/Connector$/, '');
     if (!strip(className).endsWith(strip(pluginName)) && !strip(pluginName).endsWith(strip(className))) {
       throw new BadRequestError(`Included connector type ${className} does not match request type ${pluginName}`);
     }
     return validateConnectorConfig(this.options.registry, config).infos;
+  }
+
+  /**
+   * The literal secrets the API must never echo: those of an incoming config (its password-type values and passwords
+   * inside URLs) and, with `name`, those of the stored config of that connector.
+   */
+  async secretsFor(incoming: Readonly<Record<string, unknown>> | undefined, name?: string): Promise<string[]> {
+    const out = incoming ? configSecrets(incoming, this.pluginNamed(incoming['connector.class'])) : [];
+    const stored = name === undefined ? undefined : await this.options.store.get(name).catch(() => undefined);
+    return stored ? [...out, ...configSecrets(stored.config, this.pluginOf(stored))] : out;
   }
 
   private checkConfig(name: string, config: Record<string, string | null>): Record<string, string> {
@@ -253,8 +263,11 @@ export class ConnectorService {
   }
 
   private pluginOf(r: PipelineRecord): ConnectorPlugin | undefined {
-    const className = r.config['connector.class'];
-    return className ? this.options.registry.find(className, 'sink', 'source') : undefined;
+    return this.pluginNamed(r.config['connector.class']);
+  }
+
+  private pluginNamed(className: unknown): ConnectorPlugin | undefined {
+    return typeof className === 'string' && className !== '' ? this.options.registry.find(className, 'sink', 'source') : undefined;
   }
 
   private info(r: PipelineRecord): ConnectorInfo {

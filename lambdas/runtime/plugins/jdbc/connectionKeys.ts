@@ -3,6 +3,7 @@ import type { ConfigKey } from '../../config/ConfigDef.js';
 import { type ConnectionSpec, dialectOfUrl, parseConnectionUrl } from '../../config/connectionUrl.js';
 import { atLeast, oneOf, satisfies } from '../../config/validators.js';
 import { ConfigError } from '../../errors.js';
+import { maskSecrets } from '../../maskSecrets.js';
 import type { DialectName } from '../types.js';
 
 export const CONNECTION = 'Connection';
@@ -84,7 +85,7 @@ export function resolveDialect(props: Readonly<Record<string, string>>, forced?:
   }
   const url = props['connection.url'] ?? '';
   const d = dialectOfUrl(url) ?? forced;
-  if (!d) throw new ConfigError(`Invalid value ${url} for configuration connection.url: no dialect matches this URL`, { key: 'connection.url' });
+  if (!d) throw new ConfigError(`Invalid value ${maskSecrets(url)} for configuration connection.url: no dialect matches this URL`, { key: 'connection.url' });
   return d;
 }
 
