@@ -5,6 +5,7 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-l
 import type { ConnectorService } from '../runtime/connector/ConnectorService.js';
 import { type ErrorLogger, RouteError, errorResponse } from './httpErrors.js';
 import { ResponseMasker } from './maskResponse.js';
+import { answerFor, routedEvent } from './requestPath.js';
 import { connectRoutes } from './routes.js';
 
 export type ApiHandler = MiddyfiedHandler<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context>;
@@ -24,12 +25,12 @@ export function createApiHandler(service: ConnectorService, log: ErrorLogger = c
     .use({
       // No response, error message or log line carries a secret: masked here, at the one exit.
       after: (request) => {
-        if (request.response) request.response = masker.mask(request.response, []);
+        if (request.response) request.response = answerFor(request.event, masker.mask(request.response, []));
       },
       onError: async (request) => {
         const secrets = await masker.secrets(request.event);
-        request.response = masker.mask(errorResponse(request.error, masker.log(log, secrets)), secrets);
+        request.response = answerFor(request.event, masker.mask(errorResponse(request.error, masker.log(log, secrets)), secrets));
       },
     })
-    .handler(router);
+    .handler((event, context) => router(routedEvent(event), context));
 }

@@ -1,7 +1,7 @@
 // The one service every edge calls (Kafka's Herder): REST handlers, the local server and the CLI only translate.
 import type { describeKey } from '../config/ConfigDef.js';
 import { nonEmptyStringWithoutControlChars } from '../config/validators.js';
-import { BadRequestError, ConfigError, NotFoundError } from '../errors.js';
+import { BadRequestError, NotFoundError } from '../errors.js';
 import type { PluginRegistry } from '../plugins/PluginRegistry.js';
 import type { ConnectorPlugin, PluginInfo, PluginType } from '../plugins/types.js';
 import type { ConsumerGroupOffsets } from '../ports/ConsumerGroupOffsets.js';
@@ -11,6 +11,7 @@ import type { RuntimeObserver } from '../ports/RuntimeObserver.js';
 import type { ActiveTopics, ConnectorInfo, ConnectorOffsets, ConnectorStateInfo, Message, ServerInfo, TaskInfo, TaskState } from './entities.js';
 import { configSecrets, maskConfig, renderConfigMap, unmaskConfig } from './masking.js';
 import { OffsetsManager } from './OffsetsManager.js';
+import { NAME_MAX, checkConfigSize, checkName, hasLoneSurrogate } from './requestLimits.js';
 import { connectorState, taskIdsOf, taskState, withRuntime } from './statusView.js';
 import { type ConfigInfos, assertPluginExists, findConnector, invalidConfigMessage, validateConnectorConfig } from './validateConfig.js';
 
@@ -30,7 +31,6 @@ export interface ConnectorServiceOptions {
 }
 
 export type ExpandOption = 'status' | 'info';
-const NAME_MAX = 255;
 
 export class ConnectorService {
   private readonly offsets: OffsetsManager;
@@ -74,8 +74,9 @@ export class ConnectorService {
   }
 
   /** PUT /connectors/{name}/config: creates (created=true) or replaces the config. */
-  async putConfig(name: string, config: Record<string, string | null>): Promise<{ created: boolean; info: ConnectorInfo }> {
-    const existing = await this.options.store.get(name);
+  async putConfig(rawName: string, config: Record<string, string | null>): Promise<{ created: boolean; info: ConnectorInfo }> {
+    const name = rawName.trim();
+    const existing = await this.lookup(name);
     const merged = unmaskConfig(nonNullOrKeep(config), existing?.config);
     const checked = this.checkConfig(name, { ...config, ...merged });
     if (!existing) {
@@ -161,7 +162,7 @@ export class ConnectorService {
   }
 
   async topics(name: string): Promise<ActiveTopics> {
-    const status = (await this.options.store.get(name)) ? await this.options.store.getStatus(name) : undefined;
+    const status = (await this.lookup(name)) ? await this.options.store.getStatus(name) : undefined;
     return { [name]: { topics: [...(status?.activeTopics ?? [])] } };
   }
 
@@ -210,16 +211,16 @@ export class ConnectorService {
    */
   async secretsFor(incoming: Readonly<Record<string, unknown>> | undefined, name?: string): Promise<string[]> {
     const out = incoming ? configSecrets(incoming, this.pluginNamed(incoming['connector.class'])) : [];
-    const stored = name === undefined ? undefined : await this.options.store.get(name).catch(() => undefined);
+    const stored = name === undefined ? undefined : await this.lookup(name).catch(() => undefined);
     return stored ? [...out, ...configSecrets(stored.config, this.pluginOf(stored))] : out;
   }
 
   private checkConfig(name: string, config: Record<string, string | null>): Record<string, string> {
-    if (name.length > NAME_MAX) throw new ConfigError(`Invalid value ${name.slice(0, 40)}... for configuration name: String must be at most ${NAME_MAX} characters`, { key: 'name' });
+    checkName(name);
     nonEmptyStringWithoutControlChars.ensureValid('name', name);
-    if (name.includes('/')) throw new ConfigError(`Invalid value ${name} for configuration name: connector names may not contain '/'`, { key: 'name' });
+    checkConfigSize(config);
     const configName = config['name'];
-    if (configName !== undefined && configName !== name) {
+    if (configName !== undefined && configName !== null && configName.trim() !== name) {
       throw new BadRequestError(`Connector name configuration (${configName}) doesn't match connector name in the URL (${name})`);
     }
     const nulls = Object.keys(config).filter((k) => config[k] === null);
@@ -257,9 +258,14 @@ export class ConnectorService {
   }
 
   private async require(name: string, message: string): Promise<PipelineRecord> {
-    const r = await this.options.store.get(name);
+    const r = await this.lookup(name);
     if (!r) throw new NotFoundError(message);
     return r;
+  }
+
+  /** The stored record; a name the store could not hold addresses nothing (and never reaches it as an over-long key). */
+  private lookup(name: string): Promise<PipelineRecord | undefined> {
+    return name.length > NAME_MAX || hasLoneSurrogate(name) ? Promise.resolve(undefined) : this.options.store.get(name);
   }
 
   private pluginOf(r: PipelineRecord): ConnectorPlugin | undefined {
