@@ -25,6 +25,7 @@ import { localDynamoClient } from './localDynamo.js';
 import { LocalRuntimeObserver } from './LocalRuntimeObserver.js';
 import { localSinkHandler, localSourceHandler } from './localHandlers.js';
 import { SchedulerEmulator } from './scheduler/SchedulerEmulator.js';
+import { TaskReaper } from './TaskReaper.js';
 
 export interface StandaloneOptions {
   /** @default '127.0.0.1' */
@@ -105,8 +106,10 @@ export async function startStandalone(options: StandaloneOptions = {}): Promise<
     observer: new LocalRuntimeObserver(metrics, (name) => esm.mappingsOf(name)),
   });
   server.on('request', serveProxyHandler(createApiHandler(service), 'sluice-api'));
+  const reaper = new TaskReaper({ store, sink: sink.tasks, source: source.tasks, logger, pollIntervalMs: options.pollIntervalMs ?? 500 });
   esm.start();
   scheduler.start();
+  reaper.start();
 
   return {
     url: `http://${host}:${restPort}`,
@@ -121,7 +124,7 @@ export async function startStandalone(options: StandaloneOptions = {}): Promise<
         server.close(() => resolve());
         server.closeAllConnections();
       });
-      await Promise.all([esm.stop(), scheduler.stop()]);
+      await Promise.all([esm.stop(), scheduler.stop(), reaper.stop()]);
       await Promise.all([sink.close(), source.close()]);
       await admin.close();
       dynamo.destroy();

@@ -30,8 +30,7 @@ export function createSinkHandler(runtime: SinkRuntime, pipelines: SinkPipelines
     if (task0?.state === 'FAILED') throw new SluiceError(`Pipeline ${name} is FAILED; restart it (POST /connectors/${name}/restart?includeTasks=true) after fixing the cause`);
     const raws = decodeMskEvent(event);
     try {
-      const task = await pipelines.taskFor(record, event.bootstrapServers);
-      const result = await task.put(raws, clock.now() + context.getRemainingTimeInMillis() - SAFETY_MARGIN_MS);
+      const result = await pipelines.withTask(record, event.bootstrapServers, (task) => task.put(raws, clock.now() + context.getRemainingTimeInMillis() - SAFETY_MARGIN_MS));
       // The batch is written: failing now would only make the ESM redeliver it, so a status write is best effort.
       await markRunning(status, result.topics).catch((e: unknown) => logger.warn(`could not record the status of ${name}`, { error: String(e) }));
       return result;

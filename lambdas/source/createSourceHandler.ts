@@ -37,8 +37,7 @@ export function createSourceHandler(runtime: SourceRuntime, pipelines: SourcePip
     }
     const deadline = clock.now() + context.getRemainingTimeInMillis() - SAFETY_MARGIN_MS;
     try {
-      const task = await pipelines.taskFor(record);
-      return await task.runInvocation(deadline);
+      return await pipelines.withTask(record, (task) => task.runInvocation(deadline));
     } catch (e) {
       // A config that does not parse or cannot build its converters/transforms: the task cannot start.
       const trace = errorTrace(e);

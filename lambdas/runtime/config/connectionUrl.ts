@@ -16,6 +16,8 @@ export interface ConnectionSpec {
   /** Oracle only: what node-oracledb takes as connectString (Easy Connect or a descriptor). */
   readonly connectString?: string;
   readonly oracleSid?: boolean;
+  /** Names the session for DBAs (PostgreSQL application_name, MySQL program_name): `sluice:<pipeline>`. */
+  readonly applicationName?: string;
 }
 
 const DEFAULT_PORTS: Record<DialectName, number> = { postgresql: 5432, mysql: 3306, oracle: 1521 };

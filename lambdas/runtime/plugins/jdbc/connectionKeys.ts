@@ -95,11 +95,23 @@ export function connectionSpecOf(props: Readonly<Record<string, string>>, forced
   const parsed = parseConnectionUrl(props['connection.url'] ?? '', dialect);
   const user = props['connection.user'];
   const password = props['connection.password'];
+  const pipeline = props['name'];
   return {
     ...parsed,
     dialect,
+    ...(pipeline !== undefined && pipeline !== '' ? { applicationName: sessionName(pipeline) } : {}),
     ...(user !== undefined && user !== '' ? { user } : {}),
     ...(password !== undefined && password !== '' ? { password } : {}),
     ...(dialect === 'oracle' && !parsed.connectString ? { connectString: `${parsed.host}:${parsed.port}/${parsed.database}` } : {}),
   };
+}
+
+/** PostgreSQL keeps 63 bytes of application_name and only printable ASCII; MySQL's program_name is shown as sent. */
+const SESSION_NAME_BYTES = 63;
+
+/** `sluice:<pipeline>`, cut to what PostgreSQL keeps, with characters it would turn into '?' replaced up front. */
+export function sessionName(pipeline: string): string {
+  let name = `sluice:${pipeline}`.replace(/[^\x20-\x7e]/g, '?');
+  if (name.length > SESSION_NAME_BYTES) name = name.slice(0, SESSION_NAME_BYTES);
+  return name;
 }
