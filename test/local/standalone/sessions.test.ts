@@ -52,36 +52,28 @@ describe('database sessions of pipelines in standalone mode', () => {
   it('a sink holds one named session while it runs, and none once reconfigured, restarted, stopped, paused or deleted', async () => {
     const config = { 'connector.class': 'JdbcSink', 'connection.url': PG_URL, 'connection.user': 'postgres', topics: topic, 'table.name.format': sinkTable, 'auto.create': 'true', 'sluice.esm.batching.window.ms': '0' };
     await call('POST', '/connectors', { name: sinkName, config });
-    await produce(1);
-    await waitFor(async () => (await rows()) === 1, 30_000, 'the first row');
-    await waitSessions(sinkName, 1, 'running');
+    /** Writes record `id` and waits until it is a row and the pipeline holds exactly one session. */
+    const flows = async (id: number, when: string) => {
+      await produce(id);
+      await waitFor(async () => (await rows()) === id, 30_000, `the row ${when}`);
+      await waitSessions(sinkName, 1, when);
+    };
+    await flows(1, 'running');
 
-    // Reconfigure: the old version's session is closed (at once, with no traffic), the new one opens with the next batch.
-    await call('PUT', `/connectors/${sinkName}/config`, { ...config, 'batch.size': '100' });
-    await waitSessions(sinkName, 0, 'reconfigured');
-    await produce(2);
-    await waitFor(async () => (await rows()) === 2, 30_000, 'the row after reconfigure');
-    await waitSessions(sinkName, 1, 'running again after reconfigure');
-
-    await call('POST', `/connectors/${sinkName}/restart?includeTasks=true`);
-    await waitSessions(sinkName, 0, 'restarted');
-    await produce(3);
-    await waitFor(async () => (await rows()) === 3, 30_000, 'the row after restart');
-    await waitSessions(sinkName, 1, 'running again after restart');
-
-    await call('PUT', `/connectors/${sinkName}/pause`);
-    await waitSessions(sinkName, 0, 'paused');
-    await call('PUT', `/connectors/${sinkName}/resume`);
-    await produce(4);
-    await waitFor(async () => (await rows()) === 4, 30_000, 'the row after resume');
-    await waitSessions(sinkName, 1, 'resumed');
-
-    await call('PUT', `/connectors/${sinkName}/stop`);
-    await waitSessions(sinkName, 0, 'stopped');
-    await call('PUT', `/connectors/${sinkName}/resume`);
-    await produce(5);
-    await waitFor(async () => (await rows()) === 5, 30_000, 'the row after resume from stop');
-    await waitSessions(sinkName, 1, 'resumed from stop');
+    // Each change closes the session at once (with no traffic); the next batch opens one again.
+    const changes: Array<[string, () => Promise<void>, (() => Promise<void>) | undefined]> = [
+      ['reconfigured', () => call('PUT', `/connectors/${sinkName}/config`, { ...config, 'batch.size': '100' }), undefined],
+      ['restarted', () => call('POST', `/connectors/${sinkName}/restart?includeTasks=true`), undefined],
+      ['paused', () => call('PUT', `/connectors/${sinkName}/pause`), () => call('PUT', `/connectors/${sinkName}/resume`)],
+      ['stopped', () => call('PUT', `/connectors/${sinkName}/stop`), () => call('PUT', `/connectors/${sinkName}/resume`)],
+    ];
+    let id = 1;
+    for (const [what, change, undo] of changes) {
+      await change();
+      await waitSessions(sinkName, 0, what);
+      await undo?.();
+      await flows(++id, `after being ${what}`);
+    }
 
     await call('DELETE', `/connectors/${sinkName}`);
     await waitSessions(sinkName, 0, 'deleted');
