@@ -1,6 +1,7 @@
 // The controller's handler: DynamoDB stream batches (CONFIG and STATUS changes) and the periodic resync event, which
 // re-expands topics.regex pipelines and repairs drift. Each pipeline is reconciled once per batch.
 import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { maskSecrets } from '../runtime/maskSecrets.js';
 import type { PipelineStore } from '../runtime/ports/PipelineStore.js';
 import type { PipelineReconciler } from './PipelineReconciler.js';
 import { type PipelineTouch, pipelinesOf } from './streamRecords.js';
@@ -25,7 +26,7 @@ export function createControllerHandler(reconciler: PipelineReconciler, store: P
         const actions = await reconciler.reconcile(t.name, t.imageVersion === undefined ? {} : { imageVersion: t.imageVersion });
         if (actions.length > 0) console.log(JSON.stringify({ pipeline: t.name, actions: actions.map((a) => a.kind) }));
       } catch (e) {
-        console.error(JSON.stringify({ pipeline: t.name, error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) }));
+        console.error(maskSecrets(JSON.stringify({ pipeline: t.name, error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) })));
         failures.push(t.name);
       }
     }
