@@ -10,6 +10,8 @@ const SECRET_KEY_NAME = new RegExp(`^${SECRET_KEY}$`, 'i');
 
 /** scheme://user:<password>@host: greedy up to the last '@' before the host's path, query or a blank. */
 const URL_USERINFO = /(\/\/[^\s/:@?#"]*:)([^\s/?#"]*)(@)/g;
+/** Oracle's jdbc:oracle:thin:user/<password>@host form. */
+const ORACLE_CREDENTIALS = /(jdbc:oracle:[a-z]+:[^\s/@:"]+\/)([^\s@"]*)(@)/gi;
 /** ?password=x, &sslpassword=x, ;password=x inside a URL. */
 const URL_PARAM = new RegExp(String.raw`([?&;]${SECRET_KEY}=)([^&;\s"#}]*)`, 'gi');
 /** connection.password=x in a rendered map ({a=b, connection.password=x}) or a JAAS line (password="x"). */
@@ -35,6 +37,7 @@ export function maskSecrets(text: string, known: readonly string[] = []): string
   }
   return out
     .replace(URL_USERINFO, `$1${HIDDEN}$3`)
+    .replace(ORACLE_CREDENTIALS, `$1${HIDDEN}$3`)
     .replace(URL_PARAM, `$1${HIDDEN}`)
     .replace(PAIR, (_m, head: string, value: string) => (value.trim() === '' || value.startsWith('${') ? `${head}${value}` : `${head}${HIDDEN}`))
     .replace(JSON_PAIR, (_m, head: string, value: string, tail: string) => (value.startsWith('${') || value === '' ? `${head}${value}${tail}` : `${head}${HIDDEN}${tail}`));
@@ -47,6 +50,7 @@ export function secretValues(config: Readonly<Record<string, unknown>>, isPasswo
     if (typeof v !== 'string' || v === '' || v.startsWith('${')) continue;
     if (isPassword(k) || isSecretKeyName(k)) out.push(v);
     for (const m of v.matchAll(URL_USERINFO)) out.push(m[2]!);
+    for (const m of v.matchAll(ORACLE_CREDENTIALS)) out.push(m[2]!);
     for (const m of v.matchAll(URL_PARAM)) out.push(m[2]!);
   }
   return out.flatMap((s) => [s, decoded(s)]).filter((s) => s !== '' && s !== HIDDEN);

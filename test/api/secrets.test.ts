@@ -92,6 +92,7 @@ describe('a canary password', () => {
     expect((await call('put with a bad url', 'PUT', '/connectors/stored/config', { ...config, 'connection.url': badUrl })).status).toBe(400);
     expect((await call('patch with a bad value', 'PATCH', '/connectors/stored/config', { 'batch.size': 'x', 'connection.url': badUrl })).status).toBe(400);
     expect((await call('create invalid', 'POST', '/connectors', secretSink('bad', { 'pk.mode': 'nope' }))).status).toBe(400);
+    expect((await call('oracle credentials form', 'POST', '/connectors', secretSink('bad', { 'connection.url': `jdbc:oracle:thin:scott/${CANARY}@db:1521/SVC` }))).status).toBe(400);
     expect((await call('create again', 'POST', '/connectors', { name, config })).status).toBe(409);
     expect((await call('not json', 'POST', '/connectors', undefined, `{"name":"j","config":{"connection.password":"${CANARY}"`)).status).toBe(400);
     expect((await call('validate with a bad url', 'PUT', '/connector-plugins/JdbcSinkConnector/config/validate', { ...config, 'connection.url': badUrl })).status).toBe(200);

@@ -14,6 +14,8 @@ describe('maskSecrets', () => {
     ['jdbc:mysql://u:p@ss@h/db', 'jdbc:mysql://u:[hidden]@h/db'],
     ['jdbc:postgresql://h/db?user=u&password=pw&sslmode=require', 'jdbc:postgresql://h/db?user=u&password=[hidden]&sslmode=require'],
     ['jdbc:postgresql://h/db?sslpassword=pw', 'jdbc:postgresql://h/db?sslpassword=[hidden]'],
+    ['jdbc:oracle:thin:scott/tiger@//db:1521/SVC', 'jdbc:oracle:thin:scott/[hidden]@//db:1521/SVC'],
+    ['jdbc:oracle:thin:@//db:1521/SVC', 'jdbc:oracle:thin:@//db:1521/SVC'],
     ['jdbc:sqlserver://h:1433;password=pw;db=x', 'jdbc:sqlserver://h:1433;password=[hidden];db=x'],
     ['{a=b, connection.password=pw, c=d}', '{a=b, connection.password=[hidden], c=d}'],
     ['{"connection.password":"p\\"w","x":"y"}', '{"connection.password":"[hidden]","x":"y"}'],
