@@ -24,6 +24,7 @@ export function createSinkHandler(runtime: SinkRuntime, pipelines: SinkPipelines
   return async (event, context) => {
     const name = await pipelines.pipelineOf(context.invokedFunctionArn);
     const [record, status] = await Promise.all([store.get(name), store.getStatus(name)]);
+    if (record?.targetState !== 'RUNNING') await pipelines.cache.release(name); // its connections are not needed now
     if (!record) throw new SluiceError(`Pipeline ${name} does not exist (deleted?); the batch is left uncommitted`);
     if (record.targetState !== 'RUNNING') throw new RetriableError(`Pipeline ${name} is ${record.targetState}; the batch is left uncommitted`);
     const task0 = status?.tasks.find((t) => t.id === 0);

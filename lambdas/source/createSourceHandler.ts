@@ -26,6 +26,7 @@ export function createSourceHandler(runtime: SourceRuntime, pipelines: SourcePip
       return idle('stopped');
     }
     const [record, status] = await Promise.all([store.get(name), store.getStatus(name)]);
+    if (record?.type !== 'source' || record.targetState !== 'RUNNING') await pipelines.cache.release(name); // its connection is not needed now
     if (record?.type !== 'source') {
       logger.warn(`Source pipeline ${name} does not exist (deleted?); nothing to poll`);
       return idle('stopped');
