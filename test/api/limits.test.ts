@@ -1,7 +1,7 @@
 // Input the store or Kafka could never hold is a Connect-shaped 400 (or 404), with nothing half-created: illegal topic
 // names, configs beyond DynamoDB's item size, over-long and invalid-Unicode names; plus HEAD, dot segments and PUT names.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { type ApiHarness, pgSink, useApiHarness } from '../helpers/apiHarness.js';
+import { type ApiHarness, pgSink, pgSource, useApiHarness } from '../helpers/apiHarness.js';
 
 const ctx = useApiHarness();
 let api: ApiHarness;
@@ -29,6 +29,11 @@ describe('topic names (Kafka: [a-zA-Z0-9._-], at most 249 characters, not "." or
     const topicsInfo = (validated.body as { configs: Array<{ value: { name: string; errors: string[] } }> }).configs.find((c) => c.value.name === 'topics');
     expect(topicsInfo?.value.errors.join('\n')).toMatch(message);
     expect(await api.store.list()).toEqual([]);
+  });
+
+  it('refuses a source topic.prefix no topic name may start with', async () => {
+    expect400(await api.call('POST', '/connectors', pgSource('src', { 'topic.prefix': 'pg/' })), /topic\.prefix: Topic name "pg\/" is illegal.*prefix followed by the table name/);
+    expect((await api.call('POST', '/connectors', pgSource('src', { 'topic.prefix': 'pg.db-1_' }))).status).toBe(201);
   });
 
   it('accepts the longest legal name, and refuses an illegal dead-letter topic', async () => {
