@@ -25,6 +25,17 @@ export function localContext(functionName: string, invokedFunctionArn = `arn:aws
   };
 }
 
+/**
+ * The path of a request target exactly as sent, as API Gateway's REST API passes it (still percent-encoded, with no
+ * dot-segment removal: `/connectors/a/../b` must not become `/connectors/b`), and its query. A target that is not a
+ * path at all is left for the API's path check to refuse with 400 (new URL() threw on `//[`: a 500).
+ */
+export function splitRequestTarget(target: string): { path: string; searchParams: URLSearchParams } {
+  const q = target.indexOf('?');
+  const path = q < 0 ? target : target.slice(0, q);
+  return { path, searchParams: new URLSearchParams(q < 0 ? '' : target.slice(q + 1)) };
+}
+
 export async function toProxyEvent(req: IncomingMessage): Promise<APIGatewayProxyEvent> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -33,7 +44,7 @@ export async function toProxyEvent(req: IncomingMessage): Promise<APIGatewayProx
     if (size > MAX_BODY) throw new Error('Request body too large');
     chunks.push(chunk as Buffer);
   }
-  const url = new URL(req.url ?? '/', 'http://localhost');
+  const { path, searchParams } = splitRequestTarget(req.url ?? '/');
   const headers: Record<string, string> = {};
   const multiValueHeaders: Record<string, string[]> = {};
   for (const [k, v] of Object.entries(req.headers)) {
@@ -44,14 +55,14 @@ export async function toProxyEvent(req: IncomingMessage): Promise<APIGatewayProx
   }
   const query: Record<string, string> = {};
   const multiQuery: Record<string, string[]> = {};
-  for (const [k, v] of url.searchParams) {
+  for (const [k, v] of searchParams) {
     query[k] = v;
     multiQuery[k] = [...(multiQuery[k] ?? []), v];
   }
-  const hasQuery = url.searchParams.size > 0;
+  const hasQuery = searchParams.size > 0;
   return {
     resource: '/{proxy+}',
-    path: url.pathname,
+    path,
     httpMethod: (req.method ?? 'GET').toUpperCase(),
     headers,
     multiValueHeaders,
@@ -68,7 +79,7 @@ export async function toProxyEvent(req: IncomingMessage): Promise<APIGatewayProx
       protocol: 'HTTP/1.1',
       httpMethod: (req.method ?? 'GET').toUpperCase(),
       identity: { sourceIp: req.socket.remoteAddress ?? '127.0.0.1' } as APIGatewayProxyEvent['requestContext']['identity'],
-      path: url.pathname,
+      path,
       stage: 'local',
       requestId: randomUUID(),
       requestTimeEpoch: Date.now(),

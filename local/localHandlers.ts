@@ -42,7 +42,7 @@ function taskRuntime(options: LocalSourceOptions): TaskRuntime {
   };
 }
 
-export function localSinkHandler(options: LocalSinkOptions): { handler: SinkHandler; close(): Promise<void> } {
+export function localSinkHandler(options: LocalSinkOptions): { handler: SinkHandler; tasks: SinkPipelines['cache']; close(): Promise<void> } {
   const producer = new KafkaRecordProducer(options.kafka);
   const runtime: SinkRuntime = {
     ...taskRuntime(options),
@@ -52,6 +52,7 @@ export function localSinkHandler(options: LocalSinkOptions): { handler: SinkHand
   const pipelines = new SinkPipelines(runtime);
   return {
     handler: createSinkHandler(runtime, pipelines, options.workerId),
+    tasks: pipelines.cache,
     close: async () => {
       await pipelines.close();
       await producer.close();
@@ -62,7 +63,7 @@ export function localSinkHandler(options: LocalSinkOptions): { handler: SinkHand
 export type LocalSourceOptions = Omit<LocalSinkOptions, 'createWriter'>;
 
 /** The source function's handler as standalone mode wires it: the same handler, with local adapters. */
-export function localSourceHandler(options: LocalSourceOptions): { handler: SourceHandler; close(): Promise<void> } {
+export function localSourceHandler(options: LocalSourceOptions): { handler: SourceHandler; tasks: SourcePipelines['cache']; close(): Promise<void> } {
   const producer = new KafkaRecordProducer(options.kafka);
   const runtime: SourceRuntime = {
     ...taskRuntime(options),
@@ -72,6 +73,7 @@ export function localSourceHandler(options: LocalSourceOptions): { handler: Sour
   const pipelines = new SourcePipelines(runtime, `${options.workerId}/source`);
   return {
     handler: createSourceHandler(runtime, pipelines, options.workerId),
+    tasks: pipelines.cache,
     close: async () => {
       await pipelines.close();
       await producer.close();

@@ -30,6 +30,7 @@ import { LocalResources } from './LocalResources.js';
 import { LocalRuntimeObserver } from './LocalRuntimeObserver.js';
 import { localSinkHandler, localSourceHandler } from './localHandlers.js';
 import { SchedulerEmulator } from './scheduler/SchedulerEmulator.js';
+import { TaskReaper } from './TaskReaper.js';
 
 export interface StandaloneOptions {
   /** @default '127.0.0.1' */
@@ -129,7 +130,9 @@ export async function startStandalone(options: StandaloneOptions = {}): Promise<
     observer: new LocalRuntimeObserver(metrics, (name) => esm.mappingsOf(name)),
   });
   server.on('request', serveProxyHandler(createApiHandler(service), 'sluice-api'));
+  const reaper = new TaskReaper({ store, sink: sink.tasks, source: source.tasks, logger, pollIntervalMs: options.pollIntervalMs ?? 500 });
   controller.start();
+  reaper.start();
   // Ready (GET /health 200) once the pipelines found in the store have been reconciled, as a Kafka worker is once it
   // has read its config topic and started the connectors.
   const ready = () => {
@@ -153,7 +156,7 @@ export async function startStandalone(options: StandaloneOptions = {}): Promise<
         server.closeAllConnections();
       });
       await controller.stop();
-      await Promise.all([esm.stop(), scheduler.stop()]);
+      await Promise.all([esm.stop(), scheduler.stop(), reaper.stop()]);
       await Promise.all([sink.close(), source.close()]);
       await admin.close();
       dynamo.destroy();

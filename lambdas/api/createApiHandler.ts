@@ -4,6 +4,8 @@ import httpRouterHandler from '@middy/http-router';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type { ConnectorService } from '../runtime/connector/ConnectorService.js';
 import { type ErrorLogger, RouteError, errorResponse } from './httpErrors.js';
+import { ResponseMasker } from './maskResponse.js';
+import { answerFor, routedEvent } from './requestPath.js';
 import { connectRoutes } from './routes.js';
 
 export type ApiHandler = MiddyfiedHandler<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context>;
@@ -18,11 +20,17 @@ export function createApiHandler(service: ConnectorService, log: ErrorLogger = c
       throw patterns.some((p) => p.test(path)) ? new RouteError(405, 'HTTP 405 Method Not Allowed') : new RouteError(404, 'HTTP 404 Not Found');
     },
   });
+  const masker = new ResponseMasker(service);
   return middy<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context>()
     .use({
-      onError: (request) => {
-        request.response = errorResponse(request.error, log);
+      // No response, error message or log line carries a secret: masked here, at the one exit.
+      after: (request) => {
+        if (request.response) request.response = answerFor(request.event, masker.mask(request.response, []));
+      },
+      onError: async (request) => {
+        const secrets = await masker.secrets(request.event);
+        request.response = answerFor(request.event, masker.mask(errorResponse(request.error, masker.log(log, secrets)), secrets));
       },
     })
-    .handler(router);
+    .handler((event, context) => router(routedEvent(event), context));
 }

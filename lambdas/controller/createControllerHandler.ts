@@ -1,6 +1,7 @@
 // The controller's handler: DynamoDB stream batches (CONFIG and STATUS changes) and the periodic resync event, which
 // re-expands topics.regex pipelines and repairs drift. Each pipeline is reconciled once per batch.
 import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { maskSecrets } from '../runtime/maskSecrets.js';
 import type { PipelineStore } from '../runtime/ports/PipelineStore.js';
 import type { PipelineReconciler } from '../runtime/lifecycle/PipelineReconciler.js';
 import { type PipelineTouch, pipelinesOf } from './streamRecords.js';
@@ -27,7 +28,7 @@ export function createControllerHandler(reconciler: PipelineReconciler, store: P
         // A stop is confirmed (STATUS STOPPED) only once the ESMs are Disabled: retrying the batch observes them again.
         if (pending) failures.push(t.name);
       } catch (e) {
-        console.error(JSON.stringify({ pipeline: t.name, error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) }));
+        console.error(maskSecrets(JSON.stringify({ pipeline: t.name, error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) })));
         failures.push(t.name);
       }
     }

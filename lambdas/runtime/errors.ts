@@ -1,5 +1,6 @@
 // Typed errors of the core. The API edge (lambdas/api/httpErrors.ts) maps each to an HTTP status;
 // the core never speaks HTTP. Always pass `cause` when wrapping.
+import { maskSecrets } from './maskSecrets.js';
 
 /** Base class of every error Sluice raises on purpose. */
 export class SluiceError extends Error {
@@ -81,7 +82,7 @@ export class ConnectionError extends SluiceError {
   }
 }
 
-/** Renders an error and its causes the way Connect's `trace` field reads: one line per cause. */
+/** Renders an error and its causes the way Connect's `trace` field reads: one line per cause, passwords masked. */
 export function errorTrace(error: unknown): string {
   const lines: string[] = [];
   let current: unknown = error;
@@ -94,5 +95,5 @@ export function errorTrace(error: unknown): string {
       current = undefined;
     }
   }
-  return lines.join('\n');
+  return maskSecrets(lines.join('\n'));
 }

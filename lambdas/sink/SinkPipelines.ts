@@ -1,5 +1,6 @@
 // Per-container state of the sink function: which pipeline an alias serves, and one SinkTask per pipeline version,
-// rebuilt when the stored config's version changes (connections are reused across warm invocations).
+// rebuilt when the stored config's version changes (connections are reused across warm invocations, and closed when
+// the task is released or idle: see PipelineTasks).
 import { PipelineTasks, type TaskRuntime } from '../runtime/PipelineTasks.js';
 import { NotFoundError, SluiceError } from '../runtime/errors.js';
 import { aliasOfFunctionArn, pipelineOfPlainAlias } from '../runtime/pipelineAlias.js';
@@ -33,9 +34,9 @@ export class SinkPipelines {
     return known;
   }
 
-  /** The task for the pipeline's current version, building (and closing the previous one) when it changed. */
-  taskFor(record: PipelineRecord, bootstrapServers: string | undefined): Promise<SinkTask> {
-    return this.tasks.taskFor(record, (config) => {
+  /** Runs `fn` with the task for the pipeline's current version, building (and releasing the previous one) when it changed. */
+  withTask<R>(record: PipelineRecord, bootstrapServers: string | undefined, fn: (task: SinkTask) => Promise<R>): Promise<R> {
+    const build = (config: Record<string, string>) => {
       const producer = this.runtime.producer(bootstrapServers);
       return createSinkTask(config, {
         registry: this.runtime.registry,
@@ -45,7 +46,13 @@ export class SinkPipelines {
         logger: this.runtime.logger,
         ...(producer ? { producer } : {}),
       });
-    });
+    };
+    return this.tasks.use(record, build, fn);
+  }
+
+  /** The per-pipeline task cache, for releasing tasks whose pipeline no longer runs here. */
+  get cache(): PipelineTasks<SinkTask> {
+    return this.tasks;
   }
 
   close(): Promise<void> {

@@ -19,6 +19,7 @@ export function createSinkHandler(runtime: SinkRuntime, pipelines: SinkPipelines
     const name = await pipelines.pipelineOf(context.invokedFunctionArn);
     const admission = await admitTask(store, name, 'sink', workerId);
     if (!admission.admitted) {
+      if (admission.refusal !== 'failed') await pipelines.cache.release(name); // its connections are not needed now
       // Paused or stopped: the mapping is being disabled; leave the batch uncommitted for when it runs again.
       if (admission.refusal === 'paused' || admission.refusal === 'stopped') throw new RetriableError(`${admission.message}; the batch is left uncommitted`);
       throw new SluiceError(`${admission.message}; the batch is left uncommitted`);
@@ -26,8 +27,7 @@ export function createSinkHandler(runtime: SinkRuntime, pipelines: SinkPipelines
     const { record, gate } = admission;
     const raws = decodeMskEvent(event);
     try {
-      const task = await pipelines.taskFor(record, event.bootstrapServers);
-      const result = await task.put(raws, clock.now() + context.getRemainingTimeInMillis() - SAFETY_MARGIN_MS);
+      const result = await pipelines.withTask(record, event.bootstrapServers, (task) => task.put(raws, clock.now() + context.getRemainingTimeInMillis() - SAFETY_MARGIN_MS));
       // The batch is written: failing now would only make the ESM redeliver it, so a status write is best effort.
       await gate.running(result.topics).catch((e: unknown) => logger.warn(`could not record the status of ${name}`, { error: String(e) }));
       return result;

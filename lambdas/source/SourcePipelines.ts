@@ -25,8 +25,14 @@ export class SourcePipelines {
     this.tasks = new PipelineTasks(runtime);
   }
 
-  taskFor(record: PipelineRecord): Promise<SourceTask> {
-    return this.tasks.taskFor(record, (config) => createSourceTask(config, record.version, { ...this.runtime, owner: this.owner }));
+  /** Runs `fn` with the task for the pipeline's current version, building (and releasing the previous one) when it changed. */
+  withTask<R>(record: PipelineRecord, fn: (task: SourceTask) => Promise<R>): Promise<R> {
+    return this.tasks.use(record, (config) => createSourceTask(config, record.version, { ...this.runtime, owner: this.owner }), fn);
+  }
+
+  /** The per-pipeline task cache, for releasing tasks whose pipeline no longer runs here. */
+  get cache(): PipelineTasks<SourceTask> {
+    return this.tasks;
   }
 
   close(): Promise<void> {

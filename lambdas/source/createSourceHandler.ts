@@ -28,14 +28,14 @@ export function createSourceHandler(runtime: SourceRuntime, pipelines: SourcePip
     }
     const admission = await admitTask(store, name, 'source', workerId);
     if (!admission.admitted) {
+      if (admission.refusal !== 'failed') await pipelines.cache.release(name); // its connection is not needed now
       if (admission.refusal !== 'paused' && admission.refusal !== 'stopped') logger.warn(`${admission.message}; nothing to poll`);
       return idle(admission.refusal === 'failed' ? 'failed' : 'stopped');
     }
     const { record, gate } = admission;
     const deadline = clock.now() + context.getRemainingTimeInMillis() - SAFETY_MARGIN_MS;
     try {
-      const task = await pipelines.taskFor(record);
-      return await task.runInvocation(deadline, gate);
+      return await pipelines.withTask(record, (task) => task.runInvocation(deadline, gate));
     } catch (e) {
       // A config that does not parse or cannot build its converters/transforms: the task cannot start.
       const trace = errorTrace(e);

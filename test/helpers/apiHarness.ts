@@ -3,6 +3,7 @@ import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { DynamoPipelineStore } from '../../lambdas/adapters/dynamodb/DynamoPipelineStore.js';
 import { type ApiHandler, createApiHandler } from '../../lambdas/api/createApiHandler.js';
+import type { ErrorLogger } from '../../lambdas/api/httpErrors.js';
 import { ConnectorService, type ConnectorServiceOptions } from '../../lambdas/runtime/connector/ConnectorService.js';
 import { builtinPlugins } from '../../lambdas/runtime/plugins/builtins.js';
 import { systemClock } from '../../lambdas/runtime/ports/Clock.js';
@@ -26,11 +27,11 @@ export interface ApiHarness {
 
 export const WORKER_ID = 'test-worker:8083';
 
-export async function apiHarness(dynamo: TestDynamo, overrides: Partial<ConnectorServiceOptions> = {}): Promise<ApiHarness> {
+/** @param log receives what the API logs (default: nothing). */
+export async function apiHarness(dynamo: TestDynamo, overrides: Partial<ConnectorServiceOptions> = {}, log: ErrorLogger = { error: () => undefined }): Promise<ApiHarness> {
   const store = overrides.store ?? new DynamoPipelineStore(dynamo.client, await dynamo.newTable());
   const service = new ConnectorService({ store, registry: builtinPlugins(), clock: systemClock, workerId: WORKER_ID, kafkaClusterId: 'test-cluster', ...overrides });
-  const silent = { error: () => undefined };
-  const handler = createApiHandler(service, silent);
+  const handler = createApiHandler(service, log);
   return {
     store,
     handler,

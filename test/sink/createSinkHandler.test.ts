@@ -18,6 +18,7 @@ import { type TestDynamo, startTestDynamo } from '../helpers/dynamo.js';
 import { FakeClock } from '../helpers/fakeClock.js';
 import { ordersSinkConfig } from '../helpers/ordersSinkConfig.js';
 import { uniqueName, withPg } from '../helpers/pg.js';
+import { waitFor } from '../helpers/waitFor.js';
 
 const event = JSON.parse(readFileSync(new URL('../fixtures/msk/orders-envelope.json', import.meta.url), 'utf8')) as MskEvent;
 const FN = 'arn:aws:lambda:eu-west-1:123456789012:function:sluice-sink';
@@ -105,5 +106,30 @@ describe('sink handler', () => {
     const handlerArn = `${FN}`;
     await expect(invoke(event, handlerArn.split(':').pop()!)).rejects.toThrow(/No pipeline is registered for the Lambda alias/);
     await pipelines.close();
+  });
+});
+
+describe('sink handler and database sessions', () => {
+  const sessions = (name: string) => withPg(async (c) => Number((await c.query('SELECT count(*) AS n FROM pg_stat_activity WHERE application_name = $1', [`sluice:${name}`])).rows[0].n));
+  /** A backend leaves pg_stat_activity shortly after its client disconnects: wait for the count, do not sample it. */
+  const expectSessions = (name: string, n: number, when: string) => waitFor(async () => (await sessions(name)) === n, 10_000, `${when}: sessions of ${name} never became ${n}`);
+
+  it("closes the pipeline's session when a batch arrives for a pipeline that was stopped or deleted", async () => {
+    // Prepare: a pipeline whose first batch opened its (named) session
+    const name = uniqueName('rel-sink');
+    const { service, invoke, pipelines } = await setup(name);
+    await invoke();
+    await expectSessions(name, 1, 'running');
+    // Act / Assess: stopped, then deleted, each followed by one more (in-flight) batch
+    await service.setTargetState(name, 'STOPPED');
+    await expect(invoke()).rejects.toThrow(/STOPPED/);
+    await expectSessions(name, 0, 'stopped');
+    await service.setTargetState(name, 'RUNNING');
+    await invoke();
+    await expectSessions(name, 1, 'resumed');
+    await service.deleteConnector(name);
+    await expect(invoke()).rejects.toThrow(/does not exist/);
+    await expectSessions(name, 0, 'deleted');
+    expect(pipelines.cache.held).toEqual([]);
   });
 });

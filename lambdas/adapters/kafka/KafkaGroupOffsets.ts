@@ -52,4 +52,14 @@ export class KafkaGroupOffsets implements ConsumerGroupOffsets {
       if (code !== 'GROUP_ID_NOT_FOUND') throw e;
     }
   }
+
+  async partitionCounts(topics: readonly string[]): Promise<Map<string, number>> {
+    const admin = await this.admin();
+    // Only topics that exist are asked about, so the metadata request can never create one.
+    const existing = new Set(await admin.listTopics());
+    const asked = topics.filter((t) => existing.has(t));
+    if (asked.length === 0) return new Map();
+    const { topics: metadata } = await admin.fetchTopicMetadata({ topics: asked });
+    return new Map(metadata.map((t) => [t.name, t.partitions.length]));
+  }
 }

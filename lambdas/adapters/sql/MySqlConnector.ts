@@ -25,6 +25,8 @@ export function mysqlConnectionOptions(spec: ConnectionSpec): ConnectionOptions 
     dateStrings: true,
     charset: 'utf8mb4',
     connectTimeout: timeout > 0 ? timeout : CONNECT_TIMEOUT_MS,
+    // performance_schema.session_connect_attrs shows which pipeline holds a session.
+    connectAttributes: { program_name: spec.applicationName ?? 'sluice' },
   };
 }
 

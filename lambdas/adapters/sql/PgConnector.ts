@@ -18,7 +18,7 @@ export function pgClientConfig(spec: ConnectionSpec): ClientConfig {
     ...(spec.password !== undefined ? { password: spec.password } : {}),
     ssl,
     connectionTimeoutMillis: timeoutSeconds > 0 ? timeoutSeconds * 1000 : CONNECT_TIMEOUT_MS,
-    application_name: spec.params['ApplicationName'] ?? 'sluice',
+    application_name: spec.params['ApplicationName'] ?? spec.applicationName ?? 'sluice',
   };
 }
 

@@ -1,6 +1,7 @@
 // A plugin's configuration, declared once (Kafka's ConfigDef): parsing, validation, the validate endpoint,
 // password masking and the README reference all read the same table of keys.
 import { ConfigError } from '../errors.js';
+import { HIDDEN, maskSecrets } from '../maskSecrets.js';
 import type { Validator } from './validators.js';
 
 export type ConfigType = 'BOOLEAN' | 'STRING' | 'INT' | 'SHORT' | 'LONG' | 'DOUBLE' | 'LIST' | 'CLASS' | 'PASSWORD';
@@ -51,10 +52,10 @@ export interface ConfigValueInfo {
   visible: boolean;
 }
 
-export const HIDDEN = '[hidden]';
+export { HIDDEN };
 
 export function invalidValue(name: string, value: unknown, reason: string): string {
-  return `Invalid value ${value === null ? 'null' : String(value)} for configuration ${name}: ${reason}`;
+  return `Invalid value ${value === null ? 'null' : maskSecrets(String(value))} for configuration ${name}: ${reason}`;
 }
 
 /** Renders a parsed value back to its string form (LIST joined with commas). */
@@ -199,7 +200,7 @@ export class ConfigDef {
       values.set(key.name, result.value);
       infos.set(key.name, {
         name: key.name,
-        value: key.type === 'PASSWORD' && raw !== undefined && raw !== null ? HIDDEN : raw ?? valueToString(key.default),
+        value: key.type === 'PASSWORD' && raw !== undefined && raw !== null ? HIDDEN : maskedOrNull(raw ?? valueToString(key.default)),
         recommended_values: [...(key.recommendedValues ?? [])],
         errors: result.errors,
         visible: true,
@@ -246,4 +247,8 @@ export function describeKey(k: ConfigKey): ConfigKeyInfo {
     dependents: [...(k.dependents ?? [])],
     order: k.orderInGroup ?? -1,
   };
+}
+
+function maskedOrNull(value: string | null): string | null {
+  return value === null ? null : maskSecrets(value);
 }

@@ -1,5 +1,6 @@
 // connection.url in every form users paste (JDBC URLs, driver URLs, Oracle Easy Connect) → a driver connection spec.
 import { ConfigError } from '../errors.js';
+import { maskSecrets } from '../maskSecrets.js';
 import type { DialectName } from '../plugins/types.js';
 
 export interface ConnectionSpec {
@@ -15,6 +16,8 @@ export interface ConnectionSpec {
   /** Oracle only: what node-oracledb takes as connectString (Easy Connect or a descriptor). */
   readonly connectString?: string;
   readonly oracleSid?: boolean;
+  /** Names the session for DBAs (PostgreSQL application_name, MySQL program_name): `sluice:<pipeline>`. */
+  readonly applicationName?: string;
 }
 
 const DEFAULT_PORTS: Record<DialectName, number> = { postgresql: 5432, mysql: 3306, oracle: 1521 };
@@ -35,7 +38,7 @@ export function dialectOfUrl(url: string): DialectName | undefined {
 }
 
 function bad(url: string, reason: string): ConfigError {
-  return new ConfigError(`Invalid value ${url} for configuration connection.url: ${reason}`, { key: 'connection.url' });
+  return new ConfigError(`Invalid value ${maskSecrets(url)} for configuration connection.url: ${reason}`, { key: 'connection.url' });
 }
 
 function splitParams(query: string | undefined, separator: RegExp): Record<string, string> {

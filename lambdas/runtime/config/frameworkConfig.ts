@@ -1,5 +1,6 @@
 // Kafka Connect's framework keys (ConnectorConfig, SinkConnectorConfig, SourceConnectorConfig), shared by every connector.
 import { ConfigDef, type ConfigKey } from './ConfigDef.js';
+import { legalTopicNameOrEmpty, legalTopicNames } from './topicNames.js';
 import { atLeast, between, nonEmptyStringWithoutControlChars, oneOf, validRegex } from './validators.js';
 
 const COMMON = 'Common';
@@ -25,9 +26,9 @@ const commonKeys: ConfigKey[] = [
 ];
 
 const sinkKeys: ConfigKey[] = [
-  { name: 'topics', type: 'LIST', default: [], importance: 'HIGH', group: COMMON, orderInGroup: 4, width: 'LONG', displayName: 'Topics', documentation: 'List of topics to consume, separated by commas.' },
+  { name: 'topics', type: 'LIST', default: [], importance: 'HIGH', group: COMMON, orderInGroup: 4, width: 'LONG', displayName: 'Topics', validator: legalTopicNames, documentation: 'List of topics to consume, separated by commas.' },
   { name: 'topics.regex', type: 'STRING', default: '', importance: 'HIGH', group: COMMON, orderInGroup: 4, width: 'LONG', displayName: 'Topics regex', validator: validRegex, documentation: 'Regular expression giving topics to consume (full match). Only one of topics or topics.regex should be specified.' },
-  { name: 'errors.deadletterqueue.topic.name', type: 'STRING', default: '', importance: 'MEDIUM', group: ERRORS, orderInGroup: 6, width: 'MEDIUM', displayName: 'Dead Letter Queue Topic Name', documentation: 'The name of the topic to be used as the dead letter queue (DLQ) for records that fail conversion, transformation or writing. Empty disables the DLQ.' },
+  { name: 'errors.deadletterqueue.topic.name', type: 'STRING', default: '', importance: 'MEDIUM', group: ERRORS, orderInGroup: 6, width: 'MEDIUM', displayName: 'Dead Letter Queue Topic Name', validator: legalTopicNameOrEmpty, documentation: 'The name of the topic to be used as the dead letter queue (DLQ) for records that fail conversion, transformation or writing. Empty disables the DLQ.' },
   { name: 'errors.deadletterqueue.topic.replication.factor', type: 'SHORT', default: 3, importance: 'MEDIUM', group: ERRORS, orderInGroup: 7, width: 'MEDIUM', displayName: 'Dead Letter Queue Topic Replication Factor', documentation: 'Replication factor used to create the dead letter queue topic when it does not already exist.' },
   { name: 'errors.deadletterqueue.context.headers.enable', type: 'BOOLEAN', default: false, importance: 'MEDIUM', group: ERRORS, orderInGroup: 8, width: 'MEDIUM', displayName: 'Enable Error Context Headers', documentation: 'If true, add __connect.errors.* headers with the error context to records written to the dead letter queue.' },
 ];

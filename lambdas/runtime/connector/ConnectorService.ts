@@ -2,7 +2,7 @@
 import type { describeKey } from '../config/ConfigDef.js';
 import { sealConfig, sealContext } from '../config/sealing.js';
 import { nonEmptyStringWithoutControlChars } from '../config/validators.js';
-import { BadRequestError, ConfigError, NotFoundError } from '../errors.js';
+import { BadRequestError, NotFoundError } from '../errors.js';
 import { stateOf } from '../lifecycle/state.js';
 import { type Request, taskCountAfter, transition } from '../lifecycle/transitions.js';
 import type { PluginRegistry } from '../plugins/PluginRegistry.js';
@@ -14,8 +14,9 @@ import type { ConfigCipher } from '../ports/ConfigCipher.js';
 import type { RuntimeObserver } from '../ports/RuntimeObserver.js';
 import type { ActiveTopics, ConnectorInfo, ConnectorOffsets, ConnectorStateInfo, Message, ServerInfo, TaskInfo, TaskState, WorkerStatus } from './entities.js';
 import { assertOffsetsChangeable, restartingPatch } from './lifecycleRequests.js';
-import { isSecretKey, maskConfig, unmaskConfig } from './masking.js';
+import { configSecrets, isSecretKey, maskConfig, renderConfigMap, unmaskConfig } from './masking.js';
 import { OffsetsManager } from './OffsetsManager.js';
+import { NAME_MAX, checkConfigSize, checkName, hasLoneSurrogate } from './requestLimits.js';
 import { connectorState, connectorStatus, taskIdsOf, taskState, withRuntime } from './statusView.js';
 import { type ConfigInfos, assertPluginExists, findConnector, invalidConfigMessage, validateConnectorConfig } from './validateConfig.js';
 
@@ -39,7 +40,6 @@ export interface ConnectorServiceOptions {
 }
 
 export type ExpandOption = 'status' | 'info';
-const NAME_MAX = 255;
 
 export class ConnectorService {
   private readonly offsets: OffsetsManager;
@@ -95,8 +95,9 @@ export class ConnectorService {
   }
 
   /** PUT /connectors/{name}/config: creates (created=true) or replaces the config. */
-  async putConfig(name: string, config: Record<string, string | null>): Promise<{ created: boolean; info: ConnectorInfo }> {
-    const existing = await this.options.store.get(name);
+  async putConfig(rawName: string, config: Record<string, string | null>): Promise<{ created: boolean; info: ConnectorInfo }> {
+    const name = rawName.trim();
+    const existing = await this.lookup(name);
     const merged = unmaskConfig(nonNullOrKeep(config), existing?.config);
     const checked = await this.sealed(name, this.checkConfig(name, { ...config, ...merged }));
     if (!existing) {
@@ -195,7 +196,7 @@ export class ConnectorService {
   }
 
   async topics(name: string): Promise<ActiveTopics> {
-    const status = (await this.options.store.get(name)) ? await this.options.store.getStatus(name) : undefined;
+    const status = (await this.lookup(name)) ? await this.options.store.getStatus(name) : undefined;
     return { [name]: { topics: [...(status?.activeTopics ?? [])] } };
   }
 
@@ -237,7 +238,7 @@ export class ConnectorService {
   validate(pluginName: string, config: Record<string, string | null>): ConfigInfos {
     assertPluginExists(this.options.registry, pluginName);
     const className = config['connector.class'];
-    if (className === undefined || className === null) throw new BadRequestError(`Connector config {${Object.entries(config).map(([k, v]) => `${k}=${v}`).join(', ')}} contains no connector type`);
+    if (className === undefined || className === null) throw new BadRequestError(`Connector config ${renderConfigMap(config)} contains no connector type`);
     const strip = (s: string) => s.replace(/Connector$/, '');
     if (!strip(className).endsWith(strip(pluginName)) && !strip(pluginName).endsWith(strip(className))) {
       throw new BadRequestError(`Included connector type ${className} does not match request type ${pluginName}`);
@@ -245,12 +246,22 @@ export class ConnectorService {
     return validateConnectorConfig(this.options.registry, config).infos;
   }
 
+  /**
+   * The literal secrets the API must never echo: those of an incoming config (its password-type values and passwords
+   * inside URLs) and, with `name`, those of the stored config of that connector.
+   */
+  async secretsFor(incoming: Readonly<Record<string, unknown>> | undefined, name?: string): Promise<string[]> {
+    const out = incoming ? configSecrets(incoming, this.pluginNamed(incoming['connector.class'])) : [];
+    const stored = name === undefined ? undefined : await this.lookup(name).catch(() => undefined);
+    return stored ? [...out, ...configSecrets(stored.config, this.pluginOf(stored))] : out;
+  }
+
   private checkConfig(name: string, config: Record<string, string | null>): Record<string, string> {
-    if (name.length > NAME_MAX) throw new ConfigError(`Invalid value ${name.slice(0, 40)}... for configuration name: String must be at most ${NAME_MAX} characters`, { key: 'name' });
+    checkName(name);
     nonEmptyStringWithoutControlChars.ensureValid('name', name);
-    if (name.includes('/')) throw new ConfigError(`Invalid value ${name} for configuration name: connector names may not contain '/'`, { key: 'name' });
+    checkConfigSize(config);
     const configName = config['name'];
-    if (configName !== undefined && configName !== name) {
+    if (configName !== undefined && configName !== null && configName.trim() !== name) {
       throw new BadRequestError(`Connector name configuration (${configName}) doesn't match connector name in the URL (${name})`);
     }
     const nulls = Object.keys(config).filter((k) => config[k] === null);
@@ -288,14 +299,22 @@ export class ConnectorService {
 
 
   private async require(name: string, message: string): Promise<PipelineRecord> {
-    const r = await this.options.store.get(name);
+    const r = await this.lookup(name);
     if (!r) throw new NotFoundError(message);
     return r;
   }
 
+  /** The stored record; a name the store could not hold addresses nothing (and never reaches it as an over-long key). */
+  private lookup(name: string): Promise<PipelineRecord | undefined> {
+    return name.length > NAME_MAX || hasLoneSurrogate(name) ? Promise.resolve(undefined) : this.options.store.get(name);
+  }
+
   private pluginOf(r: PipelineRecord): ConnectorPlugin | undefined {
-    const className = r.config['connector.class'];
-    return className ? this.options.registry.find(className, 'sink', 'source') : undefined;
+    return this.pluginNamed(r.config['connector.class']);
+  }
+
+  private pluginNamed(className: unknown): ConnectorPlugin | undefined {
+    return typeof className === 'string' && className !== '' ? this.options.registry.find(className, 'sink', 'source') : undefined;
   }
 
   private info(r: PipelineRecord): ConnectorInfo {

@@ -2,9 +2,10 @@
 // consumer group connect-<name>'s committed offsets. Changes are allowed only while the pipeline is STOPPED.
 import { BadRequestError, SluiceError } from '../errors.js';
 import type { ConsumerGroupOffsets, TopicPartitionOffset } from '../ports/ConsumerGroupOffsets.js';
-import type { PipelineRecord, PipelineStore, SourceOffset } from '../ports/PipelineStore.js';
+import type { PipelineRecord, PipelineStore } from '../ports/PipelineStore.js';
 import { connectGroup, consumerGroupFor, knownSinkTopics, sinkTopics } from '../sinkGroups.js';
 import type { ConnectorOffsets, Message } from './entities.js';
+import { checkPartitionsExist, sinkEntry, sourceEntry } from './offsetEntries.js';
 
 /** The topics a sink consumes as far as the API can tell (sinkGroups.knownSinkTopics). */
 async function knownTopics(store: PipelineStore, r: PipelineRecord): Promise<string[]> {
@@ -23,8 +24,6 @@ const ALTERED =
   'The Connect framework-managed offsets for this connector have been altered successfully. However, if this connector manages offsets externally, they will need to be manually altered in the system that the connector uses.';
 const RESET =
   'The Connect framework-managed offsets for this connector have been reset successfully. However, if this connector manages offsets externally, they will need to be manually reset in the system that the connector uses.';
-
-type Entry = { partition?: unknown; offset?: unknown };
 
 export class OffsetsManager {
   constructor(
@@ -60,8 +59,10 @@ export class OffsetsManager {
       await this.store.putOffsets(r.name, entries.map(sourceEntry));
     } else {
       const topics = await knownTopics(this.store, r);
+      const parsed = entries.map(sinkEntry);
+      checkPartitionsExist(parsed, await this.requireGroups().partitionCounts([...new Set(parsed.map((e) => e.topic))]));
       const byGroup = new Map<string, TopicPartitionOffset[]>();
-      for (const e of entries.map(sinkEntry)) {
+      for (const e of parsed) {
         const groupId = consumerGroupFor(r.name, e.topic, Math.max(topics.length, 1));
         byGroup.set(groupId, [...(byGroup.get(groupId) ?? []), e]);
       }
@@ -80,38 +81,4 @@ export class OffsetsManager {
     if (!this.groups) throw new SluiceError('Sink connector offsets are not available: this API has no Kafka cluster configured (set KAFKA_BROKERS).');
     return this.groups;
   }
-}
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function sourceEntry(e: unknown): SourceOffset {
-  const { partition, offset } = (isPlainObject(e) ? e : {}) as Entry;
-  if (!isPlainObject(partition)) throw new BadRequestError('The partition for a source connector offset cannot be null or missing');
-  if (offset !== null && !isPlainObject(offset)) throw new BadRequestError('The offset for a source connector should either be null or be a map');
-  return { partition, offset: offset ?? null };
-}
-
-function integer(v: unknown, message: string): number {
-  const n = typeof v === 'string' && /^-?\d+$/.test(v.trim()) ? Number(v) : v;
-  if (typeof n !== 'number' || !Number.isInteger(n)) throw new BadRequestError(message);
-  return n;
-}
-
-function sinkEntry(e: unknown): TopicPartitionOffset {
-  const { partition, offset } = (isPlainObject(e) ? e : {}) as Entry;
-  if (!isPlainObject(partition)) throw new BadRequestError('The partition for a sink connector offset cannot be null or missing');
-  if (!('kafka_topic' in partition) || !('kafka_partition' in partition)) {
-    throw new BadRequestError("The partition for a sink connector offset must contain the keys 'kafka_topic' and 'kafka_partition'");
-  }
-  const topic = partition['kafka_topic'];
-  if (typeof topic !== 'string' || topic === '') throw new BadRequestError('Kafka topic names must be valid strings and may not be null');
-  if (partition['kafka_partition'] === null) throw new BadRequestError('Kafka partitions must be valid numbers and may not be null');
-  const p = integer(partition['kafka_partition'], `Failed to parse the following Kafka partition value in the provided offsets: '${String(partition['kafka_partition'])}'. Partition values for sink connectors need to be integers.`);
-  if (offset === null || offset === undefined) return { topic, partition: p, offset: null };
-  if (!isPlainObject(offset) || !('kafka_offset' in offset)) throw new BadRequestError("The offset for a sink connector should either be null or contain the key 'kafka_offset'");
-  const o = integer(offset['kafka_offset'], `Failed to parse the following Kafka offset value in the provided offsets: '${String(offset['kafka_offset'])}'. Offset values for sink connectors need to be integers.`);
-  if (o < 0) throw new BadRequestError(`Offset values for sink connectors need to be non-negative integers, got ${o}`);
-  return { topic, partition: p, offset: o };
 }

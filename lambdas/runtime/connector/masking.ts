@@ -1,6 +1,6 @@
 // Password-type values are masked in every response; "[hidden]" sent back keeps the stored value.
-import { HIDDEN } from '../config/ConfigDef.js';
-import { isSealed, URL_QUERY_PASSWORD, URL_USERINFO_PASSWORD } from '../config/sealing.js';
+import { HIDDEN, isSecretKeyName, maskSecrets, secretValues } from '../maskSecrets.js';
+import { isSealed } from '../config/sealing.js';
 import type { ConnectorPlugin } from '../plugins/types.js';
 
 /** A value such as ${secretsmanager:arn:key} is a reference, not a secret, and is shown as it is. */
@@ -12,17 +12,28 @@ export function maskConfig(config: Readonly<Record<string, string>>, plugin: Con
   return out;
 }
 
-/** A password-type value becomes "[hidden]"; a URL keeps its shape with the password inside it hidden. */
+/** A password-type value becomes "[hidden]"; any other value keeps its shape with the passwords inside it hidden. */
 function maskValue(key: string, value: string, plugin: ConnectorPlugin | undefined): string {
   if (PROVIDER_REFERENCE.test(value) && !isSealed(value)) return value;
   if (isSecretKey(key, plugin) || isSealed(value)) return HIDDEN;
-  if (key.endsWith('.url')) return maskUrlPassword(value);
-  return value;
+  return maskSecrets(value);
 }
 
-/** postgres://user:pw@host → postgres://user:[hidden]@host; ?password=pw → ?password=[hidden]. */
+/** postgres://user:pw@host → postgres://user:[hidden]@host; ?password=pw (or sslpassword=pw) → ?password=[hidden]. */
 export function maskUrlPassword(url: string): string {
-  return url.replace(URL_USERINFO_PASSWORD, `$1${HIDDEN}$3`).replace(URL_QUERY_PASSWORD, `$1${HIDDEN}`);
+  return maskSecrets(url);
+}
+
+/** Kafka's rendering of a config map in messages ({k=v, ...}), with every secret hidden. */
+export function renderConfigMap(props: Readonly<Record<string, string | null>>, plugin?: ConnectorPlugin): string {
+  return `{${Object.entries(props)
+    .map(([k, v]) => `${k}=${v === null ? null : maskValue(k, v, plugin)}`)
+    .join(', ')}}`;
+}
+
+/** The literal secrets a config carries (password-type values, passwords inside URLs), for masking at the edge. */
+export function configSecrets(config: Readonly<Record<string, unknown>>, plugin: ConnectorPlugin | undefined): string[] {
+  return secretValues(config, (k) => isSecretKey(k, plugin));
 }
 
 /** Replaces "[hidden]" in an incoming config with the stored value of that key, so GET → edit → PUT round-trips. */
@@ -31,14 +42,13 @@ export function unmaskConfig(incoming: Readonly<Record<string, string>>, stored:
   for (const [k, v] of Object.entries(incoming)) {
     const kept = stored?.[k];
     if (kept === undefined) continue;
-    if (v === HIDDEN || (k.endsWith('.url') && v.includes(HIDDEN) && maskUrlPassword(kept) === v)) out[k] = kept;
+    if (v === HIDDEN || (v.includes(HIDDEN) && maskSecrets(kept) === v)) out[k] = kept;
   }
   return out;
 }
 
 /** Whether the key's value is a password (the plugin's ConfigDef, or a well-known secret key name): masked and sealed. */
 export function isSecretKey(key: string, plugin: ConnectorPlugin | undefined): boolean {
-  if (plugin?.configDef.isPassword(key)) return true;
-  // Converter and client settings of password type that no ConfigDef here declares (e.g. basic.auth.user.info).
-  return /(^|\.)(password|basic\.auth\.user\.info|sasl\.jaas\.config|secret)$/i.test(key);
+  // Also converter and client settings of password type that no ConfigDef here declares (e.g. basic.auth.user.info).
+  return plugin?.configDef.isPassword(key) === true || isSecretKeyName(key);
 }

@@ -2,8 +2,10 @@
 // converters, transforms and predicates, all aggregated into one ConfigInfos.
 import { type ConfigKeyInfo, type ConfigValueInfo, describeKey } from '../config/ConfigDef.js';
 import { BadRequestError, NotFoundError } from '../errors.js';
+import { maskSecrets } from '../maskSecrets.js';
 import type { PluginRegistry } from '../plugins/PluginRegistry.js';
 import type { ConnectorPlugin } from '../plugins/types.js';
+import { renderConfigMap } from './masking.js';
 import { validatePlugins } from './validatePlugins.js';
 
 export interface ConfigInfo {
@@ -28,7 +30,7 @@ export interface ValidationResult {
 export function findConnector(registry: PluginRegistry, props: Readonly<Record<string, string | null>>): ConnectorPlugin {
   const className = props['connector.class'];
   if (className === undefined || className === null || className.trim() === '') {
-    throw new BadRequestError(`Connector config ${renderMap(props)} contains no connector type`, { key: 'connector.class' });
+    throw new BadRequestError(`Connector config ${renderConfigMap(props)} contains no connector type`, { key: 'connector.class' });
   }
   const plugin = registry.find(className.trim(), 'sink', 'source');
   if (!plugin) {
@@ -54,7 +56,7 @@ export function validateConnectorConfig(registry: PluginRegistry, props: Readonl
     for (const [key, messages] of errors) {
       const entry = configs.get(key) ?? {
         definition: null,
-        value: { name: key, value: props[key] ?? null, recommended_values: [], errors: [], visible: true },
+        value: { name: key, value: maskedValue(props[key]), recommended_values: [], errors: [], visible: true },
       };
       entry.value.errors.push(...messages.filter((m) => !entry.value.errors.includes(m)));
       configs.set(key, entry);
@@ -83,14 +85,12 @@ export function invalidConfigMessage(infos: ConfigInfos, connectorType: string):
   ].join('\n');
 }
 
-function renderMap(props: Readonly<Record<string, string | null>>): string {
-  return `{${Object.entries(props)
-    .map(([k, v]) => `${k}=${v}`)
-    .join(', ')}}`;
-}
-
 export function assertPluginExists(registry: PluginRegistry, name: string): ConnectorPlugin {
   const plugin = registry.find(name, 'sink', 'source');
   if (!plugin) throw new NotFoundError(`Unknown plugin ${name}.`);
   return plugin;
+}
+
+function maskedValue(value: string | null | undefined): string | null {
+  return value === undefined || value === null ? null : maskSecrets(value);
 }

@@ -2,8 +2,10 @@
 // plus the __connect.errors.* context headers when enabled (Kafka's DeadLetterQueueReporter). Sends are batched and
 // awaited by flush() before the batch counts as done; a failed send fails the invocation, so nothing is lost.
 import { errorTrace } from '../errors.js';
+import { maskSecrets } from '../maskSecrets.js';
 import type { ProducerRecord, RecordProducer } from '../ports/RecordProducer.js';
 import type { ErrorContext, ErrorReporter } from './ErrorContext.js';
+import { errorClassName } from './errorClassName.js';
 import { DLQ_HEADERS } from './Stage.js';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -39,8 +41,8 @@ export class DeadLetterQueueReporter implements ErrorReporter {
       add(DLQ_HEADERS.taskId, String(this.taskId));
       add(DLQ_HEADERS.stage, c.stage);
       add(DLQ_HEADERS.className, c.className);
-      add(DLQ_HEADERS.exceptionClassName, cause.name);
-      add(DLQ_HEADERS.exceptionMessage, error.message === '' ? null : error.message);
+      add(DLQ_HEADERS.exceptionClassName, errorClassName(cause));
+      add(DLQ_HEADERS.exceptionMessage, error.message === '' ? null : maskSecrets(error.message));
       add(DLQ_HEADERS.exceptionStacktrace, errorTrace(c.error));
     }
     this.pending.push({ key: c.raw.key, value: c.raw.value, headers, timestamp: c.raw.timestamp });

@@ -3,12 +3,14 @@
 import { errorTrace, SluiceError } from '../errors.js';
 import type { Clock } from '../ports/Clock.js';
 import type { ErrorContext, ErrorReporter } from './ErrorContext.js';
+import { describeCoordinates } from './recordCoordinates.js';
 
 export type Tolerance = 'none' | 'all';
 
 export class ToleranceExceededError extends SluiceError {
-  constructor(cause: unknown) {
-    super('Tolerance exceeded in error handler', { cause });
+  /** @param where the record(s) being handled, e.g. "topic 'orders' partition 0 offset 37" (describeCoordinates). */
+  constructor(cause: unknown, where?: string) {
+    super(`Tolerance exceeded in error handler${where ? ` while handling ${where}` : ''}`, { cause });
     this.name = 'ToleranceExceededError';
   }
 }
@@ -40,7 +42,7 @@ export class ToleranceOperator {
   fail(context: ErrorContext): void {
     this.failures++;
     for (const r of this.reporters) r.report(context);
-    if (this.tolerance === 'none') throw new ToleranceExceededError(context.error);
+    if (this.tolerance === 'none') throw new ToleranceExceededError(context.error, context.raw ? describeCoordinates([context.raw]) : undefined);
   }
 
   async flush(): Promise<void> {

@@ -12,4 +12,6 @@ export interface ConsumerGroupOffsets {
   alter(groupId: string, offsets: readonly TopicPartitionOffset[]): Promise<void>;
   /** Deletes the consumer group with its committed offsets; a group that does not exist is not an error. */
   deleteGroup(groupId: string): Promise<void>;
+  /** The partition count of each of `topics` that exists in the cluster; a topic that does not exist is absent. */
+  partitionCounts(topics: readonly string[]): Promise<Map<string, number>>;
 }

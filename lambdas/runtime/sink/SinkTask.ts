@@ -6,6 +6,7 @@
 import type { ConverterSet } from '../converters/createConverters.js';
 import type { SinkRecord } from '../data/ConnectRecord.js';
 import type { ErrorContext } from '../errorhandling/ErrorContext.js';
+import { describeCoordinates } from '../errorhandling/recordCoordinates.js';
 import { SINK_TASK_CLASS } from '../errorhandling/Stage.js';
 import { type ToleranceOperator, ToleranceExceededError } from '../errorhandling/ToleranceOperator.js';
 import { ConnectionError, DataError, RetriableError, SluiceError } from '../errors.js';
@@ -147,7 +148,7 @@ export class SinkTask {
       }
       if (this.parts.operator.tolerance === 'none') {
         // Kafka's JDBC sink fails the task with the SQL error; there is no single record to report.
-        throw new ToleranceExceededError(e);
+        throw new ToleranceExceededError(e, describeCoordinates(records.map(rawOf)));
       }
       const middle = Math.ceil(records.length / 2);
       return (await this.writeTolerantly(records.slice(0, middle), deadline)) + (await this.writeTolerantly(records.slice(middle), deadline));

@@ -42,4 +42,14 @@ describe('connection settings', () => {
     expect(connectorFor('mysql')).toBeInstanceOf(MySqlConnector);
     expect(connectorFor('oracle')).toBeInstanceOf(OracleConnector);
   });
+
+  it("names each pipeline's session for DBAs: application_name (PostgreSQL), program_name (MySQL)", () => {
+    // Prepare
+    const of = (url: string, name: string) => connectionSpecOf({ 'connection.url': url, name });
+    // Act / Assess
+    expect(pgClientConfig(of('jdbc:postgresql://db/app', 'orders-sink')).application_name).toBe('sluice:orders-sink');
+    expect(pgClientConfig(of('jdbc:postgresql://db/app?ApplicationName=mine', 'orders-sink')).application_name).toBe('mine');
+    expect(pgClientConfig(of('jdbc:postgresql://db/app', `café-${'x'.repeat(80)}`)).application_name).toBe(`sluice:caf?-${'x'.repeat(51)}`);
+    expect(mysqlConnectionOptions(of('jdbc:mysql://db/app', 'orders-sink')).connectAttributes).toEqual({ program_name: 'sluice:orders-sink' });
+  });
 });

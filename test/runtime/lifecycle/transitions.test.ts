@@ -17,7 +17,12 @@ let api: ApiHarness;
 let resources: MemoryResources;
 let reconciler: PipelineReconciler;
 const deletedGroups: string[] = [];
-const groups: ConsumerGroupOffsets = { fetch: async () => [], alter: async () => undefined, deleteGroup: async (g) => void deletedGroups.push(g) };
+const groups: ConsumerGroupOffsets = {
+  fetch: async () => [],
+  alter: async () => undefined,
+  deleteGroup: async (g) => void deletedGroups.push(g),
+  partitionCounts: async (topics) => new Map(topics.map((t) => [t, 1])),
+};
 
 beforeAll(async () => {
   dynamo = await startTestDynamo();

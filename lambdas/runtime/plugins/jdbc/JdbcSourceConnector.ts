@@ -1,4 +1,5 @@
 // io.confluent.connect.jdbc.JdbcSourceConnector: the keys of Confluent's JdbcSourceConnectorConfig, and its checks.
+import { legalTopicPrefix } from '../../config/topicNames.js';
 import { ConfigDef } from '../../config/ConfigDef.js';
 import { sourceFrameworkConfigDef } from '../../config/frameworkConfig.js';
 import { atLeast, oneOf } from '../../config/validators.js';
@@ -29,7 +30,7 @@ export const jdbcSourceConfigDef = sourceFrameworkConfigDef.merge(
     { name: 'timestamp.delay.interval.ms', type: 'LONG', default: 0, importance: 'HIGH', group: CONNECTOR, orderInGroup: 1, width: 'MEDIUM', displayName: 'Delay Interval (ms)', validator: atLeast(0), documentation: 'How long to wait after a row with a certain timestamp appears before including it, so that transactions committing late are not missed.' },
     { name: 'poll.interval.ms', type: 'INT', default: 5000, importance: 'HIGH', group: CONNECTOR, orderInGroup: 2, width: 'SHORT', displayName: 'Poll Interval (ms)', validator: atLeast(1), documentation: 'Frequency in ms to poll for new data in each table. Below 60000 the scheduled task polls in a loop within one invocation.' },
     { name: 'batch.max.rows', type: 'INT', default: 100, importance: 'LOW', group: CONNECTOR, orderInGroup: 3, width: 'SHORT', displayName: 'Max Rows Per Batch', validator: atLeast(1), documentation: 'Maximum number of rows to include in a single batch when polling for new data.' },
-    { name: 'topic.prefix', type: 'STRING', default: '', importance: 'HIGH', group: CONNECTOR, orderInGroup: 4, width: 'MEDIUM', displayName: 'Topic Prefix', documentation: 'Prefix to prepend to table names to generate the topic name; in query mode, the full topic name.' },
+    { name: 'topic.prefix', type: 'STRING', default: '', importance: 'HIGH', group: CONNECTOR, orderInGroup: 4, width: 'MEDIUM', displayName: 'Topic Prefix', validator: legalTopicPrefix, documentation: 'Prefix to prepend to table names to generate the topic name; in query mode, the full topic name.' },
     { name: 'numeric.mapping', type: 'STRING', default: null, importance: 'LOW', group: DATABASE, orderInGroup: 5, width: 'SHORT', displayName: 'Map Numeric Values By Precision', validator: oneOf(['none', 'precision_only', 'best_fit', 'best_fit_eager_double']), recommendedValues: ['none', 'precision_only', 'best_fit', 'best_fit_eager_double'], documentation: 'How NUMERIC/DECIMAL columns map to Connect types.' },
   ]),
 );

@@ -3,6 +3,7 @@ import type { ConfigKey } from '../../config/ConfigDef.js';
 import { type ConnectionSpec, dialectOfUrl, parseConnectionUrl } from '../../config/connectionUrl.js';
 import { atLeast, oneOf, satisfies } from '../../config/validators.js';
 import { ConfigError } from '../../errors.js';
+import { maskSecrets } from '../../maskSecrets.js';
 import type { DialectName } from '../types.js';
 
 export const CONNECTION = 'Connection';
@@ -84,7 +85,7 @@ export function resolveDialect(props: Readonly<Record<string, string>>, forced?:
   }
   const url = props['connection.url'] ?? '';
   const d = dialectOfUrl(url) ?? forced;
-  if (!d) throw new ConfigError(`Invalid value ${url} for configuration connection.url: no dialect matches this URL`, { key: 'connection.url' });
+  if (!d) throw new ConfigError(`Invalid value ${maskSecrets(url)} for configuration connection.url: no dialect matches this URL`, { key: 'connection.url' });
   return d;
 }
 
@@ -94,11 +95,23 @@ export function connectionSpecOf(props: Readonly<Record<string, string>>, forced
   const parsed = parseConnectionUrl(props['connection.url'] ?? '', dialect);
   const user = props['connection.user'];
   const password = props['connection.password'];
+  const pipeline = props['name'];
   return {
     ...parsed,
     dialect,
+    ...(pipeline !== undefined && pipeline !== '' ? { applicationName: sessionName(pipeline) } : {}),
     ...(user !== undefined && user !== '' ? { user } : {}),
     ...(password !== undefined && password !== '' ? { password } : {}),
     ...(dialect === 'oracle' && !parsed.connectString ? { connectString: `${parsed.host}:${parsed.port}/${parsed.database}` } : {}),
   };
+}
+
+/** PostgreSQL keeps 63 bytes of application_name and only printable ASCII; MySQL's program_name is shown as sent. */
+const SESSION_NAME_BYTES = 63;
+
+/** `sluice:<pipeline>`, cut to what PostgreSQL keeps, with characters it would turn into '?' replaced up front. */
+export function sessionName(pipeline: string): string {
+  let name = `sluice:${pipeline}`.replace(/[^\x20-\x7e]/g, '?');
+  if (name.length > SESSION_NAME_BYTES) name = name.slice(0, SESSION_NAME_BYTES);
+  return name;
 }
