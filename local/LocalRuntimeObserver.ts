@@ -8,12 +8,12 @@ export class LocalRuntimeObserver implements RuntimeObserver {
 
   constructor(
     private readonly metrics: InMemoryMetricsSink,
-    private readonly mappingsOf: (name: string) => ReadonlyArray<{ topic: string; enabled: boolean }>,
+    private readonly mappingsOf: (name: string) => ReadonlyArray<{ topic: string; enabled: boolean; lastProcessingResult?: string }>,
   ) {}
 
   async observe(name: string, type: ConnectorType): Promise<ObservedRuntime> {
     const snapshot = this.metrics.snapshot(name);
-    const mappings = type === 'sink' ? this.mappingsOf(name).map((m) => ({ topic: m.topic, uuid: `local-${name}`, state: m.enabled ? 'Enabled' : 'Disabled' })) : [];
+    const mappings = type === 'sink' ? this.mappingsOf(name).map((m) => ({ topic: m.topic, uuid: `local-${name}`, state: m.enabled ? 'Enabled' : 'Disabled', ...(m.lastProcessingResult ? { lastProcessingResult: m.lastProcessingResult } : {}) })) : [];
     return { mappings, metrics: { ...snapshot.counts }, windowMinutes: Math.max(1, Math.ceil((Date.now() - this.started) / 60_000)) };
   }
 }

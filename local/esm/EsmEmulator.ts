@@ -68,7 +68,7 @@ export class EsmEmulator {
       if (pipelineOfPlainAlias(alias) === undefined) await store.putAlias(alias, name);
       // As in AWS: one mapping for a one-topic pipeline (group connect-<name>), else one per topic and group.
       const group = (topics.length === 1 ? [topics] : topics.map((t) => [t])).map(
-        (ts) => new EventSourceMapping(this.settingsOf(record, alias, ts, consumerGroupFor(name, ts[0]!, topics.length)), this.options.kafka, this.options.invoke, this.options.bootstrapServers, this.options.logger),
+        (ts) => new EventSourceMapping(this.settingsOf(record, alias, ts, consumerGroupFor(name, ts[0]!, topics.length)), this.options.kafka, this.options.invoke, this.options.bootstrapServers, this.options.logger, store),
       );
       this.mappings.set(name, { version: record.version, topics: topics.join(','), group });
       try {
@@ -82,9 +82,9 @@ export class EsmEmulator {
   }
 
   /** The running mappings of a pipeline, one per topic (what an ESM list would show). */
-  mappingsOf(name: string): Array<{ topic: string; enabled: boolean }> {
+  mappingsOf(name: string): Array<{ topic: string; enabled: boolean; lastProcessingResult: string }> {
     const m = this.mappings.get(name);
-    return m ? m.group.flatMap((g) => g.settings.topics.map((topic) => ({ topic, enabled: true }))) : [];
+    return m ? m.group.flatMap((g) => g.settings.topics.map((topic) => ({ topic, enabled: true, lastProcessingResult: g.health.lastProcessingResult }))) : [];
   }
 
   private async listTopics(): Promise<string[]> {

@@ -107,6 +107,6 @@ describe('standalone status', () => {
       const s = (await (await fetch(`${sluice.url}/connectors/${name}/status`)).json()) as { runtime?: { metrics: Record<string, number>; event_source_mappings: unknown[] } };
       return (s.runtime?.metrics['RecordsWritten'] ?? 0) >= 5 ? s : undefined;
     }, 30_000, 'RecordsWritten never reached 5 in the status');
-    expect(status.runtime!.event_source_mappings).toEqual([{ topic, uuid: `local-${name}`, state: 'Enabled' }]);
+    expect(status.runtime!.event_source_mappings).toEqual([{ topic, uuid: `local-${name}`, state: 'Enabled', last_processing_result: 'OK' }]);
   });
 });
