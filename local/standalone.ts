@@ -44,6 +44,10 @@ export interface StandaloneOptions {
   /** How often the emulators look at the store. @default 500 */
   readonly pollIntervalMs?: number;
   readonly logger?: Logger;
+  /** The sink function's timeout as the ESM emulator applies it (the Lambda timeout). @default 60000 */
+  readonly sinkTimeoutMs?: number;
+  /** The ESM emulator's consumer group session timeout. @default 30000 */
+  readonly esmSessionTimeoutMs?: number;
   /** Replaces the JDBC writer of sink pipelines (tests of the emulators that are not about SQL). */
   readonly createWriter?: (config: Readonly<Record<string, string>>) => SinkRecordWriter;
 }
@@ -91,7 +95,10 @@ export async function startStandalone(options: StandaloneOptions = {}): Promise<
   const registry = builtinPlugins();
   const metrics = new InMemoryMetricsSink();
   const sink = localSinkHandler({ store, registry, kafka, metrics, clock: systemClock, logger, workerId, ...(options.createWriter ? { createWriter: options.createWriter } : {}) });
-  const esm = new EsmEmulator({ store, kafka, invoke: sink.handler, bootstrapServers: brokers.join(','), logger, pollIntervalMs: options.pollIntervalMs ?? 500 });
+  const esm = new EsmEmulator({ store, kafka, invoke: sink.handler, bootstrapServers: brokers.join(','), logger, pollIntervalMs: options.pollIntervalMs ?? 500,
+    ...(options.sinkTimeoutMs ? { timeoutMs: options.sinkTimeoutMs } : {}),
+    ...(options.esmSessionTimeoutMs ? { sessionTimeoutMs: options.esmSessionTimeoutMs } : {}),
+  });
   const source = localSourceHandler({ store, registry, kafka, metrics, clock: systemClock, logger, workerId });
   const scheduler = new SchedulerEmulator({ store, invoke: source.handler, logger, pollIntervalMs: options.pollIntervalMs ?? 500 });
   const admin = new LazyAdmin(kafka);

@@ -22,6 +22,8 @@ export interface EsmEmulatorOptions {
   readonly pollIntervalMs?: number;
   /** The sink function's timeout, as getRemainingTimeInMillis sees it. @default 60000 */
   readonly timeoutMs?: number;
+  /** The consumers' group session timeout. @default 30000 */
+  readonly sessionTimeoutMs?: number;
 }
 
 export class EsmEmulator {
@@ -113,6 +115,7 @@ export class EsmEmulator {
       fromBeginning: (c['sluice.esm.starting.position'] ?? 'TRIM_HORIZON') === 'TRIM_HORIZON',
       invokedFunctionArn: `${this.options.functionArn ?? 'arn:aws:lambda:local:000000000000:function:sluice-sink'}:${alias}`,
       timeoutMs: this.options.timeoutMs ?? 60_000,
+      sessionTimeoutMs: this.options.sessionTimeoutMs ?? 30_000,
     };
   }
 }
