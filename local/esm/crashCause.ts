@@ -21,7 +21,7 @@ export function isUnreadableRecord(error: unknown): boolean {
   const name = typeof root?.name === 'string' ? root.name : '';
   if (name === 'KafkaJSNotImplemented') return true; // kafkajs names a compression codec it has no implementation for
   if (typeof root?.type === 'string' && UNREADABLE_PROTOCOL_ERRORS.has(root.type)) return true;
-  // kafkajs raises its own KafkaJS* errors for network, protocol and group failures, and system errors carry a code
-  // (ECONNREFUSED, ...); any other error came from decoding the fetched bytes (a codec or the record parser).
-  return root instanceof Error && !name.startsWith('KafkaJS') && (root as { code?: unknown }).code === undefined;
+  // kafkajs raises its own KafkaJS* errors for network, protocol and group failures, and system errors carry a string
+  // code (ECONNREFUSED, ...); any other error came from decoding the fetched bytes (a codec or the record parser).
+  return root instanceof Error && !name.startsWith('KafkaJS') && typeof (root as { code?: unknown }).code !== 'string';
 }
