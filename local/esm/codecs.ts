@@ -10,9 +10,9 @@
 //           so compression is delegated to node:zlib where the runtime has it (Node 22.15+) and refused otherwise.
 import * as zlib from 'node:zlib';
 import { decompress as zstdDecompress } from 'fzstd';
-import { CompressionCodecs, CompressionTypes } from 'kafkajs';
+import kafkajs from 'kafkajs';
 import snappyCodec from 'kafkajs-snappy';
-import * as lz4 from 'lz4js';
+import lz4 from 'lz4js';
 
 interface Codec {
   compress(encoder: { buffer: Buffer }): Promise<Buffer>;
@@ -34,6 +34,9 @@ const zstdCodec: Codec = {
   },
   decompress: async (buffer) => Buffer.from(zstdDecompress(buffer)),
 };
+
+// kafkajs is CommonJS: Node's ESM loader does not see these two as named exports.
+const { CompressionCodecs, CompressionTypes } = kafkajs;
 
 let registered = false;
 

@@ -8,8 +8,12 @@ declare module 'kafkajs-snappy' {
 }
 
 declare module 'lz4js' {
-  /** Compresses to one LZ4 frame. */
-  export function compress(src: Uint8Array): Uint8Array;
-  /** Decompresses one LZ4 frame. */
-  export function decompress(src: Uint8Array): Uint8Array;
+  interface Lz4 {
+    /** Compresses to one LZ4 frame. */
+    compress(src: Uint8Array): Uint8Array;
+    /** Decompresses one LZ4 frame. */
+    decompress(src: Uint8Array): Uint8Array;
+  }
+  const lz4: Lz4;
+  export default lz4;
 }

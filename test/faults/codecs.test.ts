@@ -2,9 +2,10 @@
 // not JSON; each topic's sink pipeline (errors.tolerance=all with a dead-letter queue) writes every good record once
 // and dead-letters every poison one. A batch the emulator cannot read fails the task with the reason, logged once.
 //
-// Lambda hands the function decompressed records whatever the producer's codec ("Amazon MSK ... Lambda ... supports
-// ... compressed messages": the ESM decodes gzip, snappy, lz4 and zstd batches; AWS Lambda Developer Guide, "Using
-// Lambda with Amazon MSK"), so the emulator must read all four.
+// Compression is a property of a Kafka record batch that every consumer undoes (Kafka protocol guide, "Record
+// Batch": attributes bits 0-2 name the codec); the MSK event a Lambda receives carries each record's value as its
+// plain bytes in base64 (AWS Lambda Developer Guide, "Using Lambda with Amazon MSK", example event). The emulator's
+// consumer must therefore read every codec a producer may choose.
 import { spawn } from 'node:child_process';
 import { CompressionCodecs, CompressionTypes, Kafka, logLevel } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
