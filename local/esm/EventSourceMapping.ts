@@ -68,9 +68,17 @@ export class EventSourceMapping {
     return this.settings.sessionTimeoutMs ?? 30_000;
   }
 
+  /**
+   * How long a consumer may show no sign of life (no request, fetch or heartbeat) outside an invocation before it is
+   * replaced: kafkajs keeps retrying a broker that went away without a word. Longer than one fetch's wait.
+   */
+  private get silenceLimitMs(): number {
+    return Math.min(this.sessionTimeoutMs, Math.max(5_000, this.settings.batchingWindowMs + 2_000));
+  }
+
   /** Starts the consumer; when it cannot start, keeps trying in the background (the problem is in the status). */
   async start(): Promise<void> {
-    this.watchdog = setInterval(() => this.checkAlive(), Math.min(1_000, this.sessionTimeoutMs / 3));
+    this.watchdog = setInterval(() => this.checkAlive(), 500);
     this.watchdog.unref();
     try {
       await this.runConsumer();
@@ -118,7 +126,8 @@ export class EventSourceMapping {
       maxBytes: MAX_PAYLOAD_BYTES,
       allowAutoTopicCreation: true,
       // The mapping replaces a crashed consumer itself (it must tell a dropped consumer from an unreadable record).
-      retry: { retries: 5, restartOnFailure: async () => false },
+      // Few, short retries: a broker that went away shows as a PROBLEM within about 2 s rather than after 10.
+      retry: { retries: 3, initialRetryTime: 100, maxRetryTime: 1_000, restartOnFailure: async () => false },
     });
     const incarnation = ++this.incarnation;
     this.lastSignOfLife = Date.now();
@@ -242,11 +251,11 @@ export class EventSourceMapping {
     this.launching = relaunch.catch(() => undefined);
   }
 
-  /** A consumer that shows no sign of life for a session timeout, outside an invocation, has stalled: replace it. */
+  /** A consumer that shows no sign of life for silenceLimitMs, outside an invocation, has stalled: replace it. */
   private checkAlive(): void {
     if (this.stopping || this.invoking || this.consumer === undefined) return;
     const silentMs = Date.now() - this.lastSignOfLife;
-    if (silentMs > this.sessionTimeoutMs) this.replace(this.incarnation, `the consumer showed no sign of life for ${silentMs} ms; rejoining the group`);
+    if (silentMs > this.silenceLimitMs) this.replace(this.incarnation, `the consumer showed no sign of life for over ${this.silenceLimitMs} ms; rejoining the group`);
   }
 }
 
