@@ -95,7 +95,13 @@ export async function startStandalone(options: StandaloneOptions = {}): Promise<
   const registry = builtinPlugins();
   const metrics = new InMemoryMetricsSink();
   const sink = localSinkHandler({ store, registry, kafka, metrics, clock: systemClock, logger, workerId, ...(options.createWriter ? { createWriter: options.createWriter } : {}) });
-  const esm = new EsmEmulator({ store, kafka, invoke: sink.handler, bootstrapServers: brokers.join(','), logger, pollIntervalMs: options.pollIntervalMs ?? 500,
+  const esm = new EsmEmulator({
+    store,
+    kafka,
+    invoke: sink.handler,
+    bootstrapServers: brokers.join(','),
+    logger,
+    pollIntervalMs: options.pollIntervalMs ?? 500,
     ...(options.sinkTimeoutMs ? { timeoutMs: options.sinkTimeoutMs } : {}),
     ...(options.esmSessionTimeoutMs ? { sessionTimeoutMs: options.esmSessionTimeoutMs } : {}),
   });

@@ -215,6 +215,7 @@ export class EventSourceMapping {
       return;
     }
     this.incarnation++;
+    this.consumer = undefined; // kafkajs disconnected it; the mapping waits to be stopped, reading nothing more
     const trace = `Event source mapping of ${this.settings.pipeline} cannot read a record of ${this.settings.topics.join(',')} (group ${this.settings.groupId}): ${errorTrace(error)}`;
     this.health.problem('a record cannot be read; the task is FAILED', error);
     await this.failTask(trace);
