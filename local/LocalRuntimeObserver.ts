@@ -8,12 +8,12 @@ export class LocalRuntimeObserver implements RuntimeObserver {
 
   constructor(
     private readonly metrics: InMemoryMetricsSink,
-    private readonly mappingsOf: (name: string) => ReadonlyArray<{ topic: string; uuid: string; state: string }>,
+    private readonly mappingsOf: (name: string) => ReadonlyArray<{ topic: string; uuid: string; state: string; lastProcessingResult?: string }>,
   ) {}
 
   async observe(name: string, type: ConnectorType): Promise<ObservedRuntime> {
     const snapshot = this.metrics.snapshot(name);
-    const mappings = type === 'sink' ? this.mappingsOf(name).map((m) => ({ topic: m.topic, uuid: m.uuid, state: m.state })) : [];
+    const mappings = type === 'sink' ? this.mappingsOf(name).map((m) => ({ topic: m.topic, uuid: m.uuid, state: m.state, ...(m.lastProcessingResult ? { lastProcessingResult: m.lastProcessingResult } : {}) })) : [];
     return { mappings, metrics: { ...snapshot.counts }, windowMinutes: Math.max(1, Math.ceil((Date.now() - this.started) / 60_000)) };
   }
 }

@@ -1,9 +1,11 @@
 // Runs `tick` every `intervalMs` (never two at once) until stopped; the emulators reconcile with the store this way.
+// A tick that keeps failing the same way is logged once (and its recovery once), not at every interval.
 import type { Logger } from '../lambdas/runtime/ports/Logger.js';
 
 export class PollingLoop {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> = Promise.resolve();
+  private lastError: string | undefined;
 
   constructor(
     private readonly name: string,
@@ -15,7 +17,8 @@ export class PollingLoop {
   start(): void {
     const run = () => {
       this.running = this.tick()
-        .catch((e: unknown) => this.logger.error(`${this.name} failed`, { error: String(e) }))
+        .then(() => this.succeeded())
+        .catch((e: unknown) => this.failed(e))
         .finally(() => {
           if (this.timer !== undefined) this.timer = setTimeout(run, this.intervalMs);
         });
@@ -28,5 +31,18 @@ export class PollingLoop {
     clearTimeout(this.timer);
     this.timer = undefined;
     await this.running;
+  }
+
+  private failed(e: unknown): void {
+    const error = String(e);
+    if (error === this.lastError) return;
+    this.lastError = error;
+    this.logger.error(`${this.name} failed; retrying every ${this.intervalMs} ms`, { error });
+  }
+
+  private succeeded(): void {
+    if (this.lastError === undefined) return;
+    this.lastError = undefined;
+    this.logger.info(`${this.name} works again`);
   }
 }

@@ -53,6 +53,10 @@ export interface StandaloneOptions {
   /** How often the controller reconciles every pipeline with the store. @default 500 */
   readonly pollIntervalMs?: number;
   readonly logger?: Logger;
+  /** The sink function's timeout as the ESM emulator applies it (the Lambda timeout). @default 60000 */
+  readonly sinkTimeoutMs?: number;
+  /** The ESM emulator's consumer group session timeout. @default 30000 */
+  readonly esmSessionTimeoutMs?: number;
   /** Replaces the JDBC writer of sink pipelines (tests of the emulators that are not about SQL). */
   readonly createWriter?: (config: Readonly<Record<string, string>>) => SinkRecordWriter;
 }
@@ -106,7 +110,15 @@ export async function startStandalone(options: StandaloneOptions = {}): Promise<
   // Standalone mode has no KMS: password-type values are sealed with a local AES-GCM key.
   const cipher = options.dataDir ? LocalConfigCipher.fromKeyFile(join(options.dataDir, 'config.key')) : new LocalConfigCipher();
   const sink = localSinkHandler({ store, registry, kafka, metrics, clock: systemClock, logger, workerId, cipher, ...(options.createWriter ? { createWriter: options.createWriter } : {}) });
-  const esm = new EsmEmulator({ kafka, invoke: sink.handler, bootstrapServers: brokers.join(','), logger });
+  const esm = new EsmEmulator({
+    store,
+    kafka,
+    invoke: sink.handler,
+    bootstrapServers: brokers.join(','),
+    logger,
+    ...(options.sinkTimeoutMs ? { timeoutMs: options.sinkTimeoutMs } : {}),
+    ...(options.esmSessionTimeoutMs ? { sessionTimeoutMs: options.esmSessionTimeoutMs } : {}),
+  });
   const source = localSourceHandler({ store, registry, kafka, metrics, clock: systemClock, logger, workerId, cipher });
   const scheduler = new SchedulerEmulator({ invoke: source.handler, logger });
   const admin = new LazyAdmin(kafka);

@@ -6,6 +6,7 @@ import type { Kafka } from 'kafkajs';
 import type { EsmSpec, ObservedEsm } from '../../lambdas/runtime/lifecycle/plan.js';
 import { aliasForPipeline, pipelineOfPlainAlias } from '../../lambdas/runtime/pipelineAlias.js';
 import type { Logger } from '../../lambdas/runtime/ports/Logger.js';
+import type { PipelineStore } from '../../lambdas/runtime/ports/PipelineStore.js';
 import { EventSourceMapping, type InvokeSink } from './EventSourceMapping.js';
 
 export interface EsmEmulatorOptions {
@@ -13,10 +14,14 @@ export interface EsmEmulatorOptions {
   readonly invoke: InvokeSink;
   readonly bootstrapServers: string;
   readonly logger: Logger;
+  /** Where a mapping records a record it cannot read (the task FAILED with the reason); without it, only logged. */
+  readonly store?: PipelineStore;
   /** @default 'arn:aws:lambda:local:000000000000:function:sluice-sink' */
   readonly functionArn?: string;
   /** The sink function's timeout, as getRemainingTimeInMillis sees it. @default 60000 */
   readonly timeoutMs?: number;
+  /** The consumers' group session timeout. @default 30000 */
+  readonly sessionTimeoutMs?: number;
 }
 
 export interface EsmChangesLocal {
@@ -82,9 +87,12 @@ export class EsmEmulator {
   }
 
   /** The mappings of a pipeline, one per topic, in Lambda's state names (for the status endpoint). */
-  mappingsOf(name: string): Array<{ topic: string; uuid: string; state: 'Enabling' | 'Enabled' | 'Disabling' | 'Disabled' }> {
+  mappingsOf(name: string): Array<{ topic: string; uuid: string; state: 'Enabling' | 'Enabled' | 'Disabling' | 'Disabled'; lastProcessingResult?: string }> {
     const state = (m: ObservedEsm) => (m.enabled ? (m.active ? 'Enabled' : 'Enabling') : m.active ? 'Disabling' : 'Disabled');
-    return this.list(aliasForPipeline(name)).map((m) => ({ topic: m.topic, uuid: m.uuid, state: state(m) }));
+    return this.list(aliasForPipeline(name)).map((m) => {
+      const health = this.mappings.get(m.uuid)?.consumer?.health;
+      return { topic: m.topic, uuid: m.uuid, state: state(m), ...(health ? { lastProcessingResult: health.lastProcessingResult } : {}) };
+    });
   }
 
   /** Names of the pipelines with a polling mapping (plain aliases; a hashed alias is shown as is). */
@@ -107,11 +115,13 @@ export class EsmEmulator {
         fromBeginning: spec.startingPosition === 'TRIM_HORIZON',
         invokedFunctionArn: `${this.functionArn}:${alias}`,
         timeoutMs: this.options.timeoutMs ?? 60_000,
+        sessionTimeoutMs: this.options.sessionTimeoutMs ?? 30_000,
       },
       this.options.kafka,
       this.options.invoke,
       this.options.bootstrapServers,
       this.options.logger,
+      this.options.store,
     );
     try {
       await consumer.start();

@@ -102,6 +102,7 @@ export abstract class BaseDialect implements Dialect {
         quoter: this.quoter,
         placeholder: (index: number, slot: SourceBindSlot) => this.sourcePlaceholder(index, slot),
         limitClause: (p: string) => this.limitClause(p),
+        ...(this.inFlightRow ? { inFlightRow: this.inFlightRow } : {}),
       },
       spec,
     );
@@ -110,6 +111,9 @@ export abstract class BaseDialect implements Dialect {
   sourceBinds(query: SourceQuery, state: SourceState): unknown[] {
     return sourceBindValues(query, state, (value, nanos) => this.sourceTimestamp(value, nanos));
   }
+
+  /** See SourceFlavor.inFlightRow; none by default. */
+  protected readonly inFlightRow: ((alias: string) => string) | undefined = undefined;
 
   /** Source placeholders are plain; Oracle overrides to wrap timestamp slots. */
   protected sourcePlaceholder(index: number, _slot: SourceBindSlot): string {

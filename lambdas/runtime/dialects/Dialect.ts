@@ -85,6 +85,8 @@ export interface SourceQuerySpec {
   readonly suffix?: string;
   /** `batch.max.rows` as a bound LIMIT / FETCH FIRST; none when undefined. */
   readonly limit?: number;
+  /** `table` may be a view (`table.types` has VIEW), which has no row versions to hold in-flight rows back by. */
+  readonly mayBeView?: boolean;
 }
 
 /** Which value each placeholder of a source query takes, in order. */

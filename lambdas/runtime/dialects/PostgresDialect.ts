@@ -117,6 +117,13 @@ export class PostgresDialect extends BaseDialect {
     return ` LIMIT ${placeholder}`;
   }
 
+  /**
+   * A row is in flight when its inserting transaction (xmin) does not precede the current snapshot's xmin, the oldest
+   * transaction still open: that one may yet commit a smaller id. Compared by age() (distance back from the next xid),
+   * which is wraparound-safe for any unfrozen xid; a frozen row's age is the maximum, so it is settled. PostgreSQL 13+.
+   */
+  protected override readonly inFlightRow = (alias: string): string => `age(${alias}.xmin) <= age(xid(pg_snapshot_xmin(pg_current_snapshot())))`;
+
   protected columnInfo([name, dataType, nullable, udt]: readonly unknown[]): ColumnInfo {
     const udtName = String(udt);
     const sqlType = dataType === 'USER-DEFINED' || dataType === 'ARRAY' ? udtName : String(dataType);

@@ -10,7 +10,15 @@ export interface SourceFlavor {
   placeholder(index: number, slot: SourceBindSlot): string;
   /** ` LIMIT p` or ` FETCH FIRST p ROWS ONLY`. */
   limitClause(placeholder: string): string;
+  /**
+   * A predicate on the row aliased `alias` that is true while the transaction that wrote it may have started after
+   * another transaction that is still open (and so may yet commit a smaller id); undefined where the database does
+   * not expose it. Incrementing mode reads a table only up to the first such row.
+   */
+  inFlightRow?(alias: string): string;
 }
+
+const IN_FLIGHT_ALIAS = 'sluice_in_flight';
 
 export function buildSourceQuery(flavor: SourceFlavor, spec: SourceQuerySpec): SourceQuery {
   if ((spec.table === undefined) === (spec.query === undefined || spec.query === '')) {
@@ -39,7 +47,12 @@ export function buildSourceQuery(flavor: SourceFlavor, spec: SourceQuerySpec): S
       break;
     case 'incrementing': {
       const id = inc();
-      where = ` WHERE ${id} > ${p('lastIncrementing')} ORDER BY ${id} ASC`;
+      // A row whose id is above one still uncommitted would move the offset past that id for good: stop before it.
+      const held =
+        spec.table !== undefined && !spec.mayBeView && flavor.inFlightRow
+          ? ` AND ${id} < ALL (SELECT ${IN_FLIGHT_ALIAS}.${q.column(spec.incrementingColumn!)} FROM ${q.table(spec.table)} ${IN_FLIGHT_ALIAS} WHERE ${IN_FLIGHT_ALIAS}.${q.column(spec.incrementingColumn!)} > ${p('lastIncrementing')} AND ${flavor.inFlightRow(IN_FLIGHT_ALIAS)})`
+          : '';
+      where = ` WHERE ${id} > ${p('lastIncrementing')}${held} ORDER BY ${id} ASC`;
       break;
     }
     case 'timestamp': {

@@ -82,6 +82,7 @@ export class TableQuerier {
         ...(usesTimestamp(this.config.mode) ? { timestampColumns: this.config.timestampColumns } : {}),
         ...(this.config.querySuffix ? { suffix: this.config.querySuffix } : {}),
         ...(limit === undefined ? {} : { limit }),
+        ...(this.config.tableTypes.includes('VIEW') ? { mayBeView: true } : {}),
       });
       this.queries.set(limit, q);
     }

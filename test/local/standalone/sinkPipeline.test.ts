@@ -108,6 +108,6 @@ describe('standalone status', () => {
       return (s.runtime?.metrics['RecordsWritten'] ?? 0) >= 5 ? s : undefined;
     }, 30_000, 'RecordsWritten never reached 5 in the status');
     // A mapping UUID, as ListEventSourceMappings gives one per mapping.
-    expect(status.runtime!.event_source_mappings).toEqual([{ topic, uuid: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/), state: 'Enabled' }]);
+    expect(status.runtime!.event_source_mappings).toEqual([{ topic, uuid: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/), state: 'Enabled', last_processing_result: 'OK' }]);
   });
 });

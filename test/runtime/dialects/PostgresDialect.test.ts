@@ -171,6 +171,17 @@ describe('PostgresDialect metadata, binds and source queries', () => {
     expect(pg.currentTimestampQuery()).toEqual({ sql: 'SELECT CURRENT_TIMESTAMP', params: [] });
   });
 
+  it('stops an incrementing read of a table before the first row whose transaction may still have a smaller id open', () => {
+    const q = pg.sourceQuery({ mode: 'incrementing', table: { table: 'orders' }, incrementingColumn: 'id', limit: 100 });
+    expect(q.sql).toBe(
+      'SELECT * FROM "orders" WHERE "orders"."id" > $2 AND "orders"."id" < ALL (SELECT sluice_in_flight."id" FROM "orders" sluice_in_flight WHERE sluice_in_flight."id" > $1 AND age(sluice_in_flight.xmin) <= age(xid(pg_snapshot_xmin(pg_current_snapshot())))) ORDER BY "orders"."id" ASC LIMIT $3',
+    );
+    expect(pg.sourceBinds(q, { lastIncrementing: 7 })).toEqual([7, 7, 100]);
+    // A view has no xmin, and a query is the user's own SQL: both are read as Kafka Connect reads them.
+    expect(pg.sourceQuery({ mode: 'incrementing', table: { table: 'v' }, incrementingColumn: 'id', mayBeView: true }).sql).toBe('SELECT * FROM "v" WHERE "v"."id" > $1 ORDER BY "v"."id" ASC');
+    expect(pg.sourceQuery({ mode: 'incrementing', query: 'SELECT * FROM x', incrementingColumn: 'id' }).sql).toBe('SELECT * FROM x WHERE "id" > $1 ORDER BY "id" ASC');
+  });
+
   it('classifies serialization failures, deadlocks, connection and shutdown errors as transient', () => {
     for (const code of ['40001', '40P01', '08006', '08001', '57P01', '57P03', 'ECONNRESET', 'ETIMEDOUT']) {
       expect(pg.isTransient(Object.assign(new Error('x'), { code })), code).toBe(true);
