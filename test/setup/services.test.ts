@@ -1,16 +1,8 @@
 // The suite's preflight: a missing service is named with how to start it, and the run stops before any test.
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { freePort } from '../helpers/freePort.js';
 import { mariadb, missingRequirements, postgres, tool } from './services.js';
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((r) => server.close(r));
-  return port;
-}
 
 describe('the test suite preflight', () => {
   it('passes when the local PostgreSQL and MariaDB answer', async () => {
@@ -20,7 +12,7 @@ describe('the test suite preflight', () => {
 
   it('names each service that does not answer, why, and the command that starts it', async () => {
     // Prepare
-    const port = await closedPort();
+    const port = await freePort();
     // Act
     const message = await missingRequirements([postgres({ host: '127.0.0.1', port: 5432 }), mariadb({ host: '127.0.0.1', port })]);
     // Assess: only MariaDB is named
@@ -38,7 +30,7 @@ describe('the test suite preflight', () => {
 
   it('stops a vitest run before any test when PostgreSQL is not reachable', async () => {
     // Prepare: the real vitest, its globalSetup aimed at a closed port
-    const port = await closedPort();
+    const port = await freePort();
     const root = new URL('../..', import.meta.url).pathname;
     // Act
     const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve, reject) => {

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DataDirInUseError } from '../../../local/dataDirLock.js';
 import { PortUnavailableError } from '../../../local/listen.js';
 import { startStandalone } from '../../../local/standalone.js';
+import { freePort } from '../../helpers/freePort.js';
 
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 const dataDir = mkdtempSync(join(tmpdir(), 'sluice-startup-'));
@@ -36,9 +37,7 @@ describe('standalone start-up failures', () => {
 
   it('rejects a taken Kafka port with PortUnavailableError(kafka) and releases the REST port and the directory', async () => {
     // Prepare: a REST port known to be free, and a taken Kafka port
-    const probe = await listening();
-    const restPort = portOf(probe);
-    await close(probe);
+    const restPort = await freePort();
     const taken = await listening();
     const kafkaPort = portOf(taken);
     // Act
