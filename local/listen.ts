@@ -5,6 +5,9 @@ import type { Server } from 'node:net';
 /** The servers standalone mode listens with on a configurable port. */
 export type LocalListener = 'rest' | 'kafka';
 
+const UNAVAILABLE = ['EADDRINUSE', 'EACCES', 'EADDRNOTAVAIL', 'ENOTFOUND'] as const;
+type UnavailableCode = (typeof UNAVAILABLE)[number];
+
 export class PortUnavailableError extends Error {
   override readonly name = 'PortUnavailableError';
 
@@ -12,11 +15,14 @@ export class PortUnavailableError extends Error {
     readonly listener: LocalListener,
     readonly host: string,
     readonly port: number,
-    /** EADDRINUSE: another process listens there; EACCES: the port needs privileges this process lacks. */
-    readonly code: 'EADDRINUSE' | 'EACCES',
+    /**
+     * EADDRINUSE: another process listens there; EACCES: the port needs privileges this process lacks;
+     * EADDRNOTAVAIL / ENOTFOUND: the host is not an address of this machine / does not resolve.
+     */
+    readonly code: UnavailableCode,
     options?: ErrorOptions,
   ) {
-    super(`${host}:${port} ${code === 'EADDRINUSE' ? 'is already in use' : 'needs privileges to listen on'}`, options);
+    super(`cannot listen on ${host}:${port} (${code})`, options);
   }
 }
 
@@ -24,7 +30,8 @@ export class PortUnavailableError extends Error {
 export function listen(server: Server, port: number, host: string, listener: LocalListener): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     const onError = (e: NodeJS.ErrnoException) => {
-      reject(e.code === 'EADDRINUSE' || e.code === 'EACCES' ? new PortUnavailableError(listener, host, port, e.code, { cause: e }) : e);
+      const code = UNAVAILABLE.find((c) => c === e.code);
+      reject(code ? new PortUnavailableError(listener, host, port, code, { cause: e }) : e);
     };
     server.once('error', onError);
     server.listen(port, host, () => {

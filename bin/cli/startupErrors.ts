@@ -10,6 +10,12 @@ const PORT_OPTIONS = {
 
 function portMessage(e: PortUnavailableError): string {
   const o = PORT_OPTIONS[e.listener];
+  if (e.code === 'EADDRNOTAVAIL' || e.code === 'ENOTFOUND') {
+    return [
+      `${e.host} ${e.code === 'ENOTFOUND' ? 'does not resolve to an address' : 'is not an address of this machine'}, so ${o.what} cannot listen there.`,
+      '  Choose another with --host <addr>: 127.0.0.1 (this machine only, the default) or 0.0.0.0 (every interface).',
+    ].join('\n');
+  }
   const other = e.port < 1024 ? e.port + 8000 : e.port + 1;
   const lines = [
     e.code === 'EADDRINUSE'
