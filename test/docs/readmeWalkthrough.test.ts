@@ -7,8 +7,9 @@
 // SLUICE_REST_PORT / SLUICE_KAFKA_PORT variables for `npm start` and in the URLs of the other commands), the data
 // directory (SLUICE_DATA_DIR, a temporary one, for the README's .sluice), and the PostgreSQL database (`test` becomes a
 // database of this run's own, so the walkthrough's `orders` table meets no one else's).
-// A block that shows output is run again until it succeeds and matches (at most 60 s, for a loaded machine): pipelines run asynchronously,
-// and a reader who asks a second later sees what the README shows. Blocks that show output only read.
+// A block that shows output is run again until it succeeds and matches (at most 60 s, for a loaded machine):
+// pipelines run asynchronously, and a reader who asks a second later sees what the README shows. Blocks that show
+// output only read.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
