@@ -3,6 +3,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // PostgreSQL, MariaDB, kcat and psql are checked first (test/setup/services.ts): one message naming what is missing
+    // and how to start it, not dozens of failures.
+    globalSetup: ['test/setup/globalSetup.ts'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,

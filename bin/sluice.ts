@@ -1,71 +1,72 @@
 #!/usr/bin/env -S node --import tsx
 // The Sluice CLI: `sluice standalone` runs Kafka Connect's REST API and tasks in one local process.
-import { parseArgs } from 'node:util';
-import { runDemo } from '../local/demo.js';
 import { startStandalone } from '../local/standalone.js';
+import { banner } from './cli/banner.js';
+import { demoCommand } from './cli/demoCommand.js';
+import { nearest } from './cli/nearest.js';
+import { parseStandaloneArgs } from './cli/standaloneArgs.js';
+import { explainStartupError } from './cli/startupErrors.js';
+import { stopOnSignals } from './cli/stopOnSignals.js';
+import { UsageError } from './cli/UsageError.js';
+import { COMMANDS, USAGE } from './cli/usage.js';
 
 // Sluice runs on Node 20 or later; the SDK's notice that its 2027 releases need Node 22 is not for this CLI's users.
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
 
-const USAGE = `Usage: sluice <command> [options]
-
-Commands:
-  standalone   Run Sluice locally: the Kafka Connect REST API on 127.0.0.1:8083
-               --port <n>        REST port (default 8083, env SLUICE_REST_PORT)
-               --host <addr>     bind address (default 127.0.0.1)
-               --data-dir <dir>  where pipelines are kept (default .sluice, env SLUICE_DATA_DIR)
-               --in-memory       keep nothing on disk
-               --kafka-port <n>  the embedded broker's port (default 9092, env SLUICE_KAFKA_PORT);
-                                 with KAFKA_BROKERS set, that Kafka is used instead
-  demo         A guided tour: sample records → a PostgreSQL sink pipeline → rows, then a table → a source
-               pipeline → a topic. Uses DATABASE_URL if set, else an embedded PostgreSQL.
-`;
-
-async function standalone(argv: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args: argv,
-    options: { port: { type: 'string' }, host: { type: 'string' }, 'data-dir': { type: 'string' }, 'in-memory': { type: 'boolean' }, 'kafka-port': { type: 'string' } },
-    strict: true,
+async function standalone(argv: readonly string[]): Promise<void> {
+  const args = parseStandaloneArgs(argv, process.env);
+  if (args.help) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  const handle = await startStandalone({
+    restPort: args.restPort,
+    kafkaPort: args.kafkaPort,
+    host: args.host,
+    ...(args.dataDir !== undefined ? { dataDir: args.dataDir } : {}),
+    kafkaBrokers: args.kafkaBrokers,
   });
-  const port = Number(values.port ?? process.env['SLUICE_REST_PORT'] ?? 8083);
-  const dataDir = values['in-memory'] ? undefined : (values['data-dir'] ?? process.env['SLUICE_DATA_DIR'] ?? '.sluice');
-  const kafkaBrokers = (process.env['KAFKA_BROKERS'] ?? '').split(',').filter((b) => b !== '');
-  const kafkaPort = Number(values['kafka-port'] ?? process.env['SLUICE_KAFKA_PORT'] ?? 9092);
-  const handle = await startStandalone({ restPort: port, kafkaPort, host: values.host ?? '127.0.0.1', ...(dataDir ? { dataDir } : {}), kafkaBrokers });
-  console.log(`Sluice standalone (${dataDir ? `data kept in ${dataDir}` : 'in memory'})`);
-  console.log(`  Kafka Connect REST API   ${handle.url}`);
-  console.log(`  Kafka                    ${handle.kafkaBootstrap}${kafkaBrokers.length > 0 ? ' (KAFKA_BROKERS)' : ' (embedded broker)'}`);
-  console.log("  lifecycle                the controller's reconciler, as in AWS (every 500 ms)");
-  console.log('  sink pipelines           event source mapping emulator (consumer group connect-<name>)');
-  console.log('  source pipelines         scheduler emulator (every poll.interval.ms)');
-  console.log(`Try: curl -s ${handle.url}/connector-plugins`);
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`\n${signal}: stopping`);
-    handle.stop().then(
-      () => process.exit(0),
-      (e: unknown) => {
-        console.error(e);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.stdout.write(banner(args, handle));
+  stopOnSignals(() => handle.stop(), {
+    on: (signal, listener) => process.on(signal, listener),
+    exit: (code) => process.exit(code),
+    log: (line) => console.log(line),
+    error: (e) => console.error(e),
+  });
 }
 
-const [command, ...rest] = process.argv.slice(2);
-switch (command) {
-  case 'standalone':
-    await standalone(rest);
-    break;
-  case 'demo':
-    await runDemo();
-    process.exit(0);
-    break;
-  default:
-    process.stdout.write(USAGE);
-    process.exit(command === undefined || command === 'help' || command === '--help' ? 0 : 2);
+async function main(argv: readonly string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'standalone':
+      return standalone(rest);
+    case 'demo':
+      await demoCommand();
+      process.exit(0);
+      return;
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(USAGE);
+      return;
+    default: {
+      const guess = nearest(command, COMMANDS);
+      throw new UsageError(`unknown command '${command}'${guess ? ` (did you mean ${guess}?)` : ''}`);
+    }
+  }
+}
+
+try {
+  await main(process.argv.slice(2));
+} catch (e) {
+  // What the user can fix is told in words, with no stack; anything else is a bug and keeps its stack.
+  if (e instanceof UsageError) {
+    process.stderr.write(`sluice: ${e.message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  const explained = explainStartupError(e);
+  if (explained === undefined) throw e;
+  process.stderr.write(`sluice: cannot start: ${explained}\n`);
+  process.exit(1);
 }

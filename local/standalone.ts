@@ -3,7 +3,7 @@
 // reconciler driving the ESM emulator (which feeds sink pipelines to the sink handler) and the scheduler emulator
 // (which fires source pipelines' task) through the same resources port as AWS. The same code runs in Lambda; only
 // adapters and triggers differ.
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
@@ -22,8 +22,10 @@ import { consoleLogger, type Logger } from '../lambdas/runtime/ports/Logger.js';
 import type { SinkRecordWriter } from '../lambdas/runtime/sink/SinkTask.js';
 import { type BrokerHandle, startBroker } from './broker/index.js';
 import { startDynalite } from './dynaliteServer.js';
+import { lockDataDir } from './dataDirLock.js';
 import { EsmEmulator } from './esm/EsmEmulator.js';
 import { serveProxyHandler } from './httpAdapter.js';
+import { listen } from './listen.js';
 import { localDynamoClient } from './localDynamo.js';
 import { LocalController } from './LocalController.js';
 import { LocalResources } from './LocalResources.js';
@@ -80,11 +82,30 @@ export async function startStandalone(options: StandaloneOptions = {}): Promise<
   const host = options.host ?? '127.0.0.1';
   const tableName = options.tableName ?? 'sluice';
   const logger = options.logger ?? consoleLogger;
-  const dynalite = await startDynalite({ host, ...(options.dataDir ? { dataDir: join(options.dataDir, 'dynamodb') } : {}) });
-  const dynamo = localDynamoClient(dynalite.endpoint);
-  await ensurePipelineTable(dynamo, tableName);
-  const store = new DynamoPipelineStore(dynamo, tableName);
+  // The REST port first, then the data directory, then the broker (which opens its logs there): `npm start` run twice
+  // fails on the port it shares with the first one (which the CLI can name) before it touches data the first one
+  // holds. Until the API is wired, requests get a 503.
+  const server: Server = createServer();
+  let api: RequestListener | undefined;
+  server.on('request', (req, res) => (api ? api(req, res) : starting(res)));
+  const cleanup: Array<() => unknown> = [() => new Promise<void>((resolve) => server.close(() => resolve()))];
+  const undo = async (e: unknown): Promise<never> => {
+    for (const step of cleanup.reverse()) await step();
+    throw e;
+  };
+  await listen(server, options.restPort ?? 8083, host, 'rest');
+  const restPort = (server.address() as AddressInfo).port;
+  const workerId = `${host}:${restPort}`;
 
+  let unlock = (): void => {};
+  if (options.dataDir) {
+    try {
+      unlock = lockDataDir(options.dataDir);
+    } catch (e) {
+      await undo(e);
+    }
+    cleanup.push(unlock);
+  }
   let broker: BrokerHandle | undefined;
   let brokers = [...(options.kafkaBrokers ?? [])];
   if (brokers.length === 0) {
@@ -93,18 +114,20 @@ export async function startStandalone(options: StandaloneOptions = {}): Promise<
       port: options.kafkaPort ?? 9092,
       numPartitions: options.kafkaPartitions ?? 1,
       ...(options.dataDir ? { dataDir: join(options.dataDir, 'kafka') } : {}),
-    });
+    }).catch(undo);
+    cleanup.push(() => broker?.stop());
     brokers = [broker.bootstrap];
   }
+  const dynalite = await startDynalite({ host, ...(options.dataDir ? { dataDir: join(options.dataDir, 'dynamodb') } : {}) }).catch(undo);
+  const dynamo = localDynamoClient(dynalite.endpoint);
+  await ensurePipelineTable(dynamo, tableName).catch(async (e: unknown) => {
+    dynamo.destroy();
+    await dynalite.stop();
+    return undo(e);
+  });
+  const store = new DynamoPipelineStore(dynamo, tableName);
   const kafka = new Kafka({ clientId: 'sluice-standalone', brokers, logLevel: logLevel.NOTHING });
 
-  const server: Server = createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.restPort ?? 8083, host, () => resolve());
-  });
-  const restPort = (server.address() as AddressInfo).port;
-  const workerId = `${host}:${restPort}`;
   const registry = builtinPlugins();
   const metrics = new InMemoryMetricsSink();
   // Standalone mode has no KMS: password-type values are sealed with a local AES-GCM key.
@@ -141,7 +164,7 @@ export async function startStandalone(options: StandaloneOptions = {}): Promise<
     groupOffsets: new KafkaGroupOffsets(() => admin.get()),
     observer: new LocalRuntimeObserver(metrics, (name) => esm.mappingsOf(name)),
   });
-  server.on('request', serveProxyHandler(createApiHandler(service), 'sluice-api'));
+  api = serveProxyHandler(createApiHandler(service), 'sluice-api');
   const reaper = new TaskReaper({ store, sink: sink.tasks, source: source.tasks, logger, pollIntervalMs: options.pollIntervalMs ?? 500 });
   controller.start();
   reaper.start();
@@ -174,6 +197,12 @@ export async function startStandalone(options: StandaloneOptions = {}): Promise<
       dynamo.destroy();
       await dynalite.stop();
       await broker?.stop();
+      unlock();
     },
   };
+}
+
+function starting(res: ServerResponse): void {
+  res.writeHead(503, { 'Content-Type': 'application/json', 'Retry-After': '1' });
+  res.end(JSON.stringify({ error_code: 503, message: 'Sluice is starting' }));
 }

@@ -1,6 +1,7 @@
 // The broker: a TCP server on host:port whose connections answer the Kafka protocol from one
 // TopicManager (partition logs) and one GroupCoordinator, stored in memory or under dataDir.
 import { createServer, type Server, type Socket } from 'node:net';
+import { listen } from '../listen.js';
 import { Connection } from './Connection.js';
 import { GroupCoordinator } from './groups/GroupCoordinator.js';
 import {
@@ -80,7 +81,16 @@ const handlers: ReadonlyMap<number, Handler> = new Map<number, Handler>([
 export async function startBroker(options: BrokerOptions = {}): Promise<BrokerHandle> {
   const host = options.host ?? '127.0.0.1';
   const logger = options.logger ?? silent;
-  const store: Store = options.dataDir ? new FileStore(options.dataDir, options.segmentBytes) : new MemoryStore();
+  // The port first: a taken port fails before the data directory is opened (another broker may be using it).
+  const server: Server = createServer();
+  await listen(server, options.port ?? 9092, host, 'kafka');
+  let store: Store;
+  try {
+    store = options.dataDir ? new FileStore(options.dataDir, options.segmentBytes) : new MemoryStore();
+  } catch (e) {
+    server.close();
+    throw e;
+  }
   const broker: BrokerContext = {
     nodeId: 0,
     host,
@@ -94,17 +104,10 @@ export async function startBroker(options: BrokerOptions = {}): Promise<BrokerHa
     parked: new Set(),
   };
   const sockets = new Set<Socket>();
-  const server: Server = createServer((socket) => {
+  server.on('connection', (socket: Socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
     new Connection(socket, broker, handlers);
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(broker.port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
   });
   const address = server.address();
   if (address !== null && typeof address === 'object') broker.port = address.port;

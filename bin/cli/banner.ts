@@ -1,0 +1,31 @@
+// What `sluice standalone` prints once it serves: what runs where, where its data lives, how to reset and stop it.
+import type { StandaloneArgs } from './standaloneArgs.js';
+
+export interface Serving {
+  readonly url: string;
+  readonly kafkaBootstrap: string;
+}
+
+function shellWord(s: string): string {
+  return /^[\w./-]+$/.test(s) ? s : `'${s.replaceAll("'", "'\\''")}'`;
+}
+
+export function banner(args: StandaloneArgs, serving: Serving): string {
+  const external = args.kafkaBrokers.length > 0;
+  const kept = external ? 'pipelines and source offsets' : 'pipelines, offsets and Kafka topics';
+  const lines = [
+    'Sluice standalone',
+    `  Kafka Connect REST API   ${serving.url}`,
+    `  Kafka                    ${serving.kafkaBootstrap}${external ? ' (KAFKA_BROKERS)' : ' (embedded broker)'}`,
+    "  lifecycle                the controller's reconciler, as in AWS (every 500 ms)",
+    '  sink pipelines           event source mapping emulator (consumer group connect-<name>)',
+    '  source pipelines         scheduler emulator (every poll.interval.ms)',
+    args.dataDir === undefined
+      ? '  data                     in memory (--in-memory): gone when it stops'
+      : `  data                     ${args.dataDir} (${kept}; kept across restarts)`,
+    `Try:   curl -s ${serving.url}/connector-plugins`,
+    ...(args.dataDir === undefined ? [] : [`Reset: stop it, then rm -rf ${shellWord(args.dataDir)} (or start with --in-memory)`]),
+    'Stop:  Ctrl-C (finishes the batch in flight first; Ctrl-C again forces)',
+  ];
+  return `${lines.join('\n')}\n`;
+}

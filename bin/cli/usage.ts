@@ -1,0 +1,18 @@
+// What `sluice --help` prints (and what a command line the CLI cannot run is answered with).
+export const USAGE = `Usage: sluice <command> [options]    (npm start -- [options] runs sluice standalone)
+
+Commands:
+  standalone   Run Sluice locally: the Kafka Connect REST API on 127.0.0.1:8083
+               --port <n>        REST port (default 8083, env SLUICE_REST_PORT)
+               --host <addr>     bind address (default 127.0.0.1)
+               --data-dir <dir>  where pipelines, offsets and topics are kept (default .sluice, env SLUICE_DATA_DIR)
+               --in-memory       keep nothing on disk
+               --kafka-port <n>  the embedded broker's port (default 9092, env SLUICE_KAFKA_PORT);
+                                 with KAFKA_BROKERS set, that Kafka is used instead
+               --help            this text
+  demo         A guided tour: sample records → a PostgreSQL sink pipeline → rows, then a table → a source
+               pipeline → a topic. Uses DATABASE_URL if set, else an embedded PostgreSQL.
+  help         this text
+`;
+
+export const COMMANDS: readonly string[] = ['standalone', 'demo', 'help'];

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { banner } from '../../../bin/cli/banner.js';
+import { parseStandaloneArgs } from '../../../bin/cli/standaloneArgs.js';
+
+const serving = { url: 'http://127.0.0.1:8083', kafkaBootstrap: '127.0.0.1:9092' };
+
+describe('the standalone banner', () => {
+  it('says where the data lives, how to reset it and how to stop', () => {
+    const text = banner(parseStandaloneArgs([], {}), serving);
+    expect(text).toContain('  data                     .sluice (pipelines, offsets and Kafka topics; kept across restarts)\n');
+    expect(text).toContain('Reset: stop it, then rm -rf .sluice (or start with --in-memory)\n');
+    expect(text).toContain('Stop:  Ctrl-C (finishes the batch in flight first; Ctrl-C again forces)\n');
+    expect(text).toContain('Try:   curl -s http://127.0.0.1:8083/connector-plugins\n');
+  });
+
+  it('says nothing is kept in memory, and quotes a directory the shell would split', () => {
+    expect(banner(parseStandaloneArgs(['--in-memory'], {}), serving)).toContain('data                     in memory (--in-memory): gone when it stops');
+    expect(banner(parseStandaloneArgs(['--in-memory'], {}), serving)).not.toContain('Reset:');
+    expect(banner(parseStandaloneArgs(['--data-dir', "my data's"], {}), serving)).toContain("rm -rf 'my data'\\''s'");
+  });
+
+  it('keeps only pipelines and offsets when another Kafka holds the topics', () => {
+    const text = banner(parseStandaloneArgs([], { KAFKA_BROKERS: 'kafka:9092' }), { url: serving.url, kafkaBootstrap: 'kafka:9092' });
+    expect(text).toContain('Kafka                    kafka:9092 (KAFKA_BROKERS)');
+    expect(text).toContain('(pipelines and source offsets; kept across restarts)');
+  });
+});
