@@ -6,7 +6,7 @@ import { DynamoPipelineStore } from '../../lambdas/adapters/dynamodb/DynamoPipel
 import { InMemoryMetricsSink } from '../../lambdas/adapters/metrics/InMemoryMetricsSink.js';
 import { ConnectorService } from '../../lambdas/runtime/connector/ConnectorService.js';
 import { RetriableError } from '../../lambdas/runtime/errors.js';
-import { aliasForPipeline } from '../../lambdas/runtime/pipelineAlias.js';
+import { aliasForPipeline, pipelineOfPlainAlias } from '../../lambdas/runtime/pipelineAlias.js';
 import { builtinPlugins } from '../../lambdas/runtime/plugins/builtins.js';
 import type { RecordProducer } from '../../lambdas/runtime/ports/RecordProducer.js';
 import type { MskEvent } from '../../lambdas/runtime/sink/mskEvent.js';
@@ -43,6 +43,8 @@ async function setup(name: string, extra: Record<string, string> = {}) {
   const table = uniqueName('orders');
   tables.push(table);
   await service.createConnector(name, ordersSinkConfig(table, extra));
+  // A long name gets a hashed alias, which the controller registers when it creates the alias.
+  if (pipelineOfPlainAlias(aliasForPipeline(name)) === undefined) await store.putAlias(aliasForPipeline(name), name);
   const noDlq: RecordProducer | undefined = undefined;
   const runtime: SinkRuntime = { store, registry, metrics: new InMemoryMetricsSink(), clock: new FakeClock(Date.now()), logger: quiet, createWriter: jdbcWriterFactory(registry), producer: () => noDlq };
   const pipelines = new SinkPipelines(runtime);
