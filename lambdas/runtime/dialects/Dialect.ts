@@ -156,4 +156,6 @@ export interface Dialect {
 
   /** True for errors worth retrying: deadlocks, serialization failures, lost or refused connections. */
   isTransient(error: unknown): boolean;
+  /** True when the error says a table or column the writer knew of is gone (dropped or altered under it). */
+  isStaleStructure(error: unknown): boolean;
 }

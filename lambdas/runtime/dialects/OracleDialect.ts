@@ -8,9 +8,11 @@ import { BaseDialect } from './BaseDialect.js';
 import { type BindFlavor, decimalScale, logicalOf } from './bindValues.js';
 import type { LiteralFlavor, TypeTable } from './ddl.js';
 import { formatTimestamp } from './temporal.js';
-import { matchesTransient } from './transient.js';
+import { matchesError, matchesTransient } from './transient.js';
 import { allColumns, bindRows, columnList, deletePerRow, perRow, requireKeys, updatePerRow } from './writeSql.js';
 
+/** table or view does not exist, invalid identifier. */
+const STALE = new Set(['ORA-00942', 'ORA-00904']);
 const TRANSIENT = new Set(['ORA-00060', 'ORA-03113', 'ORA-03114', 'ORA-03135', 'ORA-12541', 'ORA-12170', 'NJS-500', 'NJS-503']);
 const TIMESTAMP_FORMAT = "'YYYY-MM-DD HH24:MI:SS.FF'";
 const TIME_FORMAT = "'YYYY-MM-DD HH24:MI:SS'";
@@ -108,6 +110,13 @@ export class OracleDialect extends BaseDialect {
   }
 
   /** ORA-00060 deadlock, ORA-03113/03114/03135 lost connection, ORA-12541 no listener, ORA-12170 connect timeout, NJS-500/503. */
+  isStaleStructure(error: unknown): boolean {
+    return matchesError(error, (e) => {
+      const code = e.code ?? /^(ORA-\d{5}):/.exec(e.message)?.[1];
+      return code !== undefined && STALE.has(code);
+    });
+  }
+
   isTransient(error: unknown): boolean {
     return matchesTransient(error, (e) => {
       const code = e.code ?? /^((?:ORA|NJS)-\d{3,5}):/.exec(e.message)?.[1];

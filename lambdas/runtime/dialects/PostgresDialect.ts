@@ -5,11 +5,13 @@ import { BaseDialect } from './BaseDialect.js';
 import type { BindFlavor } from './bindValues.js';
 import { type LiteralFlavor, lookupType, type TypeTable } from './ddl.js';
 import { formatTimestamp } from './temporal.js';
-import { matchesTransient } from './transient.js';
+import { matchesError, matchesTransient } from './transient.js';
 import { allColumns, bindRows, multiRowDelete, multiRowInsert, requireKeys, type SqlContext, updatePerRow } from './writeSql.js';
 
 const CASTS = new Set(['json', 'jsonb', 'uuid']);
 const TRANSIENT = new Set(['40001', '40P01', '57P01', '57P02', '57P03']);
+/** undefined_table, undefined_column. */
+const STALE = new Set(['42P01', '42703']);
 
 export class PostgresDialect extends BaseDialect {
   readonly name = 'postgresql';
@@ -96,6 +98,10 @@ export class PostgresDialect extends BaseDialect {
   }
 
   /** SQLSTATE 40001 serialization_failure, 40P01 deadlock, class 08 connection, 57P01-03 shutdown, lost sockets. */
+  isStaleStructure(error: unknown): boolean {
+    return matchesError(error, (e) => e.code !== undefined && STALE.has(e.code));
+  }
+
   isTransient(error: unknown): boolean {
     return matchesTransient(
       error,

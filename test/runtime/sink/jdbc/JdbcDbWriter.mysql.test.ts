@@ -6,6 +6,7 @@ import { Struct } from '../../../../lambdas/runtime/data/Struct.js';
 import { sinkRecord } from './fixtures.js';
 import { type LiveDb, liveHarness } from './liveWriter.js';
 import { allTypes, allTypesValue, structureScenarios } from './structureScenarios.js';
+import { tableLifecycleScenarios } from './tableLifecycleScenarios.js';
 import { writeModeScenarios } from './writeModeScenarios.js';
 
 const db: LiveDb = {
@@ -20,6 +21,7 @@ describe('JdbcDbWriter on MariaDB', () => {
   const h = liveHarness(db);
   writeModeScenarios(db, h);
   structureScenarios(db, h);
+  tableLifecycleScenarios(db, h);
 
   it("auto-creates every Connect type with Kafka's MySQL mapping, a STRING key as VARCHAR(256)", async () => {
     // Prepare
