@@ -41,6 +41,7 @@ export class MySqlDialect extends BaseDialect {
     Date: 'DATE',
     Time: 'TIME(3)',
     Timestamp: 'DATETIME(3)',
+    EpochTimestamp: 'DATETIME(6)',
   };
 
   protected readonly literals: LiteralFlavor = {
@@ -53,7 +54,7 @@ export class MySqlDialect extends BaseDialect {
   protected readonly binds: BindFlavor = {
     booleansAsNumbers: true,
     arrays: false,
-    temporal: (kind, ms) => this.temporalText(kind, ms, { fractionDigits: 3 }),
+    temporal: (kind, ms, nanos) => this.temporalText(kind, ms, { fractionDigits: nanos === undefined ? 3 : 6, ...(nanos === undefined ? {} : { nanos }) }),
   };
 
   constructor(options: DialectOptions = {}) {

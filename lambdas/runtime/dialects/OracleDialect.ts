@@ -7,6 +7,7 @@ import type { ColumnInfo, DeleteRequest, DialectOptions, SourceBindSlot, SqlStat
 import { BaseDialect } from './BaseDialect.js';
 import { type BindFlavor, decimalScale, logicalOf } from './bindValues.js';
 import type { LiteralFlavor, TypeTable } from './ddl.js';
+import { isEpochTimestamp } from './epochTimestamp.js';
 import { formatTimestamp } from './temporal.js';
 import { matchesError, matchesTransient } from './transient.js';
 import { allColumns, bindRows, columnList, deletePerRow, perRow, requireKeys, updatePerRow } from './writeSql.js';
@@ -52,7 +53,7 @@ export class OracleDialect extends BaseDialect {
   protected readonly binds: BindFlavor = {
     booleansAsNumbers: true,
     arrays: false,
-    temporal: (kind, ms) => this.oracleTemporal(kind, ms),
+    temporal: (kind, ms, nanos) => (nanos === undefined ? this.oracleTemporal(kind, ms) : this.temporalText(kind, ms, { fractionDigits: 9, nanos })),
   };
 
   constructor(options: DialectOptions = {}) {
@@ -125,7 +126,7 @@ export class OracleDialect extends BaseDialect {
   }
 
   protected placeholder(index: number, schema: Schema | undefined): string {
-    const kind = schema === undefined ? undefined : logicalOf(schema);
+    const kind = schema === undefined ? undefined : isEpochTimestamp(schema) ? 'Timestamp' : logicalOf(schema);
     if (kind === 'Date') return `TO_DATE(:${index},'YYYY-MM-DD')`;
     if (kind === 'Time') return `TO_DATE(:${index},${TIME_FORMAT})`;
     if (kind === 'Timestamp') return `TO_TIMESTAMP(:${index},${TIMESTAMP_FORMAT})`;

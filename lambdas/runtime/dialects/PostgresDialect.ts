@@ -46,7 +46,7 @@ export class PostgresDialect extends BaseDialect {
     booleansAsNumbers: false,
     arrays: true,
     // The offset makes timestamptz columns get the instant; timestamp columns ignore it and keep the wall clock.
-    temporal: (kind, ms) => this.temporalText(kind, ms, { fractionDigits: 3, withOffset: true }),
+    temporal: (kind, ms, nanos) => this.temporalText(kind, ms, { fractionDigits: nanos === undefined ? 3 : 6, withOffset: true, ...(nanos === undefined ? {} : { nanos }) }),
   };
 
   constructor(options: DialectOptions = {}) {
@@ -97,11 +97,11 @@ export class PostgresDialect extends BaseDialect {
     return { sql: 'SELECT CURRENT_TIMESTAMP', params: [] };
   }
 
-  /** SQLSTATE 40001 serialization_failure, 40P01 deadlock, class 08 connection, 57P01-03 shutdown, lost sockets. */
   isStaleStructure(error: unknown): boolean {
     return matchesError(error, (e) => e.code !== undefined && STALE.has(e.code));
   }
 
+  /** SQLSTATE 40001 serialization_failure, 40P01 deadlock, class 08 connection, 57P01-03 shutdown, lost sockets. */
   isTransient(error: unknown): boolean {
     return matchesTransient(
       error,

@@ -82,6 +82,8 @@ function mappedSpec(config: JdbcSinkConfig, inferred: InferredStruct): FieldsSpe
     pkMode: config.pkMode,
     pkFields: config.pkMode === 'record_value' ? config.pkFields.map(inferred.columnOf) : config.pkFields,
     fieldsWhitelist: config.fieldsWhitelist.map(inferred.columnOf),
+    timestampFields: config.timestampFields.map(inferred.columnOf),
+    timestampPrecision: config.timestampPrecision,
   };
 }
 

@@ -7,6 +7,7 @@ import { order, recording, sinkRecord } from './fixtures.js';
 import { type LiveDb, liveHarness } from './liveWriter.js';
 import { allTypes, allTypesValue, structureScenarios } from './structureScenarios.js';
 import { tableLifecycleScenarios } from './tableLifecycleScenarios.js';
+import { timestampFieldsScenarios } from './timestampFieldsScenarios.js';
 import { writeModeScenarios } from './writeModeScenarios.js';
 
 const db: LiveDb = {
@@ -22,6 +23,7 @@ describe('JdbcDbWriter on PostgreSQL', () => {
   writeModeScenarios(db, h);
   structureScenarios(db, h);
   tableLifecycleScenarios(db, h);
+  timestampFieldsScenarios(db, h);
 
   it("auto-creates every Connect type with Kafka's PostgreSQL mapping and reads the values back", async () => {
     // Prepare
