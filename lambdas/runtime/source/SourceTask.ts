@@ -15,7 +15,7 @@ import type { RecordProducer } from '../ports/RecordProducer.js';
 import type { TransformationChain } from '../transforms/TransformationChain.js';
 import { readInstant } from './columnMapping.js';
 import { type JdbcSourceConfig, usesIncrementing, usesTimestamp } from './JdbcSourceConfig.js';
-import { offsetFromMap, offsetToMap, samePartition } from './offsets.js';
+import { formerTablePartitions, offsetFromMap, offsetToMap, samePartition } from './offsets.js';
 import { type ConvertedBatch, convertBatch } from './recordConversion.js';
 import type { SourceConnection, SourceConnector } from './SourceSql.js';
 import { type InvocationResult, runSourceInvocation } from './sourceInvocation.js';
@@ -79,8 +79,8 @@ export class SourceTask {
     const { config, store } = this.deps;
     const stored = await store.listOffsets(config.name);
     for (const q of await this.start(deadline)) {
-      const legacy = q.target.table ? { table: q.target.table.id.table } : undefined;
-      const found = stored.find((o) => samePartition(o.partition, q.partition)) ?? (legacy ? stored.find((o) => samePartition(o.partition, legacy)) : undefined);
+      const former = q.target.table ? formerTablePartitions(q.target.table) : [];
+      const found = [q.partition, ...former].map((p) => stored.find((o) => samePartition(o.partition, p))).find((o) => o !== undefined);
       let offset = offsetFromMap(found?.offset);
       if (found?.offset == null && usesTimestamp(config.mode) && config.timestampInitial !== undefined) {
         const initial = config.timestampInitial === -1 ? await this.dbNow(deadline) : { ms: config.timestampInitial, nanos: (config.timestampInitial % 1000) * 1_000_000 };

@@ -9,8 +9,13 @@ import type { SourceConnection } from './SourceSql.js';
 /** A discovered table: how SQL names it, and its fully qualified unquoted name for the source partition. */
 export interface DiscoveredTable {
   readonly id: TableId;
-  /** `<db>.<schema>.<table>` (PostgreSQL), `<db>.<table>` (MySQL), `<owner>.<table>` (Oracle). */
+  /**
+   * The name Confluent's connector puts in the protocol-1 partition (the TableId the JDBC driver reports, unquoted):
+   * `<schema>.<table>` (PostgreSQL: pgJDBC reports no catalog), `<db>.<table>` (MySQL), `<owner>.<table>` (Oracle).
+   */
   readonly qualifiedName: string;
+  /** Names older offsets may carry for this table: `<db>.<schema>.<table>` (PostgreSQL, Sluice before, Confluent 10.9.4). */
+  readonly formerNames: readonly string[];
 }
 
 const PG_TYPES: Record<string, string> = { TABLE: 'BASE TABLE', VIEW: 'VIEW' };
@@ -41,15 +46,15 @@ function listTablesSql(dialect: Dialect, schemaPattern: string | undefined, type
 function tableOf(dialect: Dialect, row: readonly unknown[]): DiscoveredTable {
   if (dialect.name === 'postgresql') {
     const [db, schema, table] = row.map(String) as [string, string, string];
-    return { id: { schema, table }, qualifiedName: `${db}.${schema}.${table}` };
+    return { id: { schema, table }, qualifiedName: `${schema}.${table}`, formerNames: [`${db}.${schema}.${table}`] };
   }
   const [owner, table] = row.map(String) as [string, string];
-  return dialect.name === 'mysql' ? { id: { catalog: owner, table }, qualifiedName: `${owner}.${table}` } : { id: { schema: owner, table }, qualifiedName: `${owner}.${table}` };
+  return { id: dialect.name === 'mysql' ? { catalog: owner, table } : { schema: owner, table }, qualifiedName: `${owner}.${table}`, formerNames: [] };
 }
 
-/** A white/blacklist entry matches a table by its name or any dotted suffix of its qualified name. */
+/** A white/blacklist entry matches a table by its name or any dotted suffix of its (longest) qualified name. */
 function matches(entry: string, t: DiscoveredTable): boolean {
-  return entry === t.id.table || t.qualifiedName === entry || t.qualifiedName.endsWith(`.${entry}`);
+  return [t.qualifiedName, ...t.formerNames].some((name) => entry === t.id.table || name === entry || name.endsWith(`.${entry}`));
 }
 
 export async function discoverTables(conn: SourceConnection, dialect: Dialect, config: JdbcSourceConfig): Promise<DiscoveredTable[]> {
