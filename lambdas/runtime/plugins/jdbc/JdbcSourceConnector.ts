@@ -1,7 +1,7 @@
 // io.confluent.connect.jdbc.JdbcSourceConnector: the keys of Confluent's JdbcSourceConnectorConfig, and its checks.
 import { ConfigDef } from '../../config/ConfigDef.js';
 import { sourceFrameworkConfigDef } from '../../config/frameworkConfig.js';
-import { atLeast, oneOf } from '../../config/validators.js';
+import { atLeast, oneOf, satisfies } from '../../config/validators.js';
 import type { DialectName } from '../types.js';
 import { connectionKeys } from './connectionKeys.js';
 import { jdbcPluginFactory, mergeErrors, validateDialect } from './validateCommon.js';
@@ -9,6 +9,14 @@ import { jdbcPluginFactory, mergeErrors, validateDialect } from './validateCommo
 const DATABASE = 'Database';
 const MODE = 'Mode';
 const CONNECTOR = 'Connector';
+
+/** Confluent's topic.prefix validator: at most 249 characters (a topic name's limit), only [a-zA-Z0-9._-]. */
+const topicPrefix = satisfies('ASCII alphanumerics, ., _ and -', (v) => {
+  const trimmed = String(v ?? '').trim();
+  if (trimmed.length > 249) return 'Topic prefix length must not exceed max topic name length, 249 chars';
+  if (/[^a-zA-Z0-9._-]/.test(trimmed)) return "Topic prefix must not contain any character other than ASCII alphanumerics, '.', '_' and '-'.";
+  return undefined;
+});
 
 export const JDBC_SOURCE_MODES = ['bulk', 'incrementing', 'timestamp', 'timestamp+incrementing'] as const;
 
@@ -29,7 +37,7 @@ export const jdbcSourceConfigDef = sourceFrameworkConfigDef.merge(
     { name: 'timestamp.delay.interval.ms', type: 'LONG', default: 0, importance: 'HIGH', group: CONNECTOR, orderInGroup: 1, width: 'MEDIUM', displayName: 'Delay Interval (ms)', validator: atLeast(0), documentation: 'How long to wait after a row with a certain timestamp appears before including it, so that transactions committing late are not missed.' },
     { name: 'poll.interval.ms', type: 'INT', default: 5000, importance: 'HIGH', group: CONNECTOR, orderInGroup: 2, width: 'SHORT', displayName: 'Poll Interval (ms)', validator: atLeast(1), documentation: 'Frequency in ms to poll for new data in each table. Below 60000 the scheduled task polls in a loop within one invocation.' },
     { name: 'batch.max.rows', type: 'INT', default: 100, importance: 'LOW', group: CONNECTOR, orderInGroup: 3, width: 'SHORT', displayName: 'Max Rows Per Batch', validator: atLeast(1), documentation: 'Maximum number of rows to include in a single batch when polling for new data.' },
-    { name: 'topic.prefix', type: 'STRING', default: '', importance: 'HIGH', group: CONNECTOR, orderInGroup: 4, width: 'MEDIUM', displayName: 'Topic Prefix', documentation: 'Prefix to prepend to table names to generate the topic name; in query mode, the full topic name.' },
+    { name: 'topic.prefix', type: 'STRING', default: '', validator: topicPrefix, importance: 'HIGH', group: CONNECTOR, orderInGroup: 4, width: 'MEDIUM', displayName: 'Topic Prefix', documentation: 'Prefix to prepend to table names to generate the topic name; in query mode, the full topic name.' },
     { name: 'numeric.mapping', type: 'STRING', default: null, importance: 'LOW', group: DATABASE, orderInGroup: 5, width: 'SHORT', displayName: 'Map Numeric Values By Precision', validator: oneOf(['none', 'precision_only', 'best_fit', 'best_fit_eager_double']), recommendedValues: ['none', 'precision_only', 'best_fit', 'best_fit_eager_double'], documentation: 'How NUMERIC/DECIMAL columns map to Connect types.' },
   ]),
 );
