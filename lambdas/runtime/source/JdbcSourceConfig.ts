@@ -8,6 +8,7 @@ import { connectionSpecOf, resolveDialect } from '../plugins/jdbc/connectionKeys
 import { jdbcSourceConfigDef, validateJdbcSource } from '../plugins/jdbc/JdbcSourceConnector.js';
 import type { DialectName } from '../plugins/types.js';
 import type { NumericMapping } from './columnMapping.js';
+import { type ColumnMapping, fullMatch, parseColumnMappings } from './tableSelection.js';
 
 export interface JdbcSourceConfig {
   readonly name: string;
@@ -28,6 +29,12 @@ export interface JdbcSourceConfig {
   readonly querySuffix: string;
   readonly whitelist: readonly string[];
   readonly blacklist: readonly string[];
+  /** table.include.list / table.exclude.list, as whole-name regexes. */
+  readonly includeList: readonly RegExp[];
+  readonly excludeList: readonly RegExp[];
+  /** incrementing.column.mapping / timestamp.columns.mapping. */
+  readonly incrementingMapping: readonly ColumnMapping[];
+  readonly timestampMapping: readonly ColumnMapping[];
   readonly schemaPattern: string | undefined;
   readonly tableTypes: readonly string[];
   readonly pollIntervalMs: number;
@@ -66,6 +73,10 @@ export function parseJdbcSourceConfig(props: Readonly<Record<string, string>>, f
     querySuffix: (c.getString('query.suffix') ?? '').trim(),
     whitelist: c.getList('table.whitelist').filter((s) => s !== ''),
     blacklist: c.getList('table.blacklist').filter((s) => s !== ''),
+    includeList: c.getList('table.include.list').filter((s) => s !== '').map(fullMatch),
+    excludeList: c.getList('table.exclude.list').filter((s) => s !== '').map(fullMatch),
+    incrementingMapping: parseColumnMappings('incrementing.column.mapping', c.getList('incrementing.column.mapping').filter((s) => s !== ''), false),
+    timestampMapping: parseColumnMappings('timestamp.columns.mapping', c.getList('timestamp.columns.mapping').filter((s) => s !== ''), true),
     schemaPattern: c.getString('schema.pattern') ?? undefined,
     tableTypes: c.getList('table.types').map((t) => t.toUpperCase()),
     pollIntervalMs: c.getInt('poll.interval.ms'),

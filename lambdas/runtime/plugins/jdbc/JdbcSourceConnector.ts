@@ -4,6 +4,7 @@ import { sourceFrameworkConfigDef } from '../../config/frameworkConfig.js';
 import { atLeast, oneOf, satisfies } from '../../config/validators.js';
 import type { DialectName } from '../types.js';
 import { connectionKeys } from './connectionKeys.js';
+import { tableFilterKeys, validateTableFilters } from './tableFilterKeys.js';
 import { jdbcPluginFactory, mergeErrors, validateDialect } from './validateCommon.js';
 
 const DATABASE = 'Database';
@@ -23,6 +24,7 @@ export const JDBC_SOURCE_MODES = ['bulk', 'incrementing', 'timestamp', 'timestam
 export const jdbcSourceConfigDef = sourceFrameworkConfigDef.merge(
   new ConfigDef([
     ...connectionKeys,
+    ...tableFilterKeys,
     { name: 'table.whitelist', type: 'LIST', default: [], importance: 'MEDIUM', group: DATABASE, orderInGroup: 1, width: 'LONG', displayName: 'Table Whitelist', documentation: 'List of tables to include in copying. If specified, table.blacklist may not be set.' },
     { name: 'table.blacklist', type: 'LIST', default: [], importance: 'MEDIUM', group: DATABASE, orderInGroup: 2, width: 'LONG', displayName: 'Table Blacklist', documentation: 'List of tables to exclude from copying. If specified, table.whitelist may not be set.' },
     { name: 'schema.pattern', type: 'STRING', default: null, importance: 'MEDIUM', group: DATABASE, orderInGroup: 3, width: 'SHORT', displayName: 'Schema pattern', documentation: 'Schema (PostgreSQL, Oracle owner) or database (MySQL) in which to find tables; null means the connection default.' },
@@ -48,22 +50,13 @@ export function validateJdbcSource(props: Readonly<Record<string, string>>, forc
   const mode = props['mode'] ?? '';
   const set = (k: string) => (props[k] ?? '').trim() !== '';
   if (mode === '') add('mode', 'Query mode must be specified');
-  if ((mode === 'timestamp' || mode === 'timestamp+incrementing') && !set('timestamp.column.name')) {
+  if ((mode === 'timestamp' || mode === 'timestamp+incrementing') && !set('timestamp.column.name') && !set('timestamp.columns.mapping')) {
     add('timestamp.column.name', `Mode ${mode} requires timestamp.column.name`);
   }
   if (mode === 'incrementing' || mode === 'timestamp+incrementing') {
     if (set('query') && !set('incrementing.column.name')) add('incrementing.column.name', `Mode ${mode} with a query requires incrementing.column.name`);
   }
-  if (set('table.whitelist') && set('table.blacklist')) {
-    add('table.whitelist', 'table.whitelist and table.blacklist are exclusive.');
-    add('table.blacklist', 'table.whitelist and table.blacklist are exclusive.');
-  }
-  if (set('query') && (set('table.whitelist') || set('table.blacklist'))) {
-    add('query', 'query may not be combined with whole-table copying settings.');
-  }
-  if (!set('query') && !set('table.whitelist') && !set('table.blacklist')) {
-    add('table.whitelist', 'Name the tables to copy with table.whitelist (or table.blacklist), or give a query');
-  }
+  validateTableFilters(props, add);
   return errors;
 }
 
