@@ -57,11 +57,24 @@ function decimalReader(scale: number): (v: unknown) => Decimal {
   };
 }
 
-/** NUMERIC/DECIMAL per numeric.mapping; an unconstrained NUMERIC (no precision) reads as FLOAT64 (no fixed scale exists). */
+/**
+ * Confluent's NUMERIC_TYPE_SCALE_HIGH: the Decimal scale of a NUMERIC with no fixed scale (PostgreSQL `numeric`,
+ * Oracle `NUMBER`), as PostgreSqlDatabaseDialect.decimalScale falls back to it.
+ */
+const UNFIXED_SCALE = 127;
+
+/**
+ * NUMERIC/DECIMAL per numeric.mapping. An unconstrained NUMERIC (no precision, or Oracle's unset scale -127) is a
+ * Decimal of scale 127, so no digit is lost; best_fit_eager_double makes it FLOAT64 (Confluent's precision_only and
+ * best_fit would read it as INT8, failing on any fraction: Sluice keeps the Decimal there, a listed deviation).
+ */
 function numeric(c: ResultColumn, mapping: NumericMapping): { type: SchemaType; read: (v: unknown) => unknown; decimal?: { scale: number; precision: number } } {
   const precision = c.precision;
   const scale = c.scale ?? 0;
-  if (precision === undefined || precision <= 0) return { type: 'FLOAT64', read: toNumber };
+  if (precision === undefined || precision <= 0 || scale === -UNFIXED_SCALE) {
+    if (mapping === 'best_fit_eager_double') return { type: 'FLOAT64', read: toNumber };
+    return { type: 'BYTES', read: decimalReader(UNFIXED_SCALE), decimal: { scale: UNFIXED_SCALE, precision: precision ?? 0 } };
+  }
   if (mapping === 'precision_only' && scale === 0 && precision <= MAX_INTEGER_PRECISION) {
     const type = integerTypeFor(precision);
     return { type, read: integral(type) };
