@@ -132,6 +132,8 @@ export interface Dialect {
 
   createTable(table: TableId, columns: readonly Column[], pkColumns: readonly string[]): SqlStatement;
   alterTableAddColumns(table: TableId, columns: readonly Column[]): SqlStatement;
+  /** Changes an integer column to an exact decimal one that also holds every value it held (schemaless widening). */
+  widenToDecimal(table: TableId, column: ColumnInfo): SqlStatement;
   /** The column type of §5.6; `isKey` picks MySQL's VARCHAR(256) for STRING keys. Throws DataError when unmapped. */
   columnType(column: Column, isKey: boolean): string;
   /** The schema default as a SQL literal, or undefined when the schema has none. */

@@ -106,6 +106,11 @@ export class MySqlDialect extends BaseDialect {
     return { sql: 'SELECT CURRENT_TIMESTAMP', params: [] };
   }
 
+  /** MODIFY restates the whole column: its nullability is kept. */
+  widenToDecimal(table: TableId, column: ColumnInfo): SqlStatement {
+    return { sql: `ALTER TABLE ${this.quoteTable(table)} MODIFY COLUMN ${this.quoteColumn(column.name)} DECIMAL(65,30) ${column.nullable ? 'NULL' : 'NOT NULL'}`, params: [] };
+  }
+
   isStaleStructure(error: unknown): boolean {
     return matchesError(error, (e) => e.errno !== undefined && STALE_ERRNOS.has(e.errno));
   }

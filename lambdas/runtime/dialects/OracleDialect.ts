@@ -111,6 +111,10 @@ export class OracleDialect extends BaseDialect {
   }
 
   /** ORA-00060 deadlock, ORA-03113/03114/03135 lost connection, ORA-12541 no listener, ORA-12170 connect timeout, NJS-500/503. */
+  widenToDecimal(table: TableId, column: ColumnInfo): SqlStatement {
+    return { sql: `ALTER TABLE ${this.quoteTable(table)} MODIFY (${this.quoteColumn(column.name)} NUMBER)`, params: [] };
+  }
+
   isStaleStructure(error: unknown): boolean {
     return matchesError(error, (e) => {
       const code = e.code ?? /^(ORA-\d{5}):/.exec(e.message)?.[1];

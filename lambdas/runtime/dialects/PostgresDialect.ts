@@ -97,6 +97,10 @@ export class PostgresDialect extends BaseDialect {
     return { sql: 'SELECT CURRENT_TIMESTAMP', params: [] };
   }
 
+  widenToDecimal(table: TableId, column: ColumnInfo): SqlStatement {
+    return { sql: `ALTER TABLE ${this.quoteTable(table)} ALTER COLUMN ${this.quoteColumn(column.name)} TYPE NUMERIC`, params: [] };
+  }
+
   isStaleStructure(error: unknown): boolean {
     return matchesError(error, (e) => e.code !== undefined && STALE.has(e.code));
   }
