@@ -24,7 +24,7 @@ describe('JdbcDbWriter on MariaDB', () => {
   writeModeScenarios(db, h);
   structureScenarios(db, h);
   tableLifecycleScenarios(db, h);
-  schemalessNumbersScenarios(db, h);
+  schemalessNumbersScenarios(h);
   timestampFieldsScenarios(db, h);
 
   it("auto-creates every Connect type with Kafka's MySQL mapping, a STRING key as VARCHAR(256)", async () => {

@@ -24,7 +24,7 @@ describe('JdbcDbWriter on PostgreSQL', () => {
   writeModeScenarios(db, h);
   structureScenarios(db, h);
   tableLifecycleScenarios(db, h);
-  schemalessNumbersScenarios(db, h);
+  schemalessNumbersScenarios(h);
   timestampFieldsScenarios(db, h);
 
   it("auto-creates every Connect type with Kafka's PostgreSQL mapping and reads the values back", async () => {

@@ -5,9 +5,9 @@
 import { expect, it } from 'vitest';
 import { RecordWriteError } from '../../../../lambdas/runtime/sink/jdbc/errors.js';
 import { sinkRecord } from './fixtures.js';
-import type { LiveDb, LiveHarness } from './liveWriter.js';
+import type { LiveHarness } from './liveWriter.js';
 
-export function schemalessNumbersScenarios(db: LiveDb, h: LiveHarness): void {
+export function schemalessNumbersScenarios(h: LiveHarness): void {
   it('widens a schemaless integer column to an exact decimal when a later batch has a fraction (auto.evolve)', async () => {
     // Prepare
     const table = h.table('widen');
