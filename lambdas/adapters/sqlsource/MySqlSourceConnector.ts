@@ -3,7 +3,7 @@
 // integers and decimals text, JSON its text. The session time zone is db.timezone, as TIMESTAMP columns are
 // converted to it.
 import type { ConnectionSpec } from '../../runtime/config/connectionUrl.js';
-import type { JdbcType, ResultColumn, ResultSet, SourceConnection, SourceConnector, SourceConnectOptions } from '../../runtime/source/SourceSql.js';
+import { isolationLevelSql, type JdbcType, type ResultColumn, type ResultSet, type SourceConnection, type SourceConnector, type SourceConnectOptions } from '../../runtime/source/SourceSql.js';
 import { type LostFlag, quietly } from '../sql/connectionLost.js';
 import { mysqlTimeZone, openMySqlConnection } from '../sql/MySqlConnector.js';
 
@@ -98,7 +98,11 @@ interface MySqlClient {
 export class MySqlSourceConnector implements SourceConnector {
   async connect(spec: ConnectionSpec, options: SourceConnectOptions): Promise<SourceConnection> {
     // db.timezone governs how the source reads TIMESTAMP columns, so it is the session time zone.
-    const { connection, lost } = await openMySqlConnection(spec, (c) => c.query('SET time_zone = ?', [mysqlTimeZone(options.timezone)]));
+    const level = isolationLevelSql(options.isolation);
+    const { connection, lost } = await openMySqlConnection(spec, async (c) => {
+      await c.query('SET time_zone = ?', [mysqlTimeZone(options.timezone)]);
+      if (level) await c.query(`SET SESSION TRANSACTION ISOLATION LEVEL ${level}`);
+    });
     return new MySqlSourceConnection(connection as unknown as MySqlClient, lost, spec.settings.socketTimeoutMs);
   }
 }

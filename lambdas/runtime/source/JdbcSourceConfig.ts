@@ -9,6 +9,7 @@ import { jdbcSourceConfigDef, validateJdbcSource } from '../plugins/jdbc/JdbcSou
 import type { DialectName } from '../plugins/types.js';
 import type { NumericMapping } from './columnMapping.js';
 import { type ColumnMapping, fullMatch, parseColumnMappings } from './tableSelection.js';
+import type { IsolationMode, TimestampGranularity } from '../plugins/jdbc/sourceReadKeys.js';
 
 export interface JdbcSourceConfig {
   readonly name: string;
@@ -41,6 +42,9 @@ export interface JdbcSourceConfig {
   readonly batchMaxRows: number;
   readonly topicPrefix: string;
   readonly numericMapping: NumericMapping;
+  readonly timestampGranularity: TimestampGranularity;
+  /** transaction.isolation.mode; DEFAULT leaves the database's level. */
+  readonly isolationMode: IsolationMode;
   readonly timezone: string;
   readonly quoteIdentifiers: QuoteMode;
   readonly tolerance: Tolerance;
@@ -83,6 +87,8 @@ export function parseJdbcSourceConfig(props: Readonly<Record<string, string>>, f
     batchMaxRows: c.getInt('batch.max.rows'),
     topicPrefix: c.getString('topic.prefix') ?? '',
     numericMapping: (numeric ?? (legacyPrecision ? 'precision_only' : 'none')) as NumericMapping,
+    timestampGranularity: (c.getString('timestamp.granularity') ?? 'connect_logical').toLowerCase() as TimestampGranularity,
+    isolationMode: (c.getString('transaction.isolation.mode') ?? 'DEFAULT') as IsolationMode,
     timezone: c.getString('db.timezone') ?? 'UTC',
     quoteIdentifiers: (c.getString('quote.sql.identifiers') ?? 'always').toLowerCase() as QuoteMode,
     tolerance: c.getString('errors.tolerance') as Tolerance,

@@ -221,7 +221,7 @@ export class SourceTask {
     return operator.retry(
       async () => {
         try {
-          this.conn ??= await connector.connect(config.connection, { timezone: config.timezone });
+          this.conn ??= await connector.connect(config.connection, { timezone: config.timezone, isolation: config.isolationMode });
           return await fn(this.conn);
         } catch (e) {
           if (dialect.isTransient(e)) {

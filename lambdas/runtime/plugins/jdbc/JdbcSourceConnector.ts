@@ -3,7 +3,8 @@ import { ConfigDef } from '../../config/ConfigDef.js';
 import { sourceFrameworkConfigDef } from '../../config/frameworkConfig.js';
 import { atLeast, oneOf, satisfies } from '../../config/validators.js';
 import type { DialectName } from '../types.js';
-import { connectionKeys } from './connectionKeys.js';
+import { connectionKeys, resolveDialect } from './connectionKeys.js';
+import { isolationError, sourceReadKeys } from './sourceReadKeys.js';
 import { tableFilterKeys, validateTableFilters } from './tableFilterKeys.js';
 import { jdbcPluginFactory, mergeErrors, validateDialect } from './validateCommon.js';
 
@@ -25,6 +26,7 @@ export const jdbcSourceConfigDef = sourceFrameworkConfigDef.merge(
   new ConfigDef([
     ...connectionKeys,
     ...tableFilterKeys,
+    ...sourceReadKeys,
     { name: 'table.whitelist', type: 'LIST', default: [], importance: 'MEDIUM', group: DATABASE, orderInGroup: 1, width: 'LONG', displayName: 'Table Whitelist', documentation: 'List of tables to include in copying. If specified, table.blacklist may not be set.' },
     { name: 'table.blacklist', type: 'LIST', default: [], importance: 'MEDIUM', group: DATABASE, orderInGroup: 2, width: 'LONG', displayName: 'Table Blacklist', documentation: 'List of tables to exclude from copying. If specified, table.whitelist may not be set.' },
     { name: 'schema.pattern', type: 'STRING', default: null, importance: 'MEDIUM', group: DATABASE, orderInGroup: 3, width: 'SHORT', displayName: 'Schema pattern', documentation: 'Schema (PostgreSQL, Oracle owner) or database (MySQL) in which to find tables; null means the connection default.' },
@@ -57,6 +59,11 @@ export function validateJdbcSource(props: Readonly<Record<string, string>>, forc
     if (set('query') && !set('incrementing.column.name')) add('incrementing.column.name', `Mode ${mode} with a query requires incrementing.column.name`);
   }
   validateTableFilters(props, add);
+  const isolation = (props['transaction.isolation.mode'] ?? 'DEFAULT').trim();
+  if (!errors.has('connection.url') && (props['connection.url'] ?? '').trim() !== '' && !errors.has('dialect.name')) {
+    const problem = isolationError(resolveDialect(props, forced), isolation);
+    if (problem) add('transaction.isolation.mode', problem);
+  }
   return errors;
 }
 
