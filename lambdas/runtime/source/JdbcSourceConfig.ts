@@ -43,6 +43,8 @@ export interface JdbcSourceConfig {
   readonly topicPrefix: string;
   readonly numericMapping: NumericMapping;
   readonly timestampGranularity: TimestampGranularity;
+  /** query.retry.attempts: retries of a transient query error; -1 without limit (until the invocation's deadline). */
+  readonly queryRetryAttempts: number;
   /** transaction.isolation.mode; DEFAULT leaves the database's level. */
   readonly isolationMode: IsolationMode;
   readonly timezone: string;
@@ -87,6 +89,7 @@ export function parseJdbcSourceConfig(props: Readonly<Record<string, string>>, f
     batchMaxRows: c.getInt('batch.max.rows'),
     topicPrefix: c.getString('topic.prefix') ?? '',
     numericMapping: (numeric ?? (legacyPrecision ? 'precision_only' : 'none')) as NumericMapping,
+    queryRetryAttempts: c.getInt('query.retry.attempts'),
     timestampGranularity: (c.getString('timestamp.granularity') ?? 'connect_logical').toLowerCase() as TimestampGranularity,
     isolationMode: (c.getString('transaction.isolation.mode') ?? 'DEFAULT') as IsolationMode,
     timezone: c.getString('db.timezone') ?? 'UTC',

@@ -2,7 +2,7 @@
 // transaction.isolation.mode (the session isolation level of its queries), as Confluent's JdbcSourceConnectorConfig
 // defines them.
 import type { ConfigKey } from '../../config/ConfigDef.js';
-import { oneOf } from '../../config/validators.js';
+import { atLeast, oneOf } from '../../config/validators.js';
 
 export const TIMESTAMP_GRANULARITIES = ['connect_logical', 'micros_long', 'micros_string', 'micros_iso_datetime_string', 'nanos_long', 'nanos_string', 'nanos_iso_datetime_string'] as const;
 export type TimestampGranularity = (typeof TIMESTAMP_GRANULARITIES)[number];
@@ -11,6 +11,18 @@ export const ISOLATION_MODES = ['DEFAULT', 'READ_UNCOMMITTED', 'READ_COMMITTED',
 export type IsolationMode = (typeof ISOLATION_MODES)[number];
 
 export const sourceReadKeys: ConfigKey[] = [
+  {
+    name: 'query.retry.attempts',
+    type: 'INT',
+    default: -1,
+    validator: atLeast(-1),
+    importance: 'LOW',
+    group: 'Mode',
+    orderInGroup: 11,
+    width: 'MEDIUM',
+    displayName: 'Query Retry Attempts',
+    documentation: 'Number of times to retry a transient database error (lost connection, deadlock, serialization failure) of a query before the task fails; -1 retries until the invocation ends, and the next one goes on.',
+  },
   {
     name: 'timestamp.granularity',
     type: 'STRING',
