@@ -43,7 +43,8 @@ const duration = (unitMs: number, set: (ms: number, into: Mutable) => void): Rul
   return undefined;
 };
 
-const PG_SSLMODES: Record<string, TlsMode> = { disable: 'disable', allow: 'disable', prefer: 'disable', require: 'require', 'verify-ca': 'verify-ca', 'verify-full': 'verify-full' };
+/** pgJDBC's sslmode values, and node-postgres' `no-verify` (TLS without certificate checks). */
+const PG_SSLMODES: Record<string, TlsMode> = { disable: 'disable', allow: 'disable', prefer: 'disable', require: 'require', 'no-verify': 'require', 'verify-ca': 'verify-ca', 'verify-full': 'verify-full' };
 
 /** pgJDBC parameters (https://jdbc.postgresql.org/documentation/use/): times in seconds. */
 const POSTGRES: Record<string, Rule> = {
@@ -71,6 +72,10 @@ const POSTGRES: Record<string, Rule> = {
     return undefined;
   },
   connectTimeout: duration(1000, (ms, into) => {
+    into.connectTimeoutMs = ms;
+  }),
+  // libpq's name, as in postgres:// driver URLs.
+  connect_timeout: duration(1000, (ms, into) => {
     into.connectTimeoutMs = ms;
   }),
   loginTimeout: duration(1000, (ms, into) => {

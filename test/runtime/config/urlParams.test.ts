@@ -19,6 +19,7 @@ describe('connection.url parameters', () => {
     ['jdbc:postgresql://h/db?connectTimeout=5&socketTimeout=30&tcpKeepAlive=true', { tls: 'disable', connectTimeoutMs: 5000, socketTimeoutMs: 30_000, tcpKeepAlive: true }],
     ['jdbc:postgresql://h/db?options=-c%20statement_timeout%3D5000&ApplicationName=etl', { tls: 'disable', options: '-c statement_timeout=5000' }],
     ['jdbc:postgresql://h/db?prepareThreshold=0&reWriteBatchedInserts=true', { tls: 'disable' }],
+    ['postgres://u:p@h/db?sslmode=no-verify&connect_timeout=4', { tls: 'require', connectTimeoutMs: 4000 }],
     ['jdbc:mysql://h/db?verifyServerCertificate=false&useSSL=true&requireSSL=true', { tls: 'require' }],
     ['jdbc:mysql://h/db?sslMode=VERIFY_IDENTITY', { tls: 'verify-full' }],
     ['jdbc:mysql://h/db?sslMode=preferred', { tls: 'disable' }],
@@ -32,7 +33,7 @@ describe('connection.url parameters', () => {
   it.each([
     ['jdbc:postgresql://h/db?targetServerType=primary', /^Invalid value targetServerType for configuration connection\.url: URL parameter targetServerType is not supported by Sluice's postgresql connection \(supported: currentSchema, /],
     ['jdbc:postgresql://h/db?currentschema=s&sslpassword=secret', /URL parameters currentschema, sslpassword are not supported/],
-    ['jdbc:postgresql://h/db?sslmode=sometimes', /^Invalid value sslmode=sometimes for configuration connection\.url: URL parameter sslmode: expected one of disable, allow, prefer, require, verify-ca, verify-full$/],
+    ['jdbc:postgresql://h/db?sslmode=sometimes', /^Invalid value sslmode=sometimes for configuration connection\.url: URL parameter sslmode: expected one of disable, allow, prefer, require, no-verify, verify-ca, verify-full$/],
     ['jdbc:postgresql://h/db?socketTimeout=-1', /socketTimeout: expected a whole number/],
     ['jdbc:mysql://h/db?zeroDateTimeBehavior=convertToNull', /URL parameter zeroDateTimeBehavior is not supported by Sluice's mysql connection/],
     ['jdbc:mysql://h/db?serverTimezone=Mars/Olympus', /serverTimezone: expected a time zone id/],
