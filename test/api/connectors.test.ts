@@ -208,9 +208,9 @@ describe('source offsets', () => {
   });
 
   it('GET returns stored offsets in Connect shape', async () => {
-    await api.store.putOffsets('src', [{ partition: { protocol: '1', table: 'test.public.orders' }, offset: { incrementing: 42 } }]);
+    await api.store.putOffsets('src', [{ partition: { protocol: '1', table: 'public.orders' }, offset: { incrementing: 42 } }]);
     const r = await api.call('GET', '/connectors/src/offsets');
-    expect(r).toMatchObject({ status: 200, body: { offsets: [{ partition: { protocol: '1', table: 'test.public.orders' }, offset: { incrementing: 42 } }] } });
+    expect(r).toMatchObject({ status: 200, body: { offsets: [{ partition: { protocol: '1', table: 'public.orders' }, offset: { incrementing: 42 } }] } });
   });
 
   it('PATCH and DELETE are refused unless the connector is STOPPED', async () => {
@@ -312,13 +312,13 @@ describe('offsets beyond 2^53', () => {
     // Prepare
     await api.call('POST', '/connectors', pgSource('big-src'));
     await api.call('PUT', '/connectors/big-src/stop');
-    const body = '{"offsets":[{"partition":{"protocol":"1","table":"test.public.orders"},"offset":{"incrementing":1729382256910270465}}]}';
+    const body = '{"offsets":[{"partition":{"protocol":"1","table":"public.orders"},"offset":{"incrementing":1729382256910270465}}]}';
     // Act
     const patched = await api.call('PATCH', '/connectors/big-src/offsets', undefined, { rawBody: body });
     const read = await api.call('GET', '/connectors/big-src/offsets');
     // Assess
     expect(patched.status).toBe(200);
-    expect(read.raw).toBe('{"offsets":[{"partition":{"protocol":"1","table":"test.public.orders"},"offset":{"incrementing":1729382256910270465}}]}');
+    expect(read.raw).toBe('{"offsets":[{"partition":{"protocol":"1","table":"public.orders"},"offset":{"incrementing":1729382256910270465}}]}');
     expect((await api.store.listOffsets('big-src'))[0]!.offset).toEqual({ incrementing: 1729382256910270465n });
   });
 });

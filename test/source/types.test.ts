@@ -1,5 +1,6 @@
 // SQL column types → Connect schemas, asserted on the JsonConverter envelope consumed back from the broker.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Decimal } from '../../lambdas/runtime/data/Decimal.js';
 import { type Harness, MYSQL_URL, PG_URL, soon, startHarness, uniqueName } from './harness.js';
 
 let h: Harness;
@@ -23,7 +24,7 @@ interface Envelope {
 
 let lastRaw = '';
 
-async function pollOne(url: string, t: string, extra: Record<string, string> = {}): Promise<Envelope> {
+async function pollOne(url: string, t: string, extra: Record<string, string> = {}, prefix = 'types-'): Promise<Envelope> {
   const name = await h.createPipeline({
     'connector.class': 'io.confluent.connect.jdbc.JdbcSourceConnector',
     'connection.url': url,
@@ -35,10 +36,14 @@ async function pollOne(url: string, t: string, extra: Record<string, string> = {
   });
   const result = await (await h.task(name)).runInvocation(soon());
   expect(result.trace).toBeUndefined();
-  const [record] = await h.readTopic(`types-${t}`);
+  const [record] = await h.readTopic(`${prefix}${t}`);
   lastRaw = record!.raw ?? '';
   return record!.value as Envelope;
 }
+
+/** Confluent's PostgreSqlDatabaseDialect.decimalScale for a NUMERIC without precision: NUMERIC_TYPE_SCALE_HIGH (127). */
+const UNFIXED_DECIMAL = { type: 'bytes', optional: true, name: 'org.apache.kafka.connect.data.Decimal', version: 1, parameters: { scale: '127', 'connect.decimal.precision': '0' } };
+const base64Decimal = (text: string) => Buffer.from(Decimal.parse(text).rescale(127).toBytes()).toString('base64');
 
 const field = (e: Envelope, name: string) => {
   const { field: _f, ...rest } = e.schema.fields.find((f) => f['field'] === name)!;
@@ -66,7 +71,7 @@ describe('PostgreSQL column types', () => {
     expect(field(e, 's')).toEqual({ type: 'int16', optional: false });
     expect(field(e, 'b')).toEqual({ type: 'int64', optional: false });
     expect(field(e, 'price')).toEqual({ type: 'bytes', optional: false, name: 'org.apache.kafka.connect.data.Decimal', version: 1, parameters: { scale: '2', 'connect.decimal.precision': '10' } });
-    expect(field(e, 'free')).toEqual({ type: 'double', optional: true });
+    expect(field(e, 'free')).toEqual(UNFIXED_DECIMAL);
     expect(field(e, 'r')).toEqual({ type: 'float', optional: true });
     expect(field(e, 'd')).toEqual({ type: 'double', optional: true });
     expect(field(e, 'flag')).toEqual({ type: 'boolean', optional: true });
@@ -84,7 +89,7 @@ describe('PostgreSQL column types', () => {
       s: -2,
       b: expect.any(Number),
       price: 'AP8=',
-      free: 1.5,
+      free: base64Decimal('1.5'),
       r: 1.25,
       d: 2.5,
       flag: true,
@@ -101,6 +106,24 @@ describe('PostgreSQL column types', () => {
     });
     // INT64 beyond 2^53 is written losslessly.
     expect(lastRaw).toContain('"b":9007199254740993');
+  });
+
+  it('maps an unconstrained numeric as Confluent does (PostgreSqlDatabaseDialectTest.shouldFallBackOnUnfixedDecimalScale): Decimal of scale 127 with numeric.mapping none, no digit lost; FLOAT64 with best_fit_eager_double', async () => {
+    // Prepare
+    const t = uniqueName('freenum');
+    pgTables.push(t);
+    await h.pg.query(`CREATE TABLE ${t} (id int PRIMARY KEY, free numeric)`);
+    await h.pg.query(`INSERT INTO ${t} VALUES (1, 12345678901234567890.123456789012345678901)`);
+
+    // Act
+    const exact = await pollOne(PG_URL, t);
+    const eager = await pollOne(PG_URL, t, { 'numeric.mapping': 'best_fit_eager_double', 'topic.prefix': 'eager-' }, 'eager-');
+
+    // Assess
+    expect(field(exact, 'free')).toEqual(UNFIXED_DECIMAL);
+    expect(Decimal.fromBytes(Buffer.from(exact.payload['free'] as string, 'base64'), 127).toString()).toMatch(/^12345678901234567890\.123456789012345678901(0+)$/);
+    expect(field(eager, 'free')).toEqual({ type: 'double', optional: true });
+    expect(eager.payload['free']).toBe(Number('12345678901234567890.123456789012345678901'));
   });
 
   it('reads timestamp columns in db.timezone and maps numerics by numeric.mapping=best_fit', async () => {

@@ -3,21 +3,32 @@ import type pg from 'pg';
 import type { ClientConfig } from 'pg';
 import type { ConnectionSpec } from '../../runtime/config/connectionUrl.js';
 import type { Row, SqlConnection, SqlConnector } from '../../runtime/ports/SqlConnection.js';
-import { CONNECT_TIMEOUT_MS, LostFlag, quietly, truthy } from './connectionLost.js';
+import { CONNECT_TIMEOUT_MS, LostFlag, quietly } from './connectionLost.js';
+import { tlsOptions } from './tlsOptions.js';
 
-/** The pg client settings of a connection spec: `sslmode`/`ssl` (other than disable/false) turn TLS on. */
+/** `-c search_path=...` for pgJDBC's currentSchema, ahead of the URL's own `options`; spaces escaped as libpq wants. */
+function startupOptions(spec: ConnectionSpec): string | undefined {
+  const { searchPath, options } = spec.settings;
+  const parts = [...(searchPath !== undefined ? [`-c search_path=${searchPath.replace(/([\\ ])/g, '\\$1')}`] : []), ...(options !== undefined ? [options] : [])];
+  return parts.length > 0 ? parts.join(' ') : undefined;
+}
+
+/** The pg client settings of a connection spec: TLS, timeouts, keep-alive, search path and startup options of the URL. */
 export function pgClientConfig(spec: ConnectionSpec): ClientConfig {
-  const sslmode = spec.params['sslmode'];
-  const ssl = sslmode !== undefined ? !/^(disable|allow|prefer)$/i.test(sslmode) : truthy(spec.params['ssl']);
-  const timeoutSeconds = Number(spec.params['connectTimeout'] ?? spec.params['connect_timeout']);
+  const { connectTimeoutMs, socketTimeoutMs, tcpKeepAlive } = spec.settings;
+  const tls = tlsOptions(spec.settings);
+  const options = startupOptions(spec);
   return {
     host: spec.host,
     port: spec.port,
     database: spec.database,
     ...(spec.user !== undefined ? { user: spec.user } : {}),
     ...(spec.password !== undefined ? { password: spec.password } : {}),
-    ssl,
-    connectionTimeoutMillis: timeoutSeconds > 0 ? timeoutSeconds * 1000 : CONNECT_TIMEOUT_MS,
+    ssl: tls ? { ...(tls.ca !== undefined ? { ca: tls.ca } : {}), rejectUnauthorized: tls.rejectUnauthorized, ...(tls.verifyIdentity ? {} : { checkServerIdentity: () => undefined }) } : false,
+    connectionTimeoutMillis: connectTimeoutMs ?? CONNECT_TIMEOUT_MS,
+    ...(socketTimeoutMs !== undefined ? { query_timeout: socketTimeoutMs } : {}),
+    ...(tcpKeepAlive !== undefined ? { keepAlive: tcpKeepAlive } : {}),
+    ...(options !== undefined ? { options } : {}),
     application_name: spec.params['ApplicationName'] ?? spec.applicationName ?? 'sluice',
   };
 }

@@ -35,8 +35,3 @@ export async function quietly(close: () => Promise<unknown>): Promise<void> {
 
 /** Connect timeout used by every adapter, so an unreachable host fails fast instead of using up the Lambda's time. */
 export const CONNECT_TIMEOUT_MS = 10_000;
-
-/** True for `true`, `1`, `yes`, `require`, … in a URL parameter. */
-export function truthy(value: string | undefined): boolean {
-  return value !== undefined && /^(true|1|yes|on|require|required|verify-ca|verify-full|verify_ca|verify_identity)$/i.test(value);
-}

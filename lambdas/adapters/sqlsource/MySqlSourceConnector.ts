@@ -3,9 +3,9 @@
 // integers and decimals text, JSON its text. The session time zone is db.timezone, as TIMESTAMP columns are
 // converted to it.
 import type { ConnectionSpec } from '../../runtime/config/connectionUrl.js';
-import type { JdbcType, ResultColumn, ResultSet, SourceConnection, SourceConnector, SourceConnectOptions } from '../../runtime/source/SourceSql.js';
-import { LostFlag, quietly } from '../sql/connectionLost.js';
-import { mysqlConnectionOptions } from '../sql/MySqlConnector.js';
+import { isolationLevelSql, type JdbcType, type ResultColumn, type ResultSet, type SourceConnection, type SourceConnector, type SourceConnectOptions } from '../../runtime/source/SourceSql.js';
+import { type LostFlag, quietly } from '../sql/connectionLost.js';
+import { mysqlTimeZone, openMySqlConnection } from '../sql/MySqlConnector.js';
 
 /** The field-packet members this adapter reads (mysql2's FieldPacket). */
 export interface MySqlField {
@@ -84,39 +84,26 @@ export function mysqlColumn(f: MySqlField): ResultColumn {
   return { ...base, precision, scale };
 }
 
-/** `SET time_zone` for db.timezone: fixed offsets always work; named zones need the server's time zone tables. */
-export function mysqlTimeZone(zone: string): string {
-  const z = zone.trim();
-  if (['UTC', 'Z', 'GMT', 'Etc/UTC'].includes(z)) return '+00:00';
-  const fixed = /^(?:UTC|GMT)?([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(z);
-  return fixed ? `${fixed[1]}${fixed[2]!.padStart(2, '0')}:${fixed[3] ?? '00'}` : z;
-}
-
 interface TypeCastField {
   readonly type: string;
   string(): string | null;
 }
 
 interface MySqlClient {
-  query(options: { sql: string; values: unknown[]; rowsAsArray: true; typeCast: (field: TypeCastField, next: () => unknown) => unknown }): Promise<[unknown, unknown]>;
+  query(options: { sql: string; values: unknown[]; rowsAsArray: true; timeout?: number; typeCast: (field: TypeCastField, next: () => unknown) => unknown }): Promise<[unknown, unknown]>;
   query(sql: string, values: unknown[]): Promise<[unknown, unknown]>;
   end(): Promise<void>;
 }
 
 export class MySqlSourceConnector implements SourceConnector {
   async connect(spec: ConnectionSpec, options: SourceConnectOptions): Promise<SourceConnection> {
-    const { default: mysql } = await import('mysql2/promise');
-    const connection = await mysql.createConnection(mysqlConnectionOptions(spec));
-    const lost = new LostFlag();
-    connection.on('error', lost.listener);
-    const client = connection as unknown as MySqlClient;
-    try {
-      await client.query('SET time_zone = ?', [mysqlTimeZone(options.timezone)]);
-    } catch (error) {
-      await quietly(() => connection.end());
-      throw error;
-    }
-    return new MySqlSourceConnection(client, lost);
+    // db.timezone governs how the source reads TIMESTAMP columns, so it is the session time zone.
+    const level = isolationLevelSql(options.isolation);
+    const { connection, lost } = await openMySqlConnection(spec, async (c) => {
+      await c.query('SET time_zone = ?', [mysqlTimeZone(options.timezone)]);
+      if (level) await c.query(`SET SESSION TRANSACTION ISOLATION LEVEL ${level}`);
+    });
+    return new MySqlSourceConnection(connection as unknown as MySqlClient, lost, spec.settings.socketTimeoutMs);
   }
 }
 
@@ -126,11 +113,12 @@ export class MySqlSourceConnection implements SourceConnection {
   constructor(
     private readonly client: MySqlClient,
     private readonly lost: LostFlag,
+    private readonly timeoutMs?: number,
   ) {}
 
   async select(sql: string, params: readonly unknown[]): Promise<ResultSet> {
     this.lost.check();
-    const [rows, fields] = await this.client.query({ sql, values: [...params], rowsAsArray: true, typeCast });
+    const [rows, fields] = await this.client.query({ sql, values: [...params], rowsAsArray: true, typeCast, ...(this.timeoutMs !== undefined ? { timeout: this.timeoutMs } : {}) });
     return { columns: ((fields ?? []) as MySqlField[]).map(mysqlColumn), rows: rows as unknown[][] };
   }
 

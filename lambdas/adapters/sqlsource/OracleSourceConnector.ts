@@ -3,7 +3,7 @@
 // TIMESTAMP arrive as JS Dates whose local fields are the stored wall clock, which this adapter turns back into text
 // for the runtime to read in db.timezone (milliseconds only). Not run against a live server here: the tests drive a fake.
 import type { ConnectionSpec } from '../../runtime/config/connectionUrl.js';
-import type { JdbcType, ResultColumn, ResultSet, SourceConnection, SourceConnector, SourceConnectOptions } from '../../runtime/source/SourceSql.js';
+import { isolationLevelSql, type JdbcType, type ResultColumn, type ResultSet, type SourceConnection, type SourceConnector, type SourceConnectOptions } from '../../runtime/source/SourceSql.js';
 import { quietly } from '../sql/connectionLost.js';
 import { oracleConnectAttributes } from '../sql/OracleConnector.js';
 
@@ -73,9 +73,20 @@ export function wallClockText(d: Date): string {
 export class OracleSourceConnector implements SourceConnector {
   constructor(private readonly driver: () => Promise<OracleSourceDriver> = loadOracleSourceDriver) {}
 
-  async connect(spec: ConnectionSpec, _options: SourceConnectOptions): Promise<SourceConnection> {
+  async connect(spec: ConnectionSpec, options: SourceConnectOptions): Promise<SourceConnection> {
     const driver = await this.driver();
-    return new OracleSourceConnection(await driver.getConnection(oracleConnectAttributes(spec)), driver);
+    const connection = await driver.getConnection(oracleConnectAttributes(spec));
+    // Oracle has READ COMMITTED and SERIALIZABLE only; validation refuses the other modes.
+    const level = isolationLevelSql(options.isolation);
+    if (level) {
+      try {
+        await connection.execute(`ALTER SESSION SET ISOLATION_LEVEL = ${level}`, [], {});
+      } catch (error) {
+        await quietly(() => connection.close());
+        throw error;
+      }
+    }
+    return new OracleSourceConnection(connection, driver);
   }
 }
 

@@ -4,7 +4,7 @@
 // reads exactly (int8, numeric, temporal values with microseconds, json).
 import type { FieldDef } from 'pg';
 import type { ConnectionSpec } from '../../runtime/config/connectionUrl.js';
-import type { JdbcType, ResultColumn, ResultSet, SourceConnection, SourceConnector, SourceConnectOptions } from '../../runtime/source/SourceSql.js';
+import { isolationLevelSql, type JdbcType, type ResultColumn, type ResultSet, type SourceConnection, type SourceConnector, type SourceConnectOptions } from '../../runtime/source/SourceSql.js';
 import { type LostFlag, quietly } from '../sql/connectionLost.js';
 import { openPgClient } from '../sql/PgConnector.js';
 
@@ -57,7 +57,11 @@ export function pgTimeZoneStatement(zone: string): string {
 
 export class PgSourceConnector implements SourceConnector {
   async connect(spec: ConnectionSpec, options: SourceConnectOptions): Promise<SourceConnection> {
-    const { pg, client, lost } = await openPgClient(spec, (c) => c.query(pgTimeZoneStatement(options.timezone)));
+    const level = isolationLevelSql(options.isolation);
+    const { pg, client, lost } = await openPgClient(spec, async (c) => {
+      await c.query(pgTimeZoneStatement(options.timezone));
+      if (level) await c.query(`SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL ${level}`);
+    });
     const raw: TypeParser = (v) => v;
     const types: PgTypes = { getTypeParser: (oid, format) => (PARSED.has(oid) ? pg.types.getTypeParser(oid, format === 'binary' ? 'binary' : 'text') : raw) };
     return new PgSourceConnection(client as unknown as PgClient, lost, types);

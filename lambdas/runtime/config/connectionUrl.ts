@@ -2,6 +2,7 @@
 import { ConfigError } from '../errors.js';
 import { maskSecrets } from '../maskSecrets.js';
 import type { DialectName } from '../plugins/types.js';
+import { type ConnectionSettings, urlSettings } from './urlParams.js';
 
 export interface ConnectionSpec {
   readonly dialect: DialectName;
@@ -13,6 +14,8 @@ export interface ConnectionSpec {
   readonly password?: string;
   /** Query-string parameters (sslmode, ssl, ...), minus user and password. */
   readonly params: Readonly<Record<string, string>>;
+  /** What those parameters ask of the connection (TLS, timeouts, schema, ...); see urlParams.ts. */
+  readonly settings: ConnectionSettings;
   /** Oracle only: what node-oracledb takes as connectString (Easy Connect or a descriptor). */
   readonly connectString?: string;
   readonly oracleSid?: boolean;
@@ -71,6 +74,7 @@ function spec(url: string, dialect: DialectName, host: string, portText: string 
     port,
     database,
     params: rest,
+    settings: urlSettings(dialect, rest),
     ...((userInfo?.user ?? user) !== undefined ? { user: userInfo?.user ?? user } : {}),
     ...((userInfo?.password ?? password) !== undefined ? { password: userInfo?.password ?? password } : {}),
   };
@@ -102,19 +106,21 @@ function parseOracleThin(url: string, target: string): ConnectionSpec {
     const host = /\(HOST\s*=\s*([^)\s]+)\)/i.exec(target)?.[1] ?? '';
     const port = /\(PORT\s*=\s*(\d+)\)/i.exec(target)?.[1];
     const service = /\((?:SERVICE_NAME|SID)\s*=\s*([^)\s]+)\)/i.exec(target)?.[1] ?? '';
-    return { dialect: 'oracle', host, port: parsePort(url, port, 'oracle'), database: service, params: {}, connectString: target };
+    return { dialect: 'oracle', host, port: parsePort(url, port, 'oracle'), database: service, params: {}, settings: urlSettings('oracle', {}), connectString: target };
   }
   const [main, query] = target.replace(/^\/\//, '').split('?', 2);
   // host:port:SID (old form) needs a descriptor with CONNECT_DATA=(SID=...).
   const sid = /^([^:/]+):(\d+):([^:/]+)$/.exec(main ?? '');
   if (sid) {
     const [, host, port, name] = sid;
+    const { user: _user, password: _password, ...params } = splitParams(query, /&/);
     return {
       dialect: 'oracle',
       host: host!,
       port: parsePort(url, port, 'oracle'),
       database: name!,
-      params: splitParams(query, /&/),
+      params,
+      settings: urlSettings('oracle', params),
       oracleSid: true,
       connectString: `(DESCRIPTION=(ADDRESS=(PROTOCOL=TCP)(HOST=${host})(PORT=${port}))(CONNECT_DATA=(SID=${name})))`,
     };

@@ -40,16 +40,3 @@ export const legalTopicNameOrEmpty: Validator = {
     if (topic !== '') check(name, value, [topic]);
   },
 };
-
-/** For a source's topic.prefix (the start of each topic name, or the whole name in query mode): legal characters only. */
-export const legalTopicPrefix: Validator = {
-  description: `empty, or [a-zA-Z0-9._-], at most ${MAX_TOPIC_NAME_LENGTH} characters`,
-  ensureValid(name, value) {
-    const prefix = typeof value === 'string' ? value : '';
-    if (prefix === '') return;
-    if (prefix.length > MAX_TOPIC_NAME_LENGTH || !LEGAL.test(prefix)) {
-      const problem = topicNameProblem(prefix) ?? `Topic name "${prefix}" is illegal`;
-      throw new ConfigError(invalidValue(name, value, `${problem} (topic names are the prefix followed by the table name)`), { key: name });
-    }
-  },
-};

@@ -52,6 +52,8 @@ export abstract class BaseDialect implements Dialect {
   abstract describeTable(table: TableId): SqlStatement;
   abstract currentTimestampQuery(): SqlStatement;
   abstract isTransient(error: unknown): boolean;
+  abstract isStaleStructure(error: unknown): boolean;
+  abstract widenToDecimal(table: TableId, column: ColumnInfo): SqlStatement;
   /** The placeholder text for the `index`-th bind (1-based) of a column of this schema. */
   protected abstract placeholder(index: number, schema: Schema | undefined): string;
   /** A source-query timestamp bind (lower or upper bound), with nanos of second when known. */

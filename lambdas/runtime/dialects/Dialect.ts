@@ -134,6 +134,8 @@ export interface Dialect {
 
   createTable(table: TableId, columns: readonly Column[], pkColumns: readonly string[]): SqlStatement;
   alterTableAddColumns(table: TableId, columns: readonly Column[]): SqlStatement;
+  /** Changes an integer column to an exact decimal one that also holds every value it held (schemaless widening). */
+  widenToDecimal(table: TableId, column: ColumnInfo): SqlStatement;
   /** The column type of §5.6; `isKey` picks MySQL's VARCHAR(256) for STRING keys. Throws DataError when unmapped. */
   columnType(column: Column, isKey: boolean): string;
   /** The schema default as a SQL literal, or undefined when the schema has none. */
@@ -158,4 +160,6 @@ export interface Dialect {
 
   /** True for errors worth retrying: deadlocks, serialization failures, lost or refused connections. */
   isTransient(error: unknown): boolean;
+  /** True when the error says a table or column the writer knew of is gone (dropped or altered under it). */
+  isStaleStructure(error: unknown): boolean;
 }

@@ -6,7 +6,7 @@ import { BaseDialect } from './BaseDialect.js';
 import { type BindFlavor, decimalScale, logicalOf } from './bindValues.js';
 import type { LiteralFlavor, TypeTable } from './ddl.js';
 import { formatTimestamp } from './temporal.js';
-import { matchesTransient } from './transient.js';
+import { matchesError, matchesTransient } from './transient.js';
 import { allColumns, bindRows, multiRowDelete, multiRowInsert, requireKeys, updatePerRow } from './writeSql.js';
 
 const TRANSIENT_CODES = new Set([
@@ -20,6 +20,8 @@ const TRANSIENT_CODES = new Set([
 ]);
 /** 1213 deadlock, 1205 lock wait timeout, 1053 shutdown, 1040 too many connections, 2006/2013 server gone/lost. */
 const TRANSIENT_ERRNOS = new Set([1213, 1205, 1053, 1040, 2006, 2013]);
+/** ER_NO_SUCH_TABLE, ER_BAD_FIELD_ERROR. */
+const STALE_ERRNOS = new Set([1146, 1054]);
 
 export class MySqlDialect extends BaseDialect {
   readonly name = 'mysql';
@@ -39,6 +41,7 @@ export class MySqlDialect extends BaseDialect {
     Date: 'DATE',
     Time: 'TIME(3)',
     Timestamp: 'DATETIME(3)',
+    EpochTimestamp: 'DATETIME(6)',
   };
 
   protected readonly literals: LiteralFlavor = {
@@ -51,7 +54,7 @@ export class MySqlDialect extends BaseDialect {
   protected readonly binds: BindFlavor = {
     booleansAsNumbers: true,
     arrays: false,
-    temporal: (kind, ms) => this.temporalText(kind, ms, { fractionDigits: 3 }),
+    temporal: (kind, ms, nanos) => this.temporalText(kind, ms, { fractionDigits: nanos === undefined ? 3 : 6, ...(nanos === undefined ? {} : { nanos }) }),
   };
 
   constructor(options: DialectOptions = {}) {
@@ -101,6 +104,15 @@ export class MySqlDialect extends BaseDialect {
 
   currentTimestampQuery(): SqlStatement {
     return { sql: 'SELECT CURRENT_TIMESTAMP', params: [] };
+  }
+
+  /** MODIFY restates the whole column: its nullability is kept. */
+  widenToDecimal(table: TableId, column: ColumnInfo): SqlStatement {
+    return { sql: `ALTER TABLE ${this.quoteTable(table)} MODIFY COLUMN ${this.quoteColumn(column.name)} DECIMAL(65,30) ${column.nullable ? 'NULL' : 'NOT NULL'}`, params: [] };
+  }
+
+  isStaleStructure(error: unknown): boolean {
+    return matchesError(error, (e) => e.errno !== undefined && STALE_ERRNOS.has(e.errno));
   }
 
   isTransient(error: unknown): boolean {

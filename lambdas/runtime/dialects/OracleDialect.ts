@@ -7,10 +7,13 @@ import type { ColumnInfo, DeleteRequest, DialectOptions, SourceBindSlot, SqlStat
 import { BaseDialect } from './BaseDialect.js';
 import { type BindFlavor, decimalScale, logicalOf } from './bindValues.js';
 import type { LiteralFlavor, TypeTable } from './ddl.js';
+import { isEpochTimestamp } from './epochTimestamp.js';
 import { formatTimestamp } from './temporal.js';
-import { matchesTransient } from './transient.js';
+import { matchesError, matchesTransient } from './transient.js';
 import { allColumns, bindRows, columnList, deletePerRow, perRow, requireKeys, updatePerRow } from './writeSql.js';
 
+/** table or view does not exist, invalid identifier. */
+const STALE = new Set(['ORA-00942', 'ORA-00904']);
 const TRANSIENT = new Set(['ORA-00060', 'ORA-03113', 'ORA-03114', 'ORA-03135', 'ORA-12541', 'ORA-12170', 'NJS-500', 'NJS-503']);
 const TIMESTAMP_FORMAT = "'YYYY-MM-DD HH24:MI:SS.FF'";
 const TIME_FORMAT = "'YYYY-MM-DD HH24:MI:SS'";
@@ -50,7 +53,7 @@ export class OracleDialect extends BaseDialect {
   protected readonly binds: BindFlavor = {
     booleansAsNumbers: true,
     arrays: false,
-    temporal: (kind, ms) => this.oracleTemporal(kind, ms),
+    temporal: (kind, ms, nanos) => (nanos === undefined ? this.oracleTemporal(kind, ms) : this.temporalText(kind, ms, { fractionDigits: 9, nanos })),
   };
 
   constructor(options: DialectOptions = {}) {
@@ -108,6 +111,17 @@ export class OracleDialect extends BaseDialect {
   }
 
   /** ORA-00060 deadlock, ORA-03113/03114/03135 lost connection, ORA-12541 no listener, ORA-12170 connect timeout, NJS-500/503. */
+  widenToDecimal(table: TableId, column: ColumnInfo): SqlStatement {
+    return { sql: `ALTER TABLE ${this.quoteTable(table)} MODIFY (${this.quoteColumn(column.name)} NUMBER)`, params: [] };
+  }
+
+  isStaleStructure(error: unknown): boolean {
+    return matchesError(error, (e) => {
+      const code = e.code ?? /^(ORA-\d{5}):/.exec(e.message)?.[1];
+      return code !== undefined && STALE.has(code);
+    });
+  }
+
   isTransient(error: unknown): boolean {
     return matchesTransient(error, (e) => {
       const code = e.code ?? /^((?:ORA|NJS)-\d{3,5}):/.exec(e.message)?.[1];
@@ -116,7 +130,7 @@ export class OracleDialect extends BaseDialect {
   }
 
   protected placeholder(index: number, schema: Schema | undefined): string {
-    const kind = schema === undefined ? undefined : logicalOf(schema);
+    const kind = schema === undefined ? undefined : isEpochTimestamp(schema) ? 'Timestamp' : logicalOf(schema);
     if (kind === 'Date') return `TO_DATE(:${index},'YYYY-MM-DD')`;
     if (kind === 'Time') return `TO_DATE(:${index},${TIME_FORMAT})`;
     if (kind === 'Timestamp') return `TO_TIMESTAMP(:${index},${TIMESTAMP_FORMAT})`;

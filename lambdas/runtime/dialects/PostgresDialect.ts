@@ -5,11 +5,13 @@ import { BaseDialect } from './BaseDialect.js';
 import type { BindFlavor } from './bindValues.js';
 import { type LiteralFlavor, lookupType, type TypeTable } from './ddl.js';
 import { formatTimestamp } from './temporal.js';
-import { matchesTransient } from './transient.js';
+import { matchesError, matchesTransient } from './transient.js';
 import { allColumns, bindRows, multiRowDelete, multiRowInsert, requireKeys, type SqlContext, updatePerRow } from './writeSql.js';
 
 const CASTS = new Set(['json', 'jsonb', 'uuid']);
 const TRANSIENT = new Set(['40001', '40P01', '57P01', '57P02', '57P03']);
+/** undefined_table, undefined_column. */
+const STALE = new Set(['42P01', '42703']);
 
 export class PostgresDialect extends BaseDialect {
   readonly name = 'postgresql';
@@ -44,7 +46,7 @@ export class PostgresDialect extends BaseDialect {
     booleansAsNumbers: false,
     arrays: true,
     // The offset makes timestamptz columns get the instant; timestamp columns ignore it and keep the wall clock.
-    temporal: (kind, ms) => this.temporalText(kind, ms, { fractionDigits: 3, withOffset: true }),
+    temporal: (kind, ms, nanos) => this.temporalText(kind, ms, { fractionDigits: nanos === undefined ? 3 : 6, withOffset: true, ...(nanos === undefined ? {} : { nanos }) }),
   };
 
   constructor(options: DialectOptions = {}) {
@@ -93,6 +95,14 @@ export class PostgresDialect extends BaseDialect {
 
   currentTimestampQuery(): SqlStatement {
     return { sql: 'SELECT CURRENT_TIMESTAMP', params: [] };
+  }
+
+  widenToDecimal(table: TableId, column: ColumnInfo): SqlStatement {
+    return { sql: `ALTER TABLE ${this.quoteTable(table)} ALTER COLUMN ${this.quoteColumn(column.name)} TYPE NUMERIC`, params: [] };
+  }
+
+  isStaleStructure(error: unknown): boolean {
+    return matchesError(error, (e) => e.code !== undefined && STALE.has(e.code));
   }
 
   /** SQLSTATE 40001 serialization_failure, 40P01 deadlock, class 08 connection, 57P01-03 shutdown, lost sockets. */

@@ -2,6 +2,7 @@
 import { Decimal } from '../data/Decimal.js';
 import { LogicalNames, type Schema } from '../data/Schema.js';
 import { DataError } from '../errors.js';
+import { epochInstant, isEpochTimestamp } from './epochTimestamp.js';
 import { epochMillis } from './temporal.js';
 
 export type Logical = 'Decimal' | 'Date' | 'Time' | 'Timestamp';
@@ -49,13 +50,17 @@ export interface BindFlavor {
   readonly booleansAsNumbers: boolean;
   /** Only PostgreSQL has array columns. */
   readonly arrays: boolean;
-  /** Date/Time/Timestamp as epoch milliseconds → what the driver binds. */
-  temporal(kind: 'Date' | 'Time' | 'Timestamp', epochMs: number): unknown;
+  /** Date/Time/Timestamp as epoch milliseconds → what the driver binds; `nanos` of the second, when finer than ms. */
+  temporal(kind: 'Date' | 'Time' | 'Timestamp', epochMs: number, nanos?: number): unknown;
 }
 
 /** Converts one Connect value for binding; null and undefined bind SQL NULL. */
 export function convertValue(schema: Schema, value: unknown, flavor: BindFlavor): unknown {
   if (value === null || value === undefined) return null;
+  if (isEpochTimestamp(schema)) {
+    const { epochMs, nanos } = epochInstant(schema, value);
+    return flavor.temporal('Timestamp', epochMs, nanos);
+  }
   const logical = logicalOf(schema);
   if (logical === 'Decimal') return decimalText(schema, value);
   if (logical !== undefined) return flavor.temporal(logical, epochMillis(logical, value));

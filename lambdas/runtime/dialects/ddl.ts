@@ -4,6 +4,7 @@ import type { Schema } from '../data/Schema.js';
 import { DataError } from '../errors.js';
 import type { Column, SqlStatement, TableId } from './Dialect.js';
 import { decimalText, logicalOf, unmapped } from './bindValues.js';
+import { epochInstant, isEpochTimestamp } from './epochTimestamp.js';
 import type { Quoter } from './identifiers.js';
 import { epochMillis } from './temporal.js';
 
@@ -66,6 +67,7 @@ export function defaultLiteral(flavor: LiteralFlavor, column: Column): string | 
 }
 
 function literal(flavor: LiteralFlavor, column: Column, schema: Schema, value: unknown): string {
+  if (isEpochTimestamp(schema)) return flavor.temporal('Timestamp', epochInstant(schema, value).epochMs);
   const logical = logicalOf(schema);
   if (logical === 'Decimal') return decimalText(schema, value);
   if (logical !== undefined) return flavor.temporal(logical, epochMillis(logical, value));
@@ -102,11 +104,12 @@ function literal(flavor: LiteralFlavor, column: Column, schema: Schema, value: u
 }
 
 /** A dialect's column types by Connect type or logical name (§5.6); a function gets the schema (Decimal scale, arrays). */
-export type TypeTable = Readonly<Partial<Record<Schema['type'] | 'Decimal' | 'Date' | 'Time' | 'Timestamp', string | ((schema: Schema) => string)>>>;
+export type TypeTable = Readonly<Partial<Record<Schema['type'] | 'Decimal' | 'Date' | 'Time' | 'Timestamp' | 'EpochTimestamp', string | ((schema: Schema) => string)>>>;
 
 /** Looks the column's schema up in `table`; unmapped types raise Kafka's "doesn't have a mapping" DataError. */
 export function lookupType(table: TypeTable, column: Column): string {
-  const entry = table[logicalOf(column.schema) ?? column.schema.type];
+  // A timestamp.fields.list field: the dialect's microsecond timestamp type, else its Timestamp type.
+  const entry = isEpochTimestamp(column.schema) ? (table.EpochTimestamp ?? table.Timestamp) : table[logicalOf(column.schema) ?? column.schema.type];
   if (entry === undefined) throw unmapped(column.schema, column.name);
   return typeof entry === 'string' ? entry : entry(column.schema);
 }

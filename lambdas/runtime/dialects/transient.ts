@@ -23,12 +23,17 @@ function factsOf(error: object): ErrorFacts {
 
 /** True when `error`, or one of its causes (or AggregateError members), matches `test` or is a Node socket error. */
 export function matchesTransient(error: unknown, test: (facts: ErrorFacts) => boolean): boolean {
+  return matchesError(error, (facts) => (facts.code !== undefined && NODE_CODES.has(facts.code)) || test(facts));
+}
+
+/** True when `error`, or one of its causes (or AggregateError members), matches `test`. */
+export function matchesError(error: unknown, test: (facts: ErrorFacts) => boolean): boolean {
   const pending: unknown[] = [error];
   for (let seen = 0; pending.length > 0 && seen < 20; seen++) {
     const current = pending.shift();
     if (typeof current !== 'object' || current === null) continue;
     const facts = factsOf(current);
-    if ((facts.code !== undefined && NODE_CODES.has(facts.code)) || test(facts)) return true;
+    if (test(facts)) return true;
     pending.push((current as { cause?: unknown }).cause);
     if (current instanceof AggregateError) pending.push(...current.errors);
   }

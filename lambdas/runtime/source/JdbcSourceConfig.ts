@@ -8,6 +8,8 @@ import { connectionSpecOf, resolveDialect } from '../plugins/jdbc/connectionKeys
 import { jdbcSourceConfigDef, validateJdbcSource } from '../plugins/jdbc/JdbcSourceConnector.js';
 import type { DialectName } from '../plugins/types.js';
 import type { NumericMapping } from './columnMapping.js';
+import { type ColumnMapping, fullMatch, parseColumnMappings } from './tableSelection.js';
+import type { IsolationMode, TimestampGranularity } from '../plugins/jdbc/sourceReadKeys.js';
 
 export interface JdbcSourceConfig {
   readonly name: string;
@@ -28,12 +30,23 @@ export interface JdbcSourceConfig {
   readonly querySuffix: string;
   readonly whitelist: readonly string[];
   readonly blacklist: readonly string[];
+  /** table.include.list / table.exclude.list, as whole-name regexes. */
+  readonly includeList: readonly RegExp[];
+  readonly excludeList: readonly RegExp[];
+  /** incrementing.column.mapping / timestamp.columns.mapping. */
+  readonly incrementingMapping: readonly ColumnMapping[];
+  readonly timestampMapping: readonly ColumnMapping[];
   readonly schemaPattern: string | undefined;
   readonly tableTypes: readonly string[];
   readonly pollIntervalMs: number;
   readonly batchMaxRows: number;
   readonly topicPrefix: string;
   readonly numericMapping: NumericMapping;
+  readonly timestampGranularity: TimestampGranularity;
+  /** query.retry.attempts: retries of a transient query error; -1 without limit (until the invocation's deadline). */
+  readonly queryRetryAttempts: number;
+  /** transaction.isolation.mode; DEFAULT leaves the database's level. */
+  readonly isolationMode: IsolationMode;
   readonly timezone: string;
   readonly quoteIdentifiers: QuoteMode;
   readonly tolerance: Tolerance;
@@ -66,12 +79,19 @@ export function parseJdbcSourceConfig(props: Readonly<Record<string, string>>, f
     querySuffix: (c.getString('query.suffix') ?? '').trim(),
     whitelist: c.getList('table.whitelist').filter((s) => s !== ''),
     blacklist: c.getList('table.blacklist').filter((s) => s !== ''),
+    includeList: c.getList('table.include.list').filter((s) => s !== '').map(fullMatch),
+    excludeList: c.getList('table.exclude.list').filter((s) => s !== '').map(fullMatch),
+    incrementingMapping: parseColumnMappings('incrementing.column.mapping', c.getList('incrementing.column.mapping').filter((s) => s !== ''), false),
+    timestampMapping: parseColumnMappings('timestamp.columns.mapping', c.getList('timestamp.columns.mapping').filter((s) => s !== ''), true),
     schemaPattern: c.getString('schema.pattern') ?? undefined,
     tableTypes: c.getList('table.types').map((t) => t.toUpperCase()),
     pollIntervalMs: c.getInt('poll.interval.ms'),
     batchMaxRows: c.getInt('batch.max.rows'),
     topicPrefix: c.getString('topic.prefix') ?? '',
     numericMapping: (numeric ?? (legacyPrecision ? 'precision_only' : 'none')) as NumericMapping,
+    queryRetryAttempts: c.getInt('query.retry.attempts'),
+    timestampGranularity: (c.getString('timestamp.granularity') ?? 'connect_logical').toLowerCase() as TimestampGranularity,
+    isolationMode: (c.getString('transaction.isolation.mode') ?? 'DEFAULT') as IsolationMode,
     timezone: c.getString('db.timezone') ?? 'UTC',
     quoteIdentifiers: (c.getString('quote.sql.identifiers') ?? 'always').toLowerCase() as QuoteMode,
     tolerance: c.getString('errors.tolerance') as Tolerance,

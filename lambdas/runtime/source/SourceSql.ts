@@ -58,6 +58,13 @@ export interface SourceConnection {
 export interface SourceConnectOptions {
   /** `db.timezone`: the session time zone where the database has one (MySQL TIMESTAMP, PostgreSQL `now()`). */
   readonly timezone: string;
+  /** transaction.isolation.mode, set as the session's level unless DEFAULT (or absent). */
+  readonly isolation?: string;
+}
+
+/** `READ_COMMITTED` → `READ COMMITTED`, the SQL spelling of an isolation mode; undefined for DEFAULT. */
+export function isolationLevelSql(mode: string | undefined): string | undefined {
+  return mode === undefined || mode === 'DEFAULT' ? undefined : mode.replace('_', ' ');
 }
 
 export interface SourceConnector {

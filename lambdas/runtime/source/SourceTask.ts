@@ -14,8 +14,9 @@ import type { Lease, PipelineStore } from '../ports/PipelineStore.js';
 import type { RecordProducer } from '../ports/RecordProducer.js';
 import type { TransformationChain } from '../transforms/TransformationChain.js';
 import { readInstant } from './columnMapping.js';
+import { AttemptsExhaustedError, connectWithAttempts, queryRetriesExhausted } from './connectAttempts.js';
 import { type JdbcSourceConfig, usesIncrementing, usesTimestamp } from './JdbcSourceConfig.js';
-import { offsetFromMap, offsetToMap, samePartition } from './offsets.js';
+import { formerTablePartitions, offsetFromMap, offsetToMap, samePartition } from './offsets.js';
 import { type ConvertedBatch, convertBatch } from './recordConversion.js';
 import type { SourceConnection, SourceConnector } from './SourceSql.js';
 import type { TaskGate } from '../lifecycle/TaskGate.js';
@@ -80,8 +81,8 @@ export class SourceTask {
     const { config, store } = this.deps;
     const stored = await store.listOffsets(config.name);
     for (const q of await this.start(deadline)) {
-      const legacy = q.target.table ? { table: q.target.table.id.table } : undefined;
-      const found = stored.find((o) => samePartition(o.partition, q.partition)) ?? (legacy ? stored.find((o) => samePartition(o.partition, legacy)) : undefined);
+      const former = q.target.table ? formerTablePartitions(q.target.table) : [];
+      const found = [q.partition, ...former].map((p) => stored.find((o) => samePartition(o.partition, p))).find((o) => o !== undefined);
       let offset = offsetFromMap(found?.offset);
       if (found?.offset == null && usesTimestamp(config.mode) && config.timestampInitial !== undefined) {
         const initial = config.timestampInitial === -1 ? await this.dbNow(deadline) : { ms: config.timestampInitial, nanos: (config.timestampInitial % 1000) * 1_000_000 };
@@ -217,15 +218,21 @@ export class SourceTask {
 
   /** Runs `fn` on the connection, reconnecting and retrying transient errors with backoff until `deadline`. */
   private withDb<T>(fn: (c: SourceConnection) => Promise<T>, deadline: number): Promise<T> {
-    const { operator, dialect, config, connector } = this.deps;
-    const policy = { maxRetries: NO_RETRY_LIMIT, initialBackoffMs: Math.min(config.connectionBackoffMs, 1000) || 100, maxDelayMs: 10_000, timeoutMs: -1 };
+    const { operator, dialect, config, connector, clock } = this.deps;
+    // query.retry.attempts: -1 retries transient query errors until the deadline.
+    const maxRetries = config.queryRetryAttempts < 0 ? NO_RETRY_LIMIT : config.queryRetryAttempts;
+    const policy = { maxRetries, initialBackoffMs: Math.min(config.connectionBackoffMs, 1000) || 100, maxDelayMs: 10_000, timeoutMs: -1 };
+    const attempts = { attempts: config.connectionAttempts, backoffMs: config.connectionBackoffMs };
+    const open = () => connector.connect(config.connection, { timezone: config.timezone, isolation: config.isolationMode });
+    let tries = 0;
     return operator.retry(
       async () => {
+        tries++;
         try {
-          this.conn ??= await connector.connect(config.connection, { timezone: config.timezone });
+          this.conn ??= await connectWithAttempts(open, attempts, clock, deadline);
           return await fn(this.conn);
         } catch (e) {
-          if (dialect.isTransient(e)) {
+          if (!(e instanceof AttemptsExhaustedError) && dialect.isTransient(e)) {
             this.deps.logger.warn(`Transient database error in ${config.name}; retrying`, { error: String(e) });
             await this.close();
           }
@@ -233,9 +240,13 @@ export class SourceTask {
         }
       },
       policy,
-      (e) => dialect.isTransient(e),
+      (e) => !(e instanceof AttemptsExhaustedError) && dialect.isTransient(e),
       deadline,
-    );
+    ).catch((e: unknown) => {
+      // Retries used up (not the deadline reached): the task fails, as Confluent's does.
+      if (config.queryRetryAttempts >= 0 && tries > config.queryRetryAttempts && !(e instanceof AttemptsExhaustedError) && dialect.isTransient(e)) throw queryRetriesExhausted(config.queryRetryAttempts, e);
+      throw e;
+    });
   }
 }
 

@@ -190,7 +190,7 @@ export class TableQuerier {
     const signature = columns.map((c) => `${c.name}:${c.jdbcType}:${c.precision}:${c.scale}:${c.nullable}`).join(',');
     if (this.layout?.signature === signature) return this.layout;
     const nullability = this.target.nullability;
-    const mappers = columns.map((c) => columnMapper({ ...c, nullable: nullability?.get(c.name) ?? c.nullable }, this.config.numericMapping, this.zone));
+    const mappers = columns.map((c) => columnMapper({ ...c, nullable: nullability?.get(c.name) ?? c.nullable }, this.config.numericMapping, this.zone, this.config.timestampGranularity));
     const present = mappers.flatMap((m, c) => (m === undefined ? [] : [c]));
     const fields = present.map((c) => [mappers[c]!.name, mappers[c]!.schema] as const);
     const schema = structSchema(fields, this.target.table ? { name: this.target.table.id.table } : {});

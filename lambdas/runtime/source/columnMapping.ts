@@ -2,11 +2,13 @@
 // columnConverterFor): integers by width and signedness, NUMERIC by numeric.mapping, temporal types as the Connect
 // logical types read in db.timezone, text and JSON as STRING, binary as BYTES. Nullable columns get optional schemas.
 import { Decimal } from '../data/Decimal.js';
-import { dateSchema, decimalSchema, type Schema, type SchemaType, schema, timeSchema, timestampSchema } from '../data/Schema.js';
+import { dateSchema, decimalSchema, type Schema, type SchemaType, schema, timeSchema } from '../data/Schema.js';
 import type { Zone } from '../dialects/temporal.js';
 import { DataError } from '../errors.js';
+import type { TimestampGranularity } from '../plugins/jdbc/sourceReadKeys.js';
 import type { ResultColumn } from './SourceSql.js';
 import { instantOfDate, parseDateText, parseTimestampText, parseTimeText } from './temporalText.js';
+import { timestampMapper } from './timestampGranularity.js';
 
 export type NumericMapping = 'none' | 'precision_only' | 'best_fit' | 'best_fit_eager_double';
 
@@ -57,11 +59,24 @@ function decimalReader(scale: number): (v: unknown) => Decimal {
   };
 }
 
-/** NUMERIC/DECIMAL per numeric.mapping; an unconstrained NUMERIC (no precision) reads as FLOAT64 (no fixed scale exists). */
+/**
+ * Confluent's NUMERIC_TYPE_SCALE_HIGH: the Decimal scale of a NUMERIC with no fixed scale (PostgreSQL `numeric`,
+ * Oracle `NUMBER`), as PostgreSqlDatabaseDialect.decimalScale falls back to it.
+ */
+const UNFIXED_SCALE = 127;
+
+/**
+ * NUMERIC/DECIMAL per numeric.mapping. An unconstrained NUMERIC (no precision, or Oracle's unset scale -127) is a
+ * Decimal of scale 127, so no digit is lost; best_fit_eager_double makes it FLOAT64 (Confluent's precision_only and
+ * best_fit would read it as INT8, failing on any fraction: Sluice keeps the Decimal there, a listed deviation).
+ */
 function numeric(c: ResultColumn, mapping: NumericMapping): { type: SchemaType; read: (v: unknown) => unknown; decimal?: { scale: number; precision: number } } {
   const precision = c.precision;
   const scale = c.scale ?? 0;
-  if (precision === undefined || precision <= 0) return { type: 'FLOAT64', read: toNumber };
+  if (precision === undefined || precision <= 0 || scale === -UNFIXED_SCALE) {
+    if (mapping === 'best_fit_eager_double') return { type: 'FLOAT64', read: toNumber };
+    return { type: 'BYTES', read: decimalReader(UNFIXED_SCALE), decimal: { scale: UNFIXED_SCALE, precision: precision ?? 0 } };
+  }
   if (mapping === 'precision_only' && scale === 0 && precision <= MAX_INTEGER_PRECISION) {
     const type = integerTypeFor(precision);
     return { type, read: integral(type) };
@@ -80,7 +95,7 @@ function numeric(c: ResultColumn, mapping: NumericMapping): { type: SchemaType; 
 }
 
 /** The mapper of one column, or undefined for a type Kafka's JDBC source skips (arrays, intervals, …). */
-export function columnMapper(c: ResultColumn, mapping: NumericMapping, zone: Zone): ColumnMapper | undefined {
+export function columnMapper(c: ResultColumn, mapping: NumericMapping, zone: Zone, granularity: TimestampGranularity = 'connect_logical'): ColumnMapper | undefined {
   const optional = c.nullable !== false;
   const simple = (type: SchemaType, read: (v: unknown) => unknown): ColumnMapper => ({ name: c.name, schema: schema(type, { optional }), read });
   switch (c.jdbcType) {
@@ -119,7 +134,7 @@ export function columnMapper(c: ResultColumn, mapping: NumericMapping, zone: Zon
       return { name: c.name, schema: timeSchema({ optional }), read: (v) => (v instanceof Date ? v : parseTimeText(toText(v))) };
     case 'TIMESTAMP':
     case 'TIMESTAMP_WITH_TIMEZONE':
-      return { name: c.name, schema: timestampSchema({ optional }), read: (v) => new Date(readInstant(v, zone).ms) };
+      return timestampMapper(c.name, optional, granularity, zone, (v) => readInstant(v, zone));
     default:
       return undefined;
   }

@@ -9,6 +9,15 @@ export function tablePartition(qualifiedName: string): Record<string, string> {
   return { protocol: '1', table: qualifiedName };
 }
 
+/**
+ * Partitions an earlier offset of this table may be stored under, tried in order when none is stored under its
+ * current partition: protocol 1 with a former name (`<db>.<schema>.<table>`: Sluice before, Confluent 10.9.4), then
+ * Confluent's protocol 0, `{"table":"<table>"}`.
+ */
+export function formerTablePartitions(table: { readonly id: { readonly table: string }; readonly formerNames: readonly string[] }): Record<string, string>[] {
+  return [...table.formerNames.map(tablePartition), { table: table.id.table }];
+}
+
 /** Where a querier stands: the last incrementing value and the last timestamp (ms plus nanos of second). */
 export interface OffsetState {
   readonly incrementing?: number | bigint;

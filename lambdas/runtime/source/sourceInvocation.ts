@@ -6,6 +6,7 @@ import { ConflictError, errorTrace, SluiceError } from '../errors.js';
 import { TaskGate } from '../lifecycle/TaskGate.js';
 import type { Lease } from '../ports/PipelineStore.js';
 import type { SourceTask } from './SourceTask.js';
+import { AttemptsExhaustedError } from './connectAttempts.js';
 
 export type InvocationOutcome = 'completed' | 'lease-held' | 'lease-lost' | 'stopped' | 'transient' | 'failed';
 
@@ -64,7 +65,7 @@ export async function runSourceInvocation(task: SourceTask, deadline: number, ad
     if (e instanceof ConflictError) {
       outcome = 'lease-lost';
       logger.warn(`Source ${name}: a later invocation took over; stopping`, { error: e.message });
-    } else if ((e instanceof SluiceError && e.retriable) || dialect.isTransient(e)) {
+    } else if (!(e instanceof AttemptsExhaustedError) && ((e instanceof SluiceError && e.retriable) || dialect.isTransient(e))) {
       outcome = 'transient';
       logger.warn(`Source ${name}: transient failure, the next invocation retries`, { error: errorTrace(e) });
     } else {

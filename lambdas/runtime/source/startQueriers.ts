@@ -7,6 +7,7 @@ import { type JdbcSourceConfig, usesIncrementing, usesTimestamp } from './JdbcSo
 import type { SourceConnection } from './SourceSql.js';
 import { autoIncrementColumn, type DiscoveredTable, describeColumns, discoverTables } from './tableDiscovery.js';
 import { TableQuerier } from './TableQuerier.js';
+import { mappedColumns } from './tableSelection.js';
 
 export async function buildQueriers(conn: SourceConnection, dialect: Dialect, config: JdbcSourceConfig, zone: Zone): Promise<TableQuerier[]> {
   if (config.query !== '') return [new TableQuerier(config, dialect, zone, { incrementingColumn: config.incrementingColumn })];
@@ -14,11 +15,20 @@ export async function buildQueriers(conn: SourceConnection, dialect: Dialect, co
   const out: TableQuerier[] = [];
   for (const table of tables) {
     const nullability = await describeColumns(conn, dialect, table.id);
-    const inc = usesIncrementing(config.mode) ? config.incrementingColumn || (await autoIncrementColumn(conn, dialect, table)) : '';
-    if (config.validateNonNull) validateNonNull(table, nullability, config, inc);
-    out.push(new TableQuerier(config, dialect, zone, { table, incrementingColumn: inc, nullability }));
+    const own = tableConfig(config, table);
+    const inc = usesIncrementing(config.mode) ? own.incrementingColumn || (await autoIncrementColumn(conn, dialect, table)) : '';
+    if (config.validateNonNull) validateNonNull(table, nullability, own, inc);
+    out.push(new TableQuerier(own, dialect, zone, { table, incrementingColumn: inc, nullability }));
   }
   return out;
+}
+
+/** The config with this table's tracking columns, when incrementing.column.mapping / timestamp.columns.mapping give them. */
+function tableConfig(config: JdbcSourceConfig, table: DiscoveredTable): JdbcSourceConfig {
+  const inc = usesIncrementing(config.mode) && config.incrementingMapping.length > 0 ? mappedColumns('incrementing.column.mapping', config.incrementingMapping, table.qualifiedName)[0]! : undefined;
+  const ts = usesTimestamp(config.mode) && config.timestampMapping.length > 0 ? mappedColumns('timestamp.columns.mapping', config.timestampMapping, table.qualifiedName) : undefined;
+  if (inc === undefined && ts === undefined) return config;
+  return Object.freeze({ ...config, ...(inc !== undefined ? { incrementingColumn: inc } : {}), ...(ts !== undefined ? { timestampColumns: ts } : {}) });
 }
 
 function lookup(columns: ReadonlyMap<string, boolean>, name: string): boolean | undefined {

@@ -9,57 +9,96 @@ import type { SourceConnection } from './SourceSql.js';
 /** A discovered table: how SQL names it, and its fully qualified unquoted name for the source partition. */
 export interface DiscoveredTable {
   readonly id: TableId;
-  /** `<db>.<schema>.<table>` (PostgreSQL), `<db>.<table>` (MySQL), `<owner>.<table>` (Oracle). */
+  /**
+   * The name Confluent's connector puts in the protocol-1 partition (the TableId the JDBC driver reports, unquoted):
+   * `<schema>.<table>` (PostgreSQL: pgJDBC reports no catalog), `<db>.<table>` (MySQL), `<owner>.<table>` (Oracle).
+   */
   readonly qualifiedName: string;
+  /** Names older offsets may carry for this table: `<db>.<schema>.<table>` (PostgreSQL, Sluice before, Confluent 10.9.4). */
+  readonly formerNames: readonly string[];
 }
 
 const PG_TYPES: Record<string, string> = { TABLE: 'BASE TABLE', VIEW: 'VIEW' };
 
-function listTablesSql(dialect: Dialect, schemaPattern: string | undefined, types: readonly string[]): SqlStatement {
+/**
+ * The tables of schema.pattern, else of the connection's default schema, else (`wide`: no schema.pattern, and the
+ * filters name tables of other schemas) of every schema but the system ones, as Confluent's getTables(null schema)
+ * does. Each row ends with whether the table is in the default schema.
+ */
+function listTablesSql(dialect: Dialect, schemaPattern: string | undefined, types: readonly string[], wide: boolean): SqlStatement {
   const wanted = types.map((t) => PG_TYPES[t] ?? t);
   const schema = schemaPattern === undefined || schemaPattern === '' ? null : schemaPattern;
+  const all = wide && schema === null;
   switch (dialect.name) {
-    case 'postgresql':
+    case 'postgresql': {
+      const where = all ? `table_schema NOT IN ('pg_catalog', 'information_schema') AND table_schema NOT LIKE 'pg\\_%' AND $1::text IS NULL` : 'table_schema = COALESCE($1::text, current_schema())';
       return {
-        sql: `SELECT current_database(), table_schema, table_name FROM information_schema.tables WHERE table_schema = COALESCE($1::text, current_schema()) AND table_type = ANY($2::text[]) ORDER BY table_name`,
+        sql: `SELECT current_database(), table_schema, table_name, table_schema = current_schema() FROM information_schema.tables WHERE ${where} AND table_type = ANY($2::text[]) ORDER BY table_schema = current_schema() DESC, table_schema, table_name`,
         params: [schema, wanted],
       };
-    case 'mysql':
+    }
+    case 'mysql': {
+      const where = all ? `TABLE_SCHEMA NOT IN ('mysql', 'information_schema', 'performance_schema', 'sys') AND ? IS NULL` : 'TABLE_SCHEMA = COALESCE(?, DATABASE())';
       return {
-        sql: `SELECT TABLE_SCHEMA, TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_TYPE IN (${wanted.map(() => '?').join(',')}) ORDER BY TABLE_NAME`,
+        sql: `SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_SCHEMA = DATABASE() FROM information_schema.TABLES WHERE ${where} AND TABLE_TYPE IN (${wanted.map(() => '?').join(',')}) ORDER BY TABLE_SCHEMA = DATABASE() DESC, TABLE_SCHEMA, TABLE_NAME`,
         params: [schema, ...wanted],
       };
+    }
     case 'oracle': {
-      const owner = `COALESCE(:1, SYS_CONTEXT('USERENV','CURRENT_SCHEMA'))`;
-      const parts = [`SELECT OWNER, TABLE_NAME FROM ALL_TABLES WHERE OWNER = ${owner}`];
-      if (types.includes('VIEW')) parts.push(`SELECT OWNER, VIEW_NAME FROM ALL_VIEWS WHERE OWNER = ${owner}`);
-      return { sql: `${parts.join(' UNION ALL ')} ORDER BY 2`, params: [schema] };
+      const owner = all ? `OWNER NOT IN (SELECT USERNAME FROM ALL_USERS WHERE ORACLE_MAINTAINED = 'Y') AND :1 IS NULL` : `OWNER = COALESCE(:1, SYS_CONTEXT('USERENV','CURRENT_SCHEMA'))`;
+      const here = `CASE WHEN OWNER = SYS_CONTEXT('USERENV','CURRENT_SCHEMA') THEN 1 ELSE 0 END`;
+      const parts = [`SELECT OWNER, TABLE_NAME, ${here} FROM ALL_TABLES WHERE ${owner}`];
+      if (types.includes('VIEW')) parts.push(`SELECT OWNER, VIEW_NAME, ${here} FROM ALL_VIEWS WHERE ${owner}`);
+      return { sql: `${parts.join(' UNION ALL ')} ORDER BY 3 DESC, 1, 2`, params: [schema] };
     }
   }
 }
 
-function tableOf(dialect: Dialect, row: readonly unknown[]): DiscoveredTable {
-  if (dialect.name === 'postgresql') {
-    const [db, schema, table] = row.map(String) as [string, string, string];
-    return { id: { schema, table }, qualifiedName: `${db}.${schema}.${table}` };
-  }
-  const [owner, table] = row.map(String) as [string, string];
-  return dialect.name === 'mysql' ? { id: { catalog: owner, table }, qualifiedName: `${owner}.${table}` } : { id: { schema: owner, table }, qualifiedName: `${owner}.${table}` };
+interface Listed extends DiscoveredTable {
+  readonly inDefaultSchema: boolean;
 }
 
-/** A white/blacklist entry matches a table by its name or any dotted suffix of its qualified name. */
+function tableOf(dialect: Dialect, row: readonly unknown[]): Listed {
+  const here = row.at(-1) === true || Number(row.at(-1)) === 1;
+  if (dialect.name === 'postgresql') {
+    const [db, schema, table] = row.map(String) as [string, string, string];
+    return { id: { schema, table }, qualifiedName: `${schema}.${table}`, formerNames: [`${db}.${schema}.${table}`], inDefaultSchema: here };
+  }
+  const [owner, table] = row.map(String) as [string, string];
+  return { id: dialect.name === 'mysql' ? { catalog: owner, table } : { schema: owner, table }, qualifiedName: `${owner}.${table}`, formerNames: [], inDefaultSchema: here };
+}
+
+/** A white/blacklist entry matches a table by its name or any dotted suffix of its (longest) qualified name. */
 function matches(entry: string, t: DiscoveredTable): boolean {
-  return entry === t.id.table || t.qualifiedName === entry || t.qualifiedName.endsWith(`.${entry}`);
+  return [t.qualifiedName, ...t.formerNames].some((name) => entry === t.id.table || name === entry || name.endsWith(`.${entry}`));
+}
+
+/** Tables a whitelist entry names: a bare name prefers the default schema's table, as before schemas were searched. */
+function whitelisted(entry: string, all: readonly Listed[]): Listed[] {
+  const hits = all.filter((t) => matches(entry, t));
+  const here = hits.filter((t) => t.inDefaultSchema);
+  return !entry.includes('.') && here.length > 0 ? here : hits;
 }
 
 export async function discoverTables(conn: SourceConnection, dialect: Dialect, config: JdbcSourceConfig): Promise<DiscoveredTable[]> {
-  const stmt = listTablesSql(dialect, config.schemaPattern, config.tableTypes);
+  const include = config.includeList.length > 0;
+  const wide = include || config.whitelist.some((w) => w.includes('.'));
+  const stmt = listTablesSql(dialect, config.schemaPattern, config.tableTypes, wide);
   const all = (await conn.select(stmt.sql, stmt.params)).rows.map((r) => tableOf(dialect, r));
-  const chosen = config.whitelist.length > 0 ? all.filter((t) => config.whitelist.some((w) => matches(w, t))) : all.filter((t) => !config.blacklist.some((b) => matches(b, t)));
-  for (const w of config.whitelist) {
-    if (!all.some((t) => matches(w, t))) throw new ConfigError(`table.whitelist names ${w}, which is not a table of schema ${config.schemaPattern ?? '(connection default)'}`, { key: 'table.whitelist' });
+  const strip = ({ inDefaultSchema: _, ...t }: Listed): DiscoveredTable => t;
+  if (include) {
+    const chosen = all.filter((t) => config.includeList.some((r) => r.test(t.qualifiedName)) && !config.excludeList.some((r) => r.test(t.qualifiedName)));
+    if (chosen.length === 0) throw new ConfigError(`table.include.list matches no table of ${config.schemaPattern ?? 'any schema'} (after table.exclude.list)`, { key: 'table.include.list' });
+    return chosen.map(strip);
   }
-  return chosen;
+  if (config.whitelist.length === 0) return all.filter((t) => !config.blacklist.some((b) => matches(b, t))).map(strip);
+  const chosen = new Map<string, Listed>();
+  for (const w of config.whitelist) {
+    const hits = whitelisted(w, all);
+    if (hits.length === 0) throw new ConfigError(`table.whitelist names ${w}, which is not a table of ${config.schemaPattern ? `schema ${config.schemaPattern}` : wide ? 'any schema' : 'schema (connection default)'}`, { key: 'table.whitelist' });
+    for (const t of hits) chosen.set(t.qualifiedName, t);
+  }
+  return all.filter((t) => chosen.has(t.qualifiedName)).map(strip);
 }
 
 /** Name and nullability of a table's columns (the dialect's describeTable). */

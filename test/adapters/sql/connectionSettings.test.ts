@@ -9,23 +9,34 @@ const spec = (url: string) => connectionSpecOf({ 'connection.url': url });
 
 describe('connection settings', () => {
   it.each([
-    ['sslmode=require', true],
-    ['sslmode=verify-full', true],
+    ['sslmode=require', { rejectUnauthorized: false, checkServerIdentity: expect.any(Function) }],
+    ['sslmode=verify-ca', { rejectUnauthorized: true, checkServerIdentity: expect.any(Function) }],
+    ['sslmode=verify-full', { rejectUnauthorized: true }],
     ['sslmode=disable', false],
-    ['ssl=true', true],
+    ['ssl=true', { rejectUnauthorized: true }],
     ['', false],
   ])('PostgreSQL %s → ssl %s', (query, ssl) => {
     // Act
     const config = pgClientConfig(spec(`jdbc:postgresql://db:5432/app?user=u&password=p&${query}`));
 
     // Assess
-    expect(config).toMatchObject({ host: 'db', port: 5432, database: 'app', user: 'u', password: 'p', ssl, connectionTimeoutMillis: 10_000 });
+    expect(config).toMatchObject({ host: 'db', port: 5432, database: 'app', user: 'u', password: 'p', connectionTimeoutMillis: 10_000 });
+    expect(config.ssl).toEqual(ssl);
+  });
+
+  it('PostgreSQL currentSchema and options become startup options, socketTimeout a query timeout (pgJDBC: seconds)', () => {
+    // Act
+    const config = pgClientConfig(spec('jdbc:postgresql://db/app?currentSchema=my%20sales&options=-c%20statement_timeout%3D5000&socketTimeout=30&connectTimeout=3'));
+
+    // Assess
+    expect(config).toMatchObject({ options: '-c search_path=my\\ sales -c statement_timeout=5000', query_timeout: 30_000, connectionTimeoutMillis: 3000 });
   });
 
   it.each([
-    ['useSSL=true', { rejectUnauthorized: true }],
-    ['ssl=true', { rejectUnauthorized: true }],
-    ['useSSL=true&verifyServerCertificate=false', { rejectUnauthorized: false }],
+    ['useSSL=true', { rejectUnauthorized: true, verifyIdentity: false }],
+    ['ssl=true', { rejectUnauthorized: true, verifyIdentity: false }],
+    ['sslMode=VERIFY_IDENTITY', { rejectUnauthorized: true, verifyIdentity: true }],
+    ['useSSL=true&verifyServerCertificate=false', { rejectUnauthorized: false, verifyIdentity: false }],
     ['', undefined],
   ])('MySQL %s → ssl %j, multipleStatements off', (query, ssl) => {
     // Act

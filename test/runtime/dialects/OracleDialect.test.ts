@@ -151,3 +151,29 @@ describe('OracleDialect metadata, source queries and errors', () => {
     expect(ora.isTransient(Object.assign(new Error('ORA-00001: unique constraint violated'), { code: 'ORA-00001' }))).toBe(false);
   });
 });
+
+describe('OracleDialect structure changes', () => {
+  it('knows a dropped table or column (ORA-00942, ORA-00904) and nothing else as a stale structure', () => {
+    // Act / Assess
+    expect(ora.isStaleStructure(new Error('ORA-00942: table or view does not exist'))).toBe(true);
+    expect(ora.isStaleStructure(Object.assign(new Error('x'), { code: 'ORA-00904' }))).toBe(true);
+    expect(ora.isStaleStructure(new Error('ORA-00001: unique constraint violated'))).toBe(false);
+  });
+
+  it('widens an integer column to an unconstrained NUMBER', () => {
+    // Act / Assess
+    expect(ora.widenToDecimal(table, { name: 'amount', sqlType: 'NUMBER(19,0)', nullable: true }).sql).toBe('ALTER TABLE "T" MODIFY ("amount" NUMBER)');
+  });
+
+  it('binds a timestamp.fields.list value with its nanoseconds through TO_TIMESTAMP', () => {
+    // Prepare
+    const epoch = { ...Schemas.INT64, name: 'io.sluice.jdbc.EpochTimestamp', parameters: { unit: 'nanoseconds' } };
+
+    // Act
+    const [statement] = ora.insert({ table, keyColumns: [], valueColumns: [{ name: 'at', schema: epoch }], rows: [[1_709_214_330_123_456_789n]] });
+
+    // Assess
+    expect(statement).toMatchObject({ kind: 'perRow', rows: [['2024-02-29 13:45:30.123456789']] });
+    expect(statement!.sql).toContain("TO_TIMESTAMP(:1,'YYYY-MM-DD HH24:MI:SS.FF')");
+  });
+});

@@ -1,21 +1,32 @@
 // io.confluent.connect.jdbc.JdbcSourceConnector: the keys of Confluent's JdbcSourceConnectorConfig, and its checks.
-import { legalTopicPrefix } from '../../config/topicNames.js';
 import { ConfigDef } from '../../config/ConfigDef.js';
 import { sourceFrameworkConfigDef } from '../../config/frameworkConfig.js';
-import { atLeast, oneOf } from '../../config/validators.js';
+import { atLeast, oneOf, satisfies } from '../../config/validators.js';
 import type { DialectName } from '../types.js';
-import { connectionKeys } from './connectionKeys.js';
+import { connectionKeys, resolveDialect } from './connectionKeys.js';
+import { isolationError, sourceReadKeys } from './sourceReadKeys.js';
+import { tableFilterKeys, validateTableFilters } from './tableFilterKeys.js';
 import { jdbcPluginFactory, mergeErrors, validateDialect } from './validateCommon.js';
 
 const DATABASE = 'Database';
 const MODE = 'Mode';
 const CONNECTOR = 'Connector';
 
+/** Confluent's topic.prefix validator: at most 249 characters (a topic name's limit), only [a-zA-Z0-9._-]. */
+const topicPrefix = satisfies('ASCII alphanumerics, ., _ and -', (v) => {
+  const trimmed = String(v ?? '').trim();
+  if (trimmed.length > 249) return 'Topic prefix length must not exceed max topic name length, 249 chars';
+  if (/[^a-zA-Z0-9._-]/.test(trimmed)) return "Topic prefix must not contain any character other than ASCII alphanumerics, '.', '_' and '-'.";
+  return undefined;
+});
+
 export const JDBC_SOURCE_MODES = ['bulk', 'incrementing', 'timestamp', 'timestamp+incrementing'] as const;
 
 export const jdbcSourceConfigDef = sourceFrameworkConfigDef.merge(
   new ConfigDef([
     ...connectionKeys,
+    ...tableFilterKeys,
+    ...sourceReadKeys,
     { name: 'table.whitelist', type: 'LIST', default: [], importance: 'MEDIUM', group: DATABASE, orderInGroup: 1, width: 'LONG', displayName: 'Table Whitelist', documentation: 'List of tables to include in copying. If specified, table.blacklist may not be set.' },
     { name: 'table.blacklist', type: 'LIST', default: [], importance: 'MEDIUM', group: DATABASE, orderInGroup: 2, width: 'LONG', displayName: 'Table Blacklist', documentation: 'List of tables to exclude from copying. If specified, table.whitelist may not be set.' },
     { name: 'schema.pattern', type: 'STRING', default: null, importance: 'MEDIUM', group: DATABASE, orderInGroup: 3, width: 'SHORT', displayName: 'Schema pattern', documentation: 'Schema (PostgreSQL, Oracle owner) or database (MySQL) in which to find tables; null means the connection default.' },
@@ -30,7 +41,7 @@ export const jdbcSourceConfigDef = sourceFrameworkConfigDef.merge(
     { name: 'timestamp.delay.interval.ms', type: 'LONG', default: 0, importance: 'HIGH', group: CONNECTOR, orderInGroup: 1, width: 'MEDIUM', displayName: 'Delay Interval (ms)', validator: atLeast(0), documentation: 'How long to wait after a row with a certain timestamp appears before including it, so that transactions committing late are not missed.' },
     { name: 'poll.interval.ms', type: 'INT', default: 5000, importance: 'HIGH', group: CONNECTOR, orderInGroup: 2, width: 'SHORT', displayName: 'Poll Interval (ms)', validator: atLeast(1), documentation: 'Frequency in ms to poll for new data in each table. Below 60000 the scheduled task polls in a loop within one invocation.' },
     { name: 'batch.max.rows', type: 'INT', default: 100, importance: 'LOW', group: CONNECTOR, orderInGroup: 3, width: 'SHORT', displayName: 'Max Rows Per Batch', validator: atLeast(1), documentation: 'Maximum number of rows to include in a single batch when polling for new data.' },
-    { name: 'topic.prefix', type: 'STRING', default: '', importance: 'HIGH', group: CONNECTOR, orderInGroup: 4, width: 'MEDIUM', displayName: 'Topic Prefix', validator: legalTopicPrefix, documentation: 'Prefix to prepend to table names to generate the topic name; in query mode, the full topic name.' },
+    { name: 'topic.prefix', type: 'STRING', default: '', validator: topicPrefix, importance: 'HIGH', group: CONNECTOR, orderInGroup: 4, width: 'MEDIUM', displayName: 'Topic Prefix', documentation: 'Prefix to prepend to table names to generate the topic name; in query mode, the full topic name.' },
     { name: 'numeric.mapping', type: 'STRING', default: null, importance: 'LOW', group: DATABASE, orderInGroup: 5, width: 'SHORT', displayName: 'Map Numeric Values By Precision', validator: oneOf(['none', 'precision_only', 'best_fit', 'best_fit_eager_double']), recommendedValues: ['none', 'precision_only', 'best_fit', 'best_fit_eager_double'], documentation: 'How NUMERIC/DECIMAL columns map to Connect types.' },
   ]),
 );
@@ -41,21 +52,17 @@ export function validateJdbcSource(props: Readonly<Record<string, string>>, forc
   const mode = props['mode'] ?? '';
   const set = (k: string) => (props[k] ?? '').trim() !== '';
   if (mode === '') add('mode', 'Query mode must be specified');
-  if ((mode === 'timestamp' || mode === 'timestamp+incrementing') && !set('timestamp.column.name')) {
+  if ((mode === 'timestamp' || mode === 'timestamp+incrementing') && !set('timestamp.column.name') && !set('timestamp.columns.mapping')) {
     add('timestamp.column.name', `Mode ${mode} requires timestamp.column.name`);
   }
   if (mode === 'incrementing' || mode === 'timestamp+incrementing') {
     if (set('query') && !set('incrementing.column.name')) add('incrementing.column.name', `Mode ${mode} with a query requires incrementing.column.name`);
   }
-  if (set('table.whitelist') && set('table.blacklist')) {
-    add('table.whitelist', 'table.whitelist and table.blacklist are exclusive.');
-    add('table.blacklist', 'table.whitelist and table.blacklist are exclusive.');
-  }
-  if (set('query') && (set('table.whitelist') || set('table.blacklist'))) {
-    add('query', 'query may not be combined with whole-table copying settings.');
-  }
-  if (!set('query') && !set('table.whitelist') && !set('table.blacklist')) {
-    add('table.whitelist', 'Name the tables to copy with table.whitelist (or table.blacklist), or give a query');
+  validateTableFilters(props, add);
+  const isolation = (props['transaction.isolation.mode'] ?? 'DEFAULT').trim();
+  if (!errors.has('connection.url') && (props['connection.url'] ?? '').trim() !== '' && !errors.has('dialect.name')) {
+    const problem = isolationError(resolveDialect(props, forced), isolation);
+    if (problem) add('transaction.isolation.mode', problem);
   }
   return errors;
 }

@@ -53,6 +53,16 @@ export class DbStructure {
     return this.apply(connection, table, this.dialect.alterTableAddColumns(table, missing), done);
   }
 
+  /** Widens integer columns to exact decimals (schemaless fractions, see schemalessWidening.ts); returns the columns after. */
+  async widen(connection: SqlConnection, table: TableId, columns: readonly ColumnInfo[]): Promise<readonly ColumnInfo[]> {
+    this.known.delete(tableName(table));
+    for (const column of columns) {
+      const ddl = this.dialect.widenToDecimal(table, column);
+      await connection.execute(ddl.sql, ddl.params);
+    }
+    return (await this.describe(connection, table)) ?? [];
+  }
+
   /** Forgets every described table (after an error, the database may have changed under us). */
   invalidate(): void {
     this.known.clear();

@@ -2,6 +2,7 @@
 // Kafka's messages. Key columns come first in bind order; `fields.whitelist` filters value columns only.
 import { type Schema, Schemas } from '../../data/Schema.js';
 import type { Column } from '../../dialects/Dialect.js';
+import { type EpochUnit, epochTimestampSchema } from '../../dialects/epochTimestamp.js';
 import { DataError } from '../../errors.js';
 import type { PkMode } from './JdbcSinkConfig.js';
 import { isPrimitiveSchema } from './RecordValidator.js';
@@ -23,6 +24,9 @@ export interface FieldsSpec {
   readonly pkMode: PkMode;
   readonly pkFields: readonly string[];
   readonly fieldsWhitelist: readonly string[];
+  /** `timestamp.fields.list`: INT64 or STRING fields of these names are epoch timestamps in `timestampPrecision`. */
+  readonly timestampFields?: readonly string[];
+  readonly timestampPrecision?: EpochUnit;
 }
 
 /** The columns for records of these schemas; `valueSchema` is null for a buffer of tombstones. Throws DataError. */
@@ -39,7 +43,12 @@ export function extractFields(tableName: string, spec: FieldsSpec, keySchema: Sc
     keySource === 'value'
       ? (valueSchema?.fields ?? []).filter((f) => keyNames.has(f.name) || valueColumns.some((c) => c.name === f.name)).map((f) => ({ name: f.name, schema: f.schema }))
       : [...keyColumns, ...valueColumns];
-  return { keyColumns, valueColumns, tableColumns, keySource };
+  if (!spec.timestampFields?.length) return { keyColumns, valueColumns, tableColumns, keySource };
+  const listed = new Set(spec.timestampFields);
+  const unit = spec.timestampPrecision ?? 'microseconds';
+  const mark = (columns: readonly Column[]) =>
+    columns.map((c) => (listed.has(c.name) && (c.schema.type === 'INT64' || c.schema.type === 'STRING') && c.schema.name === undefined ? { name: c.name, schema: epochTimestampSchema(c.schema, unit) } : c));
+  return { keyColumns: mark(keyColumns), valueColumns: mark(valueColumns), tableColumns: mark(tableColumns), keySource };
 }
 
 function keyFields(

@@ -61,8 +61,12 @@ export class JdbcDbWriter {
     try {
       return await this.attempt(plan);
     } catch (error) {
+      if (!(error instanceof WriteError)) throw error;
       // A connection kept from an earlier invocation may have died while the Lambda was frozen: retry once on a new one.
-      if (!reused || !(error instanceof WriteError) || !error.retriable || this.connection !== undefined) throw error;
+      const lostKept = reused && error.retriable && this.connection === undefined;
+      // A table or column dropped under the writer (its described structure is already forgotten): retry once, so
+      // auto.create / auto.evolve put it back, as Confluent's task does with a fresh writer (JdbcSinkTask.put).
+      if (!lostKept && !this.dialect.isStaleStructure(error)) throw error;
       return await this.attempt(plan);
     }
   }

@@ -1,6 +1,7 @@
 // A JDBC sink pipeline's flat config parsed once into a frozen, typed object (Confluent's JdbcSinkConfig).
 import type { ConnectionSpec } from '../../config/connectionUrl.js';
 import type { QuoteMode } from '../../dialects/Dialect.js';
+import type { EpochUnit } from '../../dialects/epochTimestamp.js';
 import { ConfigError } from '../../errors.js';
 import { connectionSpecOf, resolveDialect } from '../../plugins/jdbc/connectionKeys.js';
 import { jdbcSinkConfigDef } from '../../plugins/jdbc/JdbcSinkConnector.js';
@@ -22,6 +23,9 @@ export interface JdbcSinkConfig {
   readonly pkMode: PkMode;
   readonly pkFields: readonly string[];
   readonly fieldsWhitelist: readonly string[];
+  /** `timestamp.fields.list`: fields holding epoch counts in `timestampPrecision`, written as timestamps. */
+  readonly timestampFields: readonly string[];
+  readonly timestampPrecision: EpochUnit;
   readonly replaceNullWithDefault: boolean;
   readonly autoCreate: boolean;
   readonly autoEvolve: boolean;
@@ -54,6 +58,8 @@ export function parseJdbcSinkConfig(props: Readonly<Record<string, string>>, for
     pkMode,
     pkFields: Object.freeze([...parsed.getList('pk.fields')]),
     fieldsWhitelist: Object.freeze([...parsed.getList('fields.whitelist')]),
+    timestampFields: Object.freeze([...parsed.getList('timestamp.fields.list')]),
+    timestampPrecision: parsed.getString('timestamp.precision.mode')!.toLowerCase() as EpochUnit,
     replaceNullWithDefault: parsed.getBoolean('replace.null.with.default'),
     autoCreate: parsed.getBoolean('auto.create'),
     autoEvolve: parsed.getBoolean('auto.evolve'),

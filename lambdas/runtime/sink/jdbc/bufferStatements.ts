@@ -12,6 +12,7 @@ import { extractFields, type FieldsMetadata, type FieldsSpec } from './FieldsMet
 import type { JdbcSinkConfig } from './JdbcSinkConfig.js';
 import { deleteRows, lastPerKey, type RowSource, type Rows, writeRows } from './recordRows.js';
 import { type InferredStruct, inferStruct } from './schemaless.js';
+import { widenForFractions } from './schemalessWidening.js';
 
 export interface PreparedTable {
   readonly name: string;
@@ -54,8 +55,9 @@ export async function prepareTable(
     }
     written += buffer.writes.length;
     deleted += buffer.deletes.length;
-    const existing = buffer.writes.length > 0 ? await ensure(structure, connection, table, fields) : await structure.describe(connection, table);
+    let existing = buffer.writes.length > 0 ? await ensure(structure, connection, table, fields) : await structure.describe(connection, table);
     if (existing === undefined) continue; // only deletes, and no table: nothing to delete
+    if (inferred && buffer.writes.length > 0) existing = await widenForFractions({ structure, autoEvolve: config.autoEvolve }, connection, table, inferred, existing, buffer);
     const source: RowSource = { fields, replaceNullWithDefault: config.replaceNullWithDefault, ...(inferred ? { inferred } : {}) };
     const request = { table, keyColumns: fields.keyColumns, maxRows: config.batchSize, existingColumns: existing };
     if (buffer.writes.length > 0) {
@@ -82,6 +84,8 @@ function mappedSpec(config: JdbcSinkConfig, inferred: InferredStruct): FieldsSpe
     pkMode: config.pkMode,
     pkFields: config.pkMode === 'record_value' ? config.pkFields.map(inferred.columnOf) : config.pkFields,
     fieldsWhitelist: config.fieldsWhitelist.map(inferred.columnOf),
+    timestampFields: config.timestampFields.map(inferred.columnOf),
+    timestampPrecision: config.timestampPrecision,
   };
 }
 

@@ -6,6 +6,9 @@ import { Struct } from '../../../../lambdas/runtime/data/Struct.js';
 import { sinkRecord } from './fixtures.js';
 import { type LiveDb, liveHarness } from './liveWriter.js';
 import { allTypes, allTypesValue, structureScenarios } from './structureScenarios.js';
+import { schemalessNumbersScenarios } from './schemalessNumbersScenarios.js';
+import { tableLifecycleScenarios } from './tableLifecycleScenarios.js';
+import { timestampFieldsScenarios } from './timestampFieldsScenarios.js';
 import { writeModeScenarios } from './writeModeScenarios.js';
 
 const db: LiveDb = {
@@ -20,6 +23,9 @@ describe('JdbcDbWriter on MariaDB', () => {
   const h = liveHarness(db);
   writeModeScenarios(db, h);
   structureScenarios(db, h);
+  tableLifecycleScenarios(db, h);
+  schemalessNumbersScenarios(h);
+  timestampFieldsScenarios(db, h);
 
   it("auto-creates every Connect type with Kafka's MySQL mapping, a STRING key as VARCHAR(256)", async () => {
     // Prepare
