@@ -5,10 +5,11 @@
 import type { KafkaAuthMode } from './stackInputs.js';
 
 /**
- * The roles of the stack: the four functions' execution roles, the two EventBridge Scheduler roles, and the deploy-time
- * custom resource that reads the MSK bootstrap brokers (lib/BootstrapBrokers.ts).
+ * The roles of the stack: the four functions' execution roles, the two EventBridge Scheduler roles, the deploy-time
+ * custom resource that reads the MSK bootstrap brokers (lib/BootstrapBrokers.ts), and the cleanup custom resource's
+ * function and its Provider framework function (lib/Cleanup.ts).
  */
-export type CallerRole = 'api' | 'controller' | 'sink' | 'source' | 'scheduler' | 'resync' | 'brokers';
+export type CallerRole = 'api' | 'controller' | 'sink' | 'source' | 'scheduler' | 'resync' | 'brokers' | 'cleanup' | 'cleanupProvider';
 
 /**
  * Who makes the call: the function's code through the AWS SDK (`sdk`), its Kafka client against MSK with IAM auth
@@ -38,11 +39,14 @@ export interface CallTargets {
   readonly sinkFunction: string;
   readonly sourceFunction: string;
   readonly controllerFunction: string;
+  readonly cleanupFunction: string;
   readonly schedulerRole: string;
   readonly scheduleGroup: string;
   readonly failureQueue: string;
   readonly secretPrefix: string;
-  readonly logGroups: Readonly<Record<'api' | 'controller' | 'sink' | 'source', string>>;
+  /** The stack's key sealing password-type config values (lib/ConfigKey.ts). */
+  readonly configKey: string;
+  readonly logGroups: Readonly<Record<'api' | 'controller' | 'sink' | 'source' | 'cleanup', string>>;
   readonly cluster?: string;
   readonly secret?: string;
   readonly secretKey?: string;
@@ -109,6 +113,15 @@ const PRODUCER: Row[] = [
 const PIPELINE_SECRET: Row = { via: 'sdk', action: 'secretsmanager:GetSecretValue', resource: (t) => arn(t, 'secretsmanager', `secret:${t.secretPrefix}shop-AbCdEf`) };
 
 /**
+ * Password-type config values sealed by the api and opened by the tasks with the stack's key (lib/ConfigKey.ts). The
+ * requests also carry kms:EncryptionContext:sluice:pipeline (the pipeline name, lambdas/runtime/config/sealing.ts);
+ * no row lists it because the grants do not condition on it, and the evaluator (@cloud-copilot/iam-simulate) drops
+ * `kms:EncryptionContext:<key>` keys (it matches only `prefix/<key>` variable keys), so it could not check one anyway.
+ */
+const SEAL: Row = { via: 'sdk', action: 'kms:Encrypt', resource: (t) => t.configKey };
+const OPEN: Row = { via: 'sdk', action: 'kms:Decrypt', resource: (t) => t.configKey };
+
+/**
  * The sink's MSK event source mappings poll as the function role. Lambda developer guide, "Configuring Lambda
  * permissions for Amazon MSK event source mappings" (with-msk-permissions) and its MSK IAM section:
  * kafka:DescribeClusterV2, kafka:GetBootstrapBrokers, the VPC ENI actions, and with IAM auth kafka-cluster:Connect,
@@ -170,6 +183,7 @@ const API: Row[] = [
   ...STORE,
   { via: 'sdk', action: 'lambda:GetEventSourceMapping', resource: esmArn, context: (t) => ({ 'lambda:FunctionArn': aliasArn(t) }) },
   { via: 'sdk', action: 'cloudwatch:GetMetricData', resource: () => '*' },
+  SEAL,
   ...SCRAM_SECRET,
   // The offsets endpoints' admin client on the sink consumer groups.
   { via: 'kafka', action: 'kafka-cluster:Connect', resource: (t) => t.cluster ?? '', when: iam },
@@ -181,7 +195,22 @@ const API: Row[] = [
   ...logs('api'),
 ];
 
-const TASK = (fn: 'sink' | 'source'): Row[] => [...STORE, PIPELINE_SECRET, ...SCRAM_SECRET, ...PRODUCER, ...ENI, ...logs(fn)];
+const TASK = (fn: 'sink' | 'source'): Row[] => [...STORE, PIPELINE_SECRET, OPEN, ...SCRAM_SECRET, ...PRODUCER, ...ENI, ...logs(fn)];
+
+/**
+ * On stack delete (lambdas/cleanup/cleanup.ts): the sink function's aliases, the ESMs of the function and of each
+ * pipeline alias, the schedules of the group. Not in a VPC: no ENI calls.
+ */
+const CLEANUP: Row[] = [
+  { via: 'sdk', action: 'lambda:ListAliases', resource: (t) => t.sinkFunction },
+  { via: 'sdk', action: 'lambda:ListEventSourceMappings', resource: () => '*' },
+  { via: 'sdk', action: 'lambda:DeleteEventSourceMapping', resource: esmArn, context: (t) => ({ 'lambda:FunctionArn': aliasArn(t) }) },
+  { via: 'sdk', action: 'lambda:DeleteAlias', resource: aliasArn },
+  // ListSchedules has no resource type (Service Authorization Reference, EventBridge Scheduler).
+  { via: 'sdk', action: 'scheduler:ListSchedules', resource: () => '*' },
+  { via: 'sdk', action: 'scheduler:DeleteSchedule', resource: (t) => arn(t, 'scheduler', `schedule/${t.scheduleGroup}/${EXAMPLE.schedule}`) },
+  ...logs('cleanup'),
+];
 
 export const AWS_CALLS: readonly AwsCall[] = [
   ...rows('api', API),
@@ -191,6 +220,9 @@ export const AWS_CALLS: readonly AwsCall[] = [
   ...rows('scheduler', [{ via: 'scheduler', action: 'lambda:InvokeFunction', resource: (t) => t.sourceFunction }]),
   ...rows('resync', [{ via: 'scheduler', action: 'lambda:InvokeFunction', resource: (t) => t.controllerFunction }]),
   ...rows('brokers', [{ via: 'deploy', action: 'kafka:GetBootstrapBrokers', resource: () => '*', when: msk }]),
+  ...rows('cleanup', CLEANUP),
+  // The Provider framework's onEvent function invokes the cleanup function on each stack operation.
+  ...rows('cleanupProvider', [{ via: 'deploy', action: 'lambda:InvokeFunction', resource: (t) => t.cleanupFunction }]),
 ];
 
 /** The calls a role makes in one deployment. */

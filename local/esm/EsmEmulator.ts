@@ -14,7 +14,10 @@ export interface EsmEmulatorOptions {
   readonly invoke: InvokeSink;
   readonly bootstrapServers: string;
   readonly logger: Logger;
-  /** Where a mapping records a record it cannot read (the task FAILED with the reason); without it, only logged. */
+  /**
+   * Where a mapping records a record it cannot read (the task FAILED with the reason), and where a hashed alias's
+   * pipeline is looked up; without it, a problem is only logged (under the alias, for a hashed one).
+   */
   readonly store?: PipelineStore;
   /** @default 'arn:aws:lambda:local:000000000000:function:sluice-sink' */
   readonly functionArn?: string;
@@ -33,6 +36,8 @@ export interface EsmChangesLocal {
 interface Mapping {
   readonly uuid: string;
   readonly alias: string;
+  /** The pipeline the alias serves: what the consumer's log lines, problems and FAILED status name. */
+  readonly pipeline: string;
   spec: EsmSpec;
   enabled: boolean;
   consumer: EventSourceMapping | undefined;
@@ -55,7 +60,7 @@ export class EsmEmulator {
   }
 
   async create(alias: string, spec: EsmSpec, enabled: boolean): Promise<string> {
-    const mapping: Mapping = { uuid: randomUUID(), alias, spec, enabled: false, consumer: undefined };
+    const mapping: Mapping = { uuid: randomUUID(), alias, pipeline: await this.pipelineOf(alias), spec, enabled: false, consumer: undefined };
     this.mappings.set(mapping.uuid, mapping);
     if (enabled) await this.enable(mapping);
     return mapping.uuid;
@@ -95,10 +100,17 @@ export class EsmEmulator {
     });
   }
 
-  /** Names of the pipelines with a polling mapping (plain aliases; a hashed alias is shown as is). */
+  /** Names of the pipelines with a polling mapping. */
   get active(): string[] {
-    const aliases = new Set([...this.mappings.values()].filter((m) => m.consumer).map((m) => m.alias));
-    return [...aliases].map((a) => pipelineOfPlainAlias(a) ?? a);
+    return [...new Set([...this.mappings.values()].filter((m) => m.consumer).map((m) => m.pipeline))];
+  }
+
+  /**
+   * The pipeline an alias serves: a plain alias names it, a hashed one is looked up where the reconciler recorded it
+   * before creating the mapping (as the sink handler resolves it); without a store, the alias itself.
+   */
+  private async pipelineOf(alias: string): Promise<string> {
+    return pipelineOfPlainAlias(alias) ?? (await this.options.store?.getAliasPipeline(alias)) ?? alias;
   }
 
   private async enable(m: Mapping): Promise<void> {
@@ -107,7 +119,7 @@ export class EsmEmulator {
     const { spec, alias } = m;
     const consumer = new EventSourceMapping(
       {
-        pipeline: pipelineOfPlainAlias(alias) ?? alias,
+        pipeline: m.pipeline,
         groupId: spec.consumerGroup,
         topics: [spec.topic],
         batchSize: spec.batchSize,

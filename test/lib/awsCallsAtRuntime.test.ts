@@ -1,18 +1,30 @@
 // The controller's AWS calls as it really sends them: AwsResources and MskCluster driven through every action under
 // aws-sdk-client-mock (Lambda, Scheduler and MSK have no local stand-in), each command sent mapped to its IAM action
 // and found in lib/awsCalls.ts; and each of the table's Lambda, Scheduler and MSK rows for the controller is sent.
-// The static check (awsCallsInCode.test.ts) covers every function; this one shows it matches what runs.
+// The static check (awsCallsInCode.test.ts) covers every function; this one shows it matches what runs. The same for
+// the cleanup function (every call it can make, on a stack with a pipeline alias, its ESM and a schedule) and for the
+// KMS config cipher (sealing sends the api's KMS row, opening the task functions').
 import { DescribeClusterV2Command, KafkaClient, ListTopicsCommand } from '@aws-sdk/client-kafka';
-import { GetAliasCommand, LambdaClient, ListEventSourceMappingsCommand } from '@aws-sdk/client-lambda';
-import { GetScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
+import { DecryptCommand, EncryptCommand, KMSClient } from '@aws-sdk/client-kms';
+import { GetAliasCommand, LambdaClient, ListAliasesCommand, ListEventSourceMappingsCommand } from '@aws-sdk/client-lambda';
+import { GetScheduleCommand, ListSchedulesCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
 import { AwsResources } from '../../lambdas/adapters/aws/AwsResources.js';
+import { KmsConfigCipher } from '../../lambdas/adapters/aws/KmsConfigCipher.js';
 import { MskCluster } from '../../lambdas/adapters/aws/MskCluster.js';
+import { cleanup } from '../../lambdas/cleanup/cleanup.js';
+import { sealContext } from '../../lambdas/runtime/config/sealing.js';
 import type { Action } from '../../lambdas/runtime/lifecycle/plan.js';
-import { AWS_CALLS } from '../../lib/awsCalls.js';
+import { AWS_CALLS, type CallerRole } from '../../lib/awsCalls.js';
 
-const SERVICE: Record<string, string> = { LambdaClient: 'lambda', SchedulerClient: 'scheduler', KafkaClient: 'kafka' };
+const SERVICE: Record<string, string> = { LambdaClient: 'lambda', SchedulerClient: 'scheduler', KafkaClient: 'kafka', KMSClient: 'kms' };
+const KEY = 'arn:aws:kms:eu-west-1:123456789012:key/0a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9';
+
+/** `service:Action` of every command the mocked clients received. */
+const sentBy = (mocks: Record<string, { calls(): { args: unknown[] }[] }>) =>
+  [...new Set(Object.entries(mocks).flatMap(([client, mock]) => mock.calls().map((c) => `${SERVICE[client]}:${(c.args[0] as object).constructor.name.replace(/Command$/, '')}`)))].sort();
+const sdkRows = (role: CallerRole, service: RegExp) => [...new Set(AWS_CALLS.filter((c) => c.role === role && c.via === 'sdk' && service.test(c.action)).map((c) => c.action))].sort();
 const CLUSTER = 'arn:aws:kafka:eu-west-1:123456789012:cluster/demo/abcd-1234-1';
 const SINK = 'arn:aws:lambda:eu-west-1:123456789012:function:sink';
 
@@ -56,11 +68,50 @@ describe('the controller’s calls at run time', () => {
     await cluster.problem();
     await cluster.listTopics();
     // Assess
-    const sent = new Set(
-      Object.entries(mocks).flatMap(([client, mock]) => mock.calls().map((c) => `${SERVICE[client]}:${(c.args[0] as object).constructor.name.replace(/Command$/, '')}`)),
-    );
+    const sent = sentBy(mocks);
     for (const m of Object.values(mocks)) m.restore();
-    const listed = new Set(AWS_CALLS.filter((c) => c.role === 'controller' && c.via === 'sdk' && /^(lambda|scheduler|kafka):/.test(c.action)).map((c) => c.action));
-    expect([...sent].sort()).toEqual([...listed].sort());
+    expect(sent).toEqual(sdkRows('controller', /^(lambda|scheduler|kafka):/));
+  });
+});
+
+describe('the cleanup function’s calls at run time', () => {
+  it('sends exactly the calls the table lists for the cleanup role', async () => {
+    // Prepare
+    const mocks = { LambdaClient: mockClient(LambdaClient), SchedulerClient: mockClient(SchedulerClient) };
+    mocks.LambdaClient.onAnyCommand().resolves({});
+    mocks.LambdaClient.on(ListAliasesCommand).resolves({ Aliases: [{ Name: 'p-orders' }, { Name: 'live' }] });
+    mocks.LambdaClient.on(ListEventSourceMappingsCommand, { FunctionName: `${SINK}:p-orders` }).resolves({ EventSourceMappings: [{ UUID: 'u-1' }] });
+    mocks.SchedulerClient.onAnyCommand().resolves({});
+    mocks.SchedulerClient.on(ListSchedulesCommand).resolves({ Schedules: [{ Name: 's-orders' }] });
+    // Act
+    const report = await cleanup({ lambda: new LambdaClient({ region: 'eu-west-1' }), scheduler: new SchedulerClient({ region: 'eu-west-1' }) }, { sinkFunctionArn: SINK, scheduleGroup: 'Test-pipelines' });
+    // Assess
+    const sent = sentBy(mocks);
+    for (const m of Object.values(mocks)) m.restore();
+    expect(report).toEqual({ eventSourceMappings: ['u-1'], aliases: ['p-orders'], schedules: ['s-orders'] });
+    expect(sent).toEqual(sdkRows('cleanup', /./));
+  });
+});
+
+describe('the KMS config cipher’s calls at run time', () => {
+  it('seals with the call the api row lists and opens with the call the task rows list', async () => {
+    // Prepare
+    const kms = mockClient(KMSClient);
+    kms.on(EncryptCommand).resolves({ CiphertextBlob: Buffer.from('sealed') });
+    kms.on(DecryptCommand).resolves({ Plaintext: Buffer.from('secret') });
+    const cipher = new KmsConfigCipher(new KMSClient({ region: 'eu-west-1' }), KEY);
+    // Act
+    await cipher.seal('secret', sealContext('orders'));
+    const sealed = sentBy({ KMSClient: kms });
+    kms.resetHistory();
+    await cipher.open('c2VhbGVk', sealContext('orders'));
+    const opened = sentBy({ KMSClient: kms });
+    const keys = kms.calls().map((c) => (c.args[0].input as { KeyId?: string }).KeyId);
+    kms.restore();
+    // Assess
+    expect(sealed).toEqual(sdkRows('api', /^kms:/));
+    expect(opened).toEqual(sdkRows('sink', /^kms:/));
+    expect(opened).toEqual(sdkRows('source', /^kms:/));
+    expect(keys).toEqual([KEY]);
   });
 });

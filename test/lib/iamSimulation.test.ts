@@ -9,8 +9,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { AWS_CALLS, type CallerRole, callsOf } from '../../lib/awsCalls.js';
 import type { SluiceInputs } from '../../lib/stackInputs.js';
 import { Concrete } from './iam/concrete.js';
+import { keyPolicies } from './iam/keyPolicies.js';
 import { policyNameProblems } from './iam/policyNames.js';
-import { type RolePolicies, rolePolicies } from './iam/rolePolicies.js';
+import { type PolicyDocument, type RolePolicies, rolePolicies } from './iam/rolePolicies.js';
 import { simulate } from './iam/simulate.js';
 import { deploymentOf, roleIds, targetsOf } from './iam/stackRoles.js';
 import { buildStack, CLUSTER_ARN, MSK_INPUTS } from './testStack.js';
@@ -24,12 +25,13 @@ const DEPLOYMENTS: Record<string, SluiceInputs> = {
   'self-managed Kafka with SCRAM': { ...MSK_INPUTS, kafka: { bootstrapServers: ['b1.internal:9096'], auth: 'scram', secretArn: SECRET } },
 };
 
-const FUNCTION_ROLES: CallerRole[] = ['api', 'controller', 'sink', 'source', 'scheduler', 'resync'];
+const FUNCTION_ROLES: CallerRole[] = ['api', 'controller', 'sink', 'source', 'scheduler', 'resync', 'cleanup'];
 
 describe.each(Object.entries(DEPLOYMENTS))('IAM by simulation: %s', (_name, inputs) => {
   let policies: Partial<Record<CallerRole, RolePolicies>>;
   let ids: Partial<Record<CallerRole, string>>;
   let targets: ReturnType<typeof targetsOf>;
+  let keys: Record<string, PolicyDocument>;
   let ROLES: CallerRole[];
 
   beforeAll(() => {
@@ -39,6 +41,7 @@ describe.each(Object.entries(DEPLOYMENTS))('IAM by simulation: %s', (_name, inpu
     ROLES = Object.keys(ids) as CallerRole[];
     policies = Object.fromEntries(ROLES.map((r) => [r, rolePolicies(template, concrete, ids[r] ?? '')]));
     targets = targetsOf(stack, inputs, concrete);
+    keys = keyPolicies(template, concrete);
   }, 120_000);
 
   it('allows every call each role makes, with only context keys the action carries', async () => {
@@ -46,7 +49,7 @@ describe.each(Object.entries(DEPLOYMENTS))('IAM by simulation: %s', (_name, inpu
     for (const role of ROLES) {
       for (const call of callsOf(role, deploymentOf(inputs))) {
         const resource = call.resource(targets);
-        const d = await simulate(ids[role] ?? '', policies[role] ?? { policies: [], managedPolicyArns: [] }, call.action, resource, call.context?.(targets));
+        const d = await simulate(ids[role] ?? '', policies[role] ?? { policies: [], managedPolicyArns: [] }, call.action, resource, call.context?.(targets), keys[resource]);
         if (d.result !== 'Allowed' || d.ignoredContextKeys.length > 0) denied.push(`${role} ${call.via} ${call.action} on ${resource}: ${d.result} ${d.errors ?? ''} ${d.ignoredContextKeys.join(',')}`);
       }
     }

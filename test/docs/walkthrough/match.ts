@@ -4,7 +4,8 @@
 // same array lengths, the same values, with two allowances the README states where it uses them:
 // - a string that ends in " ..." shows only the start of a longer text (a stack trace);
 // - the figures under `runtime.metrics` and `runtime.metrics_window_minutes` depend on when the command runs, so
-//   any number matches there (the metric names must still be the ones shown).
+//   any number matches there (the metric names must still be the ones shown);
+// - an event source mapping's `uuid` is new on every run, so any UUID matches the one shown.
 // Text (a bare or ```text block): every line shown appears in the output, in that order (trailing spaces ignored).
 
 /** The JSON documents in a text where they are printed back to back or one per line. */
@@ -36,6 +37,8 @@ export function jsonDocuments(text: string): unknown[] {
 }
 
 const VARYING_NUMBER = /\.runtime\.(metrics\.[^.[]+|metrics_window_minutes)$/;
+const VARYING_UUID = /\.runtime\.event_source_mappings\[\d+\]\.uuid$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const CUT = ' ...';
 
 function kindOf(v: unknown): string {
@@ -69,6 +72,7 @@ export function jsonMismatch(expected: unknown, actual: unknown, path = '$'): st
     return undefined;
   }
   if (typeof expected === 'number' && VARYING_NUMBER.test(path)) return undefined;
+  if (typeof expected === 'string' && VARYING_UUID.test(path) && UUID.test(expected) && UUID.test(actual as string)) return undefined;
   if (typeof expected === 'string' && expected.endsWith(CUT) && (actual as string).startsWith(expected.slice(0, -CUT.length))) return undefined;
   return expected === actual ? undefined : `${path}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`;
 }

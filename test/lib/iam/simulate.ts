@@ -2,7 +2,7 @@
 // never bundled): identity policies only, same account, no SCPs or RCPs (AWS's default full-access ones apply).
 import { runSimulation } from '@cloud-copilot/iam-simulate';
 import { ENV } from './concrete.js';
-import type { RolePolicies } from './rolePolicies.js';
+import type { PolicyDocument, RolePolicies } from './rolePolicies.js';
 
 export interface Decision {
   readonly result: string;
@@ -14,20 +14,28 @@ export interface Decision {
 /**
  * A KMS key is usable through IAM policies only when its key policy lets the account's IAM decide: the default key
  * policy does (AWS KMS developer guide, "Default key policy": Principal the account root, kms:*). Sluice's inputs name
- * the SCRAM secret's key; the README asks for that default statement in its policy.
+ * the SCRAM secret's key; the README asks for that default statement in its policy. A key the stack creates is simulated
+ * with its synthesized key policy instead (`keyPolicy`, test/lib/iam/keyPolicies.ts).
  */
 const DEFAULT_KEY_POLICY = {
   Version: '2012-10-17',
   Statement: [{ Sid: 'Enable IAM User Permissions', Effect: 'Allow', Principal: { AWS: `arn:${ENV.partition}:iam::${ENV.account}:root` }, Action: 'kms:*', Resource: '*' }],
 };
 
-export async function simulate(role: string, policies: RolePolicies, action: string, resource: string, context: Readonly<Record<string, string>> = {}): Promise<Decision> {
+export async function simulate(
+  role: string,
+  policies: RolePolicies,
+  action: string,
+  resource: string,
+  context: Readonly<Record<string, string>> = {},
+  keyPolicy?: PolicyDocument,
+): Promise<Decision> {
   const r = await runSimulation(
     {
       identityPolicies: policies.policies.map((p) => ({ name: p.name, policy: p.policy })),
       serviceControlPolicies: [],
       resourceControlPolicies: [],
-      ...(action.startsWith('kms:') ? { resourcePolicy: DEFAULT_KEY_POLICY } : {}),
+      ...(action.startsWith('kms:') ? { resourcePolicy: keyPolicy ?? DEFAULT_KEY_POLICY } : {}),
       request: { action, principal: `arn:${ENV.partition}:iam::${ENV.account}:role/${role}`, resource: { accountId: ENV.account, resource }, contextVariables: { ...context } },
     },
     {},
