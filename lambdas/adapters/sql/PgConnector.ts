@@ -24,7 +24,7 @@ export function pgClientConfig(spec: ConnectionSpec): ClientConfig {
     database: spec.database,
     ...(spec.user !== undefined ? { user: spec.user } : {}),
     ...(spec.password !== undefined ? { password: spec.password } : {}),
-    ssl: tls ? { ...(tls.ca !== undefined ? { ca: tls.ca } : {}), rejectUnauthorized: tls.rejectUnauthorized, ...(tls.verifyIdentity ? {} : { checkServerIdentity: () => undefined }) } : false,
+    ssl: tls ? { ...(tls.ca !== undefined ? { ca: tls.ca } : {}), ...(tls.cert !== undefined ? { cert: tls.cert } : {}), ...(tls.key !== undefined ? { key: tls.key } : {}), rejectUnauthorized: tls.rejectUnauthorized, ...(tls.verifyIdentity ? {} : { checkServerIdentity: () => undefined }) } : false,
     connectionTimeoutMillis: connectTimeoutMs ?? CONNECT_TIMEOUT_MS,
     ...(socketTimeoutMs !== undefined ? { query_timeout: socketTimeoutMs } : {}),
     ...(tcpKeepAlive !== undefined ? { keepAlive: tcpKeepAlive } : {}),

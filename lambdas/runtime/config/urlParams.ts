@@ -12,6 +12,11 @@ export interface ConnectionSettings {
   readonly tls: TlsMode;
   /** PEM file of the CA certificates that sign the server's certificate (pgJDBC sslrootcert, MariaDB serverSslCert). */
   readonly caFile?: string;
+  /** PostgreSQL client certificate authentication: the certificate (PEM) and key (PEM, or pgJDBC's DER PKCS-8) files. */
+  readonly certFile?: string;
+  readonly keyFile?: string;
+  /** The passphrase of an encrypted client key (pgJDBC sslpassword): a password, masked like one. */
+  readonly keyPassword?: string;
   readonly connectTimeoutMs?: number;
   /** A statement that takes longer fails (pgJDBC / Connector/J socketTimeout). */
   readonly socketTimeoutMs?: number;
@@ -69,6 +74,18 @@ const POSTGRES: Record<string, Rule> = {
   },
   sslrootcert: (v, into) => {
     into.caFile = v;
+    return undefined;
+  },
+  sslcert: (v, into) => {
+    into.certFile = v;
+    return undefined;
+  },
+  sslkey: (v, into) => {
+    into.keyFile = v;
+    return undefined;
+  },
+  sslpassword: (v, into) => {
+    into.keyPassword = v;
     return undefined;
   },
   connectTimeout: duration(1000, (ms, into) => {

@@ -1,4 +1,8 @@
 // Driver settings derived from connection.url: TLS switches, timeouts and the safety options every connection gets.
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { connectorFor, MySqlConnector, OracleConnector, PgConnector } from '../../../lambdas/adapters/sql/index.js';
 import { mysqlConnectionOptions } from '../../../lambdas/adapters/sql/MySqlConnector.js';
@@ -22,6 +26,28 @@ describe('connection settings', () => {
     // Assess
     expect(config).toMatchObject({ host: 'db', port: 5432, database: 'app', user: 'u', password: 'p', connectionTimeoutMillis: 10_000 });
     expect(config.ssl).toEqual(ssl);
+  });
+
+  it('PostgreSQL sslcert/sslkey/sslpassword: client certificate authentication, with pgJDBC\'s encrypted DER PKCS-8 key or a PEM key', () => {
+    // Prepare: pgJDBC's default key file is DER PKCS-8 (postgresql.pk8), here encrypted with the sslpassword
+    const dir = mkdtempSync(join(tmpdir(), 'sluice-client-cert-'));
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const der = privateKey.export({ format: 'der', type: 'pkcs8', cipher: 'aes-256-cbc', passphrase: 'k3y-pass' });
+    const pem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+    writeFileSync(join(dir, 'client.pk8'), der);
+    writeFileSync(join(dir, 'client.key'), pem);
+    writeFileSync(join(dir, 'client.crt'), '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
+    const url = (key: string, extra = '') => `jdbc:postgresql://db/app?sslmode=verify-full&sslcert=${join(dir, 'client.crt')}&sslkey=${join(dir, key)}${extra}`;
+
+    // Act
+    const fromDer = pgClientConfig(spec(url('client.pk8', '&sslpassword=k3y-pass')));
+    const fromPem = pgClientConfig(spec(url('client.key')));
+
+    // Assess: node's TLS gets the certificate and the key, opened, as PEM
+    expect(fromDer.ssl).toMatchObject({ cert: expect.stringContaining('BEGIN CERTIFICATE'), key: pem, rejectUnauthorized: true });
+    expect(fromPem.ssl).toMatchObject({ key: pem });
+    expect(() => pgClientConfig(spec(url('client.pk8', '&sslpassword=wrong')))).toThrow();
+    expect(() => pgClientConfig(spec(`jdbc:postgresql://db/app?sslmode=require&sslkey=${join(dir, 'client.key')}`))).toThrow(/sslcert and sslkey go together/);
   });
 
   it('PostgreSQL currentSchema and options become startup options, socketTimeout a query timeout (pgJDBC: seconds)', () => {

@@ -32,7 +32,7 @@ describe('connection.url parameters', () => {
 
   it.each([
     ['jdbc:postgresql://h/db?targetServerType=primary', /^Invalid value targetServerType for configuration connection\.url: URL parameter targetServerType is not supported by Sluice's postgresql connection \(supported: currentSchema, /],
-    ['jdbc:postgresql://h/db?currentschema=s&sslpassword=secret', /URL parameters currentschema, sslpassword are not supported/],
+    ['jdbc:postgresql://h/db?currentschema=s&sslpasswordcallback=secret', /URL parameters currentschema, sslpasswordcallback are not supported/],
     ['jdbc:postgresql://h/db?sslmode=sometimes', /^Invalid value sslmode=sometimes for configuration connection\.url: URL parameter sslmode: expected one of disable, allow, prefer, require, no-verify, verify-ca, verify-full$/],
     ['jdbc:postgresql://h/db?socketTimeout=-1', /socketTimeout: expected a whole number/],
     ['jdbc:mysql://h/db?zeroDateTimeBehavior=convertToNull', /URL parameter zeroDateTimeBehavior is not supported by Sluice's mysql connection/],
@@ -47,6 +47,6 @@ describe('connection.url parameters', () => {
 
   it('never puts the value of an unsupported parameter (it may be a secret) in the message', () => {
     // Act / Assess
-    expect(() => parseConnectionUrl('jdbc:postgresql://h/db?user=u&password=hunter2&sslpassword=hunter3')).toThrow(/^(?!.*hunter)/s);
+    expect(() => parseConnectionUrl('jdbc:postgresql://h/db?user=u&password=hunter2&sslpasswordcallback=hunter3')).toThrow(/^(?!.*hunter)/s);
   });
 });
