@@ -7,7 +7,7 @@ import { Key } from 'aws-cdk-lib/aws-kms';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 
-/** The environment variable the functions find the key in (lambdas/adapters/aws/kmsConfigCipherFromEnv.ts). */
+/** The environment variable the functions find the key in (lambdas/adapters/aws/configKeyArn.ts). */
 export const CONFIG_KEY_ENV = 'SLUICE_CONFIG_KEY_ARN';
 
 export class ConfigKey extends Construct {

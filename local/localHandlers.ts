@@ -4,7 +4,7 @@ import { KafkaRecordProducer } from '../lambdas/adapters/kafka/KafkaRecordProduc
 import type { InMemoryMetricsSink } from '../lambdas/adapters/metrics/InMemoryMetricsSink.js';
 import type { PluginRegistry } from '../lambdas/runtime/plugins/PluginRegistry.js';
 import type { Clock } from '../lambdas/runtime/ports/Clock.js';
-import type { ConfigCipher } from '../lambdas/runtime/ports/ConfigCipher.js';
+import type { ConfigOpener } from '../lambdas/runtime/ports/ConfigCipher.js';
 import type { Logger } from '../lambdas/runtime/ports/Logger.js';
 import type { PipelineStore } from '../lambdas/runtime/ports/PipelineStore.js';
 import type { SinkRecordWriter } from '../lambdas/runtime/sink/SinkTask.js';
@@ -25,7 +25,7 @@ export interface LocalSinkOptions {
   readonly logger: Logger;
   readonly workerId: string;
   /** Opens the sealed password values the API stored (the standalone key, adapters/crypto/LocalConfigCipher.ts). */
-  readonly cipher?: ConfigCipher;
+  readonly cipher?: ConfigOpener;
   /** Replaces the JDBC writer (tests of the emulators that are not about SQL). */
   readonly createWriter?: (config: Readonly<Record<string, string>>) => SinkRecordWriter;
 }

@@ -7,14 +7,14 @@ import { authenticatedKafka } from '../adapters/kafka/mskIam.js';
 import { ConnectorService } from '../runtime/connector/ConnectorService.js';
 import { builtinPlugins } from '../runtime/plugins/builtins.js';
 import { systemClock } from '../runtime/ports/Clock.js';
-import type { ConfigCipher } from '../runtime/ports/ConfigCipher.js';
+import type { ConfigSealer } from '../runtime/ports/ConfigCipher.js';
 import type { RuntimeObserver } from '../runtime/ports/RuntimeObserver.js';
 import type { ApiEnv } from './env.js';
 
 /** SCRAM credentials, resolved by the caller from KAFKA_SASL_SECRET_ARN. */
 export type ScramCredentials = { readonly username: string; readonly password: string };
 
-export function buildService(env: ApiEnv, dynamo: DynamoDBClient, cipher: ConfigCipher, observer?: RuntimeObserver, scram?: ScramCredentials): ConnectorService {
+export function buildService(env: ApiEnv, dynamo: DynamoDBClient, cipher: ConfigSealer, observer?: RuntimeObserver, scram?: ScramCredentials): ConnectorService {
   const kafka = () =>
     authenticatedKafka({
       brokers: env.kafkaBrokers,

@@ -8,7 +8,7 @@ import { SecretsManagerResolver } from '../adapters/aws/SecretsManagerResolver.j
 import { buildService, type ScramCredentials } from './buildService.js';
 import { createApiHandler } from './createApiHandler.js';
 import { readApiEnv } from './env.js';
-import { kmsConfigCipherFromEnv } from '../adapters/aws/kmsConfigCipherFromEnv.js';
+import { KmsConfigSealer } from '../adapters/aws/KmsConfigSealer.js';
 
 const env = readApiEnv(process.env);
 const observer = env.observeAws ? new AwsRuntimeObserver(new LambdaClient({}), new CloudWatchClient({})) : undefined;
@@ -21,4 +21,4 @@ async function scramCredentials(): Promise<ScramCredentials | undefined> {
   return { username, password };
 }
 
-export const handler = createApiHandler(buildService(env, new DynamoDBClient({}), kmsConfigCipherFromEnv(process.env), observer, await scramCredentials()));
+export const handler = createApiHandler(buildService(env, new DynamoDBClient({}), KmsConfigSealer.fromEnv(process.env), observer, await scramCredentials()));

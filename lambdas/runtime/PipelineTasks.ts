@@ -7,7 +7,7 @@ import { openConfig, sealContext } from './config/sealing.js';
 import { resolveConfigSecrets } from './config/secrets.js';
 import type { PluginRegistry } from './plugins/PluginRegistry.js';
 import type { Clock } from './ports/Clock.js';
-import type { ConfigCipher } from './ports/ConfigCipher.js';
+import type { ConfigOpener } from './ports/ConfigCipher.js';
 import type { Logger } from './ports/Logger.js';
 import type { MetricsSink } from './ports/MetricsSink.js';
 import type { PipelineRecord, PipelineStore } from './ports/PipelineStore.js';
@@ -22,7 +22,7 @@ export interface TaskRuntime {
   readonly logger: Logger;
   readonly secrets?: SecretResolver;
   /** Opens the sealed password values of stored configs (ports/ConfigCipher). */
-  readonly cipher?: ConfigCipher;
+  readonly cipher?: ConfigOpener;
 }
 
 /** How long a task may sit unused before its connections are closed. @default 300000 (5 minutes) */

@@ -2,7 +2,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { Kafka } from 'kafkajs';
-import { kmsConfigCipherFromEnv } from '../adapters/aws/kmsConfigCipherFromEnv.js';
+import { KmsConfigOpener } from '../adapters/aws/KmsConfigOpener.js';
 import { SecretsManagerResolver } from '../adapters/aws/SecretsManagerResolver.js';
 import { DynamoPipelineStore } from '../adapters/dynamodb/DynamoPipelineStore.js';
 import { KafkaRecordProducer } from '../adapters/kafka/KafkaRecordProducer.js';
@@ -57,7 +57,7 @@ const runtime: SinkRuntime = {
   clock: systemClock,
   logger: consoleLogger,
   secrets,
-  cipher: kmsConfigCipherFromEnv(process.env),
+  cipher: KmsConfigOpener.fromEnv(process.env),
   createWriter: jdbcWriterFactory(registry),
   producer: producerFor,
 };

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { kmsConfigCipherFromEnv } from '../adapters/aws/kmsConfigCipherFromEnv.js';
+import { KmsConfigOpener } from '../adapters/aws/KmsConfigOpener.js';
 import { SecretsManagerResolver } from '../adapters/aws/SecretsManagerResolver.js';
 import { DynamoPipelineStore } from '../adapters/dynamodb/DynamoPipelineStore.js';
 import { KafkaRecordProducer } from '../adapters/kafka/KafkaRecordProducer.js';
@@ -40,7 +40,7 @@ const runtime = {
   clock: systemClock,
   logger: consoleLogger,
   secrets,
-  cipher: kmsConfigCipherFromEnv(process.env),
+  cipher: KmsConfigOpener.fromEnv(process.env),
   producer: new KafkaRecordProducer(kafka),
   connectorFor: sourceConnectorFor,
 };

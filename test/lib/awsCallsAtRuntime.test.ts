@@ -11,7 +11,8 @@ import { GetScheduleCommand, ListSchedulesCommand, SchedulerClient } from '@aws-
 import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
 import { AwsResources } from '../../lambdas/adapters/aws/AwsResources.js';
-import { KmsConfigCipher } from '../../lambdas/adapters/aws/KmsConfigCipher.js';
+import { KmsConfigOpener } from '../../lambdas/adapters/aws/KmsConfigOpener.js';
+import { KmsConfigSealer } from '../../lambdas/adapters/aws/KmsConfigSealer.js';
 import { MskCluster } from '../../lambdas/adapters/aws/MskCluster.js';
 import { cleanup } from '../../lambdas/cleanup/cleanup.js';
 import { sealContext } from '../../lambdas/runtime/config/sealing.js';
@@ -93,18 +94,18 @@ describe('the cleanup function’s calls at run time', () => {
   });
 });
 
-describe('the KMS config cipher’s calls at run time', () => {
+describe('the KMS config sealer’s and opener’s calls at run time', () => {
   it('seals with the call the api row lists and opens with the call the task rows list', async () => {
     // Prepare
     const kms = mockClient(KMSClient);
     kms.on(EncryptCommand).resolves({ CiphertextBlob: Buffer.from('sealed') });
     kms.on(DecryptCommand).resolves({ Plaintext: Buffer.from('secret') });
-    const cipher = new KmsConfigCipher(new KMSClient({ region: 'eu-west-1' }), KEY);
+    const client = new KMSClient({ region: 'eu-west-1' });
     // Act
-    await cipher.seal('secret', sealContext('orders'));
+    await new KmsConfigSealer(client, KEY).seal('secret', sealContext('orders'));
     const sealed = sentBy({ KMSClient: kms });
     kms.resetHistory();
-    await cipher.open('c2VhbGVk', sealContext('orders'));
+    await new KmsConfigOpener(client, KEY).open('c2VhbGVk', sealContext('orders'));
     const opened = sentBy({ KMSClient: kms });
     const keys = kms.calls().map((c) => (c.args[0].input as { KeyId?: string }).KeyId);
     kms.restore();

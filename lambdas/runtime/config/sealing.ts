@@ -4,7 +4,7 @@
 // (postgres://user:${sluice:sealed:…}@host/db, …?password=${sluice:sealed:…}), so the URL keeps its shape and the
 // API's masking hides the token as it hides a password.
 import { ConfigError } from '../errors.js';
-import type { ConfigCipher, SealContext } from '../ports/ConfigCipher.js';
+import type { ConfigOpener, ConfigSealer, SealContext } from '../ports/ConfigCipher.js';
 
 const TOKEN = /\$\{sluice:sealed:([A-Za-z0-9_-]+)\}/g;
 const WHOLE_TOKEN = /^\$\{sluice:sealed:[A-Za-z0-9_-]+\}$/;
@@ -23,7 +23,7 @@ export function isSealed(value: string): boolean {
   return WHOLE_TOKEN.test(value);
 }
 
-async function sealText(text: string, cipher: ConfigCipher, context: SealContext): Promise<string> {
+async function sealText(text: string, cipher: ConfigSealer, context: SealContext): Promise<string> {
   if (text === '' || REFERENCE.test(text) || isSealed(text)) return text;
   return `\${sluice:sealed:${await cipher.seal(text, context)}}`;
 }
@@ -40,7 +40,7 @@ async function replaceAsync(value: string, re: RegExp, replace: (match: RegExpEx
 }
 
 /** The password inside a URL sealed in place; the rest of the URL as it was. */
-async function sealUrl(url: string, cipher: ConfigCipher, context: SealContext): Promise<string> {
+async function sealUrl(url: string, cipher: ConfigSealer, context: SealContext): Promise<string> {
   const userinfo = await replaceAsync(url, URL_USERINFO_PASSWORD, async (m) => `${m[1]}${await sealText(m[2] ?? '', cipher, context)}${m[3]}`);
   return replaceAsync(userinfo, URL_QUERY_PASSWORD, async (m) => `${m[1]}${await sealText(m[2] ?? '', cipher, context)}`);
 }
@@ -49,7 +49,7 @@ async function sealUrl(url: string, cipher: ConfigCipher, context: SealContext):
 export async function sealConfig(
   config: Readonly<Record<string, string>>,
   isPassword: (key: string) => boolean,
-  cipher: ConfigCipher,
+  cipher: ConfigSealer,
   context: SealContext,
 ): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
@@ -62,7 +62,7 @@ export async function sealConfig(
 }
 
 /** The config with every sealed token replaced by its value; a sealed value without a cipher is a config error. */
-export async function openConfig(config: Readonly<Record<string, string>>, cipher: ConfigCipher | undefined, context: SealContext): Promise<Record<string, string>> {
+export async function openConfig(config: Readonly<Record<string, string>>, cipher: ConfigOpener | undefined, context: SealContext): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(config)) {
     if (!value.includes('${sluice:sealed:')) {

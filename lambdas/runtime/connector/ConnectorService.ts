@@ -10,7 +10,7 @@ import type { ConnectorPlugin, PluginInfo, PluginType } from '../plugins/types.j
 import type { ConsumerGroupOffsets } from '../ports/ConsumerGroupOffsets.js';
 import type { PipelineRecord, PipelineStore, TargetState } from '../ports/PipelineStore.js';
 import type { Clock } from '../ports/Clock.js';
-import type { ConfigCipher } from '../ports/ConfigCipher.js';
+import type { ConfigSealer } from '../ports/ConfigCipher.js';
 import type { RuntimeObserver } from '../ports/RuntimeObserver.js';
 import type { ActiveTopics, ConnectorInfo, ConnectorOffsets, ConnectorStateInfo, Message, ServerInfo, TaskInfo, TaskState, WorkerStatus } from './entities.js';
 import { assertOffsetsChangeable, restartingPatch } from './lifecycleRequests.js';
@@ -32,7 +32,7 @@ export interface ConnectorServiceOptions {
   /** Live mappings and recent metrics for GET /connectors/{name}/status; without it, status is the store's view. */
   readonly observer?: RuntimeObserver;
   /** Seals password-type values before they are stored (KMS in AWS, a local key in standalone mode). */
-  readonly cipher?: ConfigCipher;
+  readonly cipher?: ConfigSealer;
   readonly version?: string;
   readonly commit?: string;
   /** Whether the worker has completed startup (GET /health answers 503 until then). @default always ready */
