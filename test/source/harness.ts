@@ -36,6 +36,8 @@ export interface Harness {
   runtime(): SourceRuntime;
   /** Every record of the topic, values parsed as JSON. */
   readTopic(topic: string): Promise<Array<{ key: string | null; value: unknown; raw: string | null }>>;
+  /** A table a test created on the shared server, dropped by stop(). */
+  dropAfter(db: 'pg' | 'my', table: string): void;
   stop(): Promise<void>;
 }
 
@@ -58,6 +60,7 @@ export async function startHarness(): Promise<Harness> {
   const registry = builtinPlugins();
   const runtime = (): SourceRuntime => ({ store, registry, metrics, clock: systemClock, logger, producer, connectorFor: sourceConnectorFor });
   const tasks: SourceTask[] = [];
+  const created: Array<{ db: 'pg' | 'my'; table: string }> = [];
   return {
     kafka,
     store,
@@ -117,8 +120,12 @@ export async function startHarness(): Promise<Harness> {
       await consumer.disconnect();
       return out;
     },
+    dropAfter(db, table) {
+      created.push({ db, table });
+    },
     async stop() {
       for (const t of tasks) await t.close();
+      for (const { db, table } of created) await (db === 'pg' ? pgClient : my).query(`DROP TABLE IF EXISTS ${table}`);
       await producer.close();
       await pgClient.end();
       await my.end();

@@ -9,16 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, MYSQL_URL, PG_URL, payloads, soon, startHarness, uniqueName } from './harness.js';
 
 let h: Harness;
-const pgTables: string[] = [];
-const myTables: string[] = [];
 
 beforeAll(async () => {
   h = await startHarness();
 }, 60_000);
 
 afterAll(async () => {
-  for (const t of pgTables) await h.pg.query(`DROP TABLE IF EXISTS ${t}`);
-  for (const t of myTables) await h.my.query(`DROP TABLE IF EXISTS ${t}`);
   await h.stop();
 });
 
@@ -40,7 +36,7 @@ describe('a transaction that commits after a higher id was read', () => {
   it('PostgreSQL: the late row is produced, after the rows before it and before the rows after it', async () => {
     // Prepare
     const t = uniqueName('late');
-    pgTables.push(t);
+    h.dropAfter('pg', t);
     await h.pg.query(`CREATE TABLE ${t} (id int PRIMARY KEY, name text NOT NULL)`);
     await h.pg.query(`INSERT INTO ${t} VALUES (100, 'before')`);
     const name = await h.createPipeline(config(PG_URL, t));
@@ -68,7 +64,7 @@ describe('a transaction that commits after a higher id was read', () => {
   it('MariaDB: the offset moves past the uncommitted id, so the late row is never produced (the documented limit)', async () => {
     // Prepare
     const t = uniqueName('late');
-    myTables.push(t);
+    h.dropAfter('my', t);
     await h.my.query(`CREATE TABLE ${t} (id int PRIMARY KEY, name varchar(20) NOT NULL)`);
     await h.my.query(`INSERT INTO ${t} VALUES (100, 'before')`);
     const name = await h.createPipeline(config(MYSQL_URL, t));

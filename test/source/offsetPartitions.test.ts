@@ -7,16 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, MYSQL_URL, PG_URL, payloads, soon, startHarness, uniqueName } from './harness.js';
 
 let h: Harness;
-const pgTables: string[] = [];
-const myTables: string[] = [];
 
 beforeAll(async () => {
   h = await startHarness();
 }, 60_000);
 
 afterAll(async () => {
-  for (const t of pgTables) await h.pg.query(`DROP TABLE IF EXISTS ${t}`);
-  for (const t of myTables) await h.my.query(`DROP TABLE IF EXISTS ${t}`);
   await h.stop();
 });
 
@@ -24,11 +20,11 @@ afterAll(async () => {
 async function fiveRows(db: 'pg' | 'my'): Promise<{ table: string; name: string }> {
   const table = uniqueName('offp');
   if (db === 'pg') {
-    pgTables.push(table);
+    h.dropAfter('pg', table);
     await h.pg.query(`CREATE TABLE ${table} (id int PRIMARY KEY, name text NOT NULL)`);
     await h.pg.query(`INSERT INTO ${table} SELECT g, 'r' || g FROM generate_series(1, 5) g`);
   } else {
-    myTables.push(table);
+    h.dropAfter('my', table);
     await h.my.query(`CREATE TABLE ${table} (id int PRIMARY KEY, name text NOT NULL)`);
     await h.my.query(`INSERT INTO ${table} VALUES (1,'r1'),(2,'r2'),(3,'r3'),(4,'r4'),(5,'r5')`);
   }

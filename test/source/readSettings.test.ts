@@ -11,16 +11,12 @@ import type { SourceConnector } from '../../lambdas/runtime/source/SourceSql.js'
 import { type Harness, MYSQL_URL, PG_URL, soon, startHarness, uniqueName } from './harness.js';
 
 let h: Harness;
-const pgTables: string[] = [];
-const myTables: string[] = [];
 
 beforeAll(async () => {
   h = await startHarness();
 }, 60_000);
 
 afterAll(async () => {
-  for (const t of pgTables) await h.pg.query(`DROP TABLE IF EXISTS ${t}`);
-  for (const t of myTables) await h.my.query(`DROP TABLE IF EXISTS ${t}`);
   await h.stop();
 });
 
@@ -60,7 +56,7 @@ describe('timestamp.granularity', () => {
   ])('PostgreSQL %s', async (granularity, schema, value) => {
     // Prepare: wall clock 12:30:45.123456 in Europe/Paris (UTC+2) = 10:30:45.123456 UTC.
     const t = uniqueName('gran');
-    pgTables.push(t);
+    h.dropAfter('pg', t);
     await h.pg.query(`CREATE TABLE ${t} (id int PRIMARY KEY, ts timestamp(6) NOT NULL)`);
     await h.pg.query(`INSERT INTO ${t} VALUES (1, '2024-05-01 12:30:45.123456')`);
 
@@ -75,7 +71,7 @@ describe('timestamp.granularity', () => {
   it('MariaDB nanos_long: epoch nanoseconds as an exact INT64 (beyond 2^53)', async () => {
     // Prepare
     const t = uniqueName('granmy');
-    myTables.push(t);
+    h.dropAfter('my', t);
     await h.my.query(`CREATE TABLE ${t} (id int PRIMARY KEY, ts DATETIME(6) NOT NULL)`);
     await h.my.query(`INSERT INTO ${t} VALUES (1, '2024-05-01 12:30:45.123456')`);
 

@@ -4,16 +4,12 @@ import { Decimal } from '../../lambdas/runtime/data/Decimal.js';
 import { type Harness, MYSQL_URL, PG_URL, soon, startHarness, uniqueName } from './harness.js';
 
 let h: Harness;
-const pgTables: string[] = [];
-const myTables: string[] = [];
 
 beforeAll(async () => {
   h = await startHarness();
 }, 60_000);
 
 afterAll(async () => {
-  for (const t of pgTables) await h.pg.query(`DROP TABLE IF EXISTS ${t}`);
-  for (const t of myTables) await h.my.query(`DROP TABLE IF EXISTS ${t}`);
   await h.stop();
 });
 
@@ -54,7 +50,7 @@ describe('PostgreSQL column types', () => {
   it('maps integers, numeric, floats, booleans, text, bytes, dates, times, timestamps and JSON', async () => {
     // Prepare
     const t = uniqueName('types');
-    pgTables.push(t);
+    h.dropAfter('pg', t);
     await h.pg.query(`CREATE TABLE ${t} (
       id int PRIMARY KEY, s smallint NOT NULL, b bigint NOT NULL, price numeric(10,2) NOT NULL, free numeric,
       r real, d double precision, flag boolean, txt text, vc varchar(20), raw bytea, day date, at time(3),
@@ -111,7 +107,7 @@ describe('PostgreSQL column types', () => {
   it('maps an unconstrained numeric as Confluent does (PostgreSqlDatabaseDialectTest.shouldFallBackOnUnfixedDecimalScale): Decimal of scale 127 with numeric.mapping none, no digit lost; FLOAT64 with best_fit_eager_double', async () => {
     // Prepare
     const t = uniqueName('freenum');
-    pgTables.push(t);
+    h.dropAfter('pg', t);
     await h.pg.query(`CREATE TABLE ${t} (id int PRIMARY KEY, free numeric)`);
     await h.pg.query(`INSERT INTO ${t} VALUES (1, 12345678901234567890.123456789012345678901)`);
 
@@ -128,7 +124,7 @@ describe('PostgreSQL column types', () => {
 
   it('reads timestamp columns in db.timezone and maps numerics by numeric.mapping=best_fit', async () => {
     const t = uniqueName('tz');
-    pgTables.push(t);
+    h.dropAfter('pg', t);
     await h.pg.query(`CREATE TABLE ${t} (id int PRIMARY KEY, ts timestamp NOT NULL, small numeric(4,0), big numeric(12,0), frac numeric(8,3))`);
     await h.pg.query(`INSERT INTO ${t} VALUES (1, '2024-01-15 10:00:00', 12, 123456789012, 1.125)`);
 
@@ -142,7 +138,7 @@ describe('PostgreSQL column types', () => {
 describe('MariaDB column types', () => {
   it('maps signed and unsigned integers, decimals, TINYINT(1), text, blobs, dates, datetimes, timestamps and JSON', async () => {
     const t = uniqueName('types');
-    myTables.push(t);
+    h.dropAfter('my', t);
     await h.my.query(`CREATE TABLE ${t} (
       id int PRIMARY KEY, tiny tinyint NOT NULL, utiny tinyint unsigned, flag tinyint(1), s smallint, u int unsigned,
       b bigint, price decimal(10,2), d double, f float, txt varchar(20), note text, raw blob, day date, at time,
