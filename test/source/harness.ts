@@ -125,7 +125,10 @@ export async function startHarness(): Promise<Harness> {
     },
     async stop() {
       for (const t of tasks) await t.close();
-      for (const { db, table } of created) await (db === 'pg' ? pgClient : my).query(`DROP TABLE IF EXISTS ${table}`);
+      for (const { db, table } of created) {
+        if (db === 'pg') await pgClient.query(`DROP TABLE IF EXISTS ${table}`);
+        else await my.query(`DROP TABLE IF EXISTS ${table}`);
+      }
       await producer.close();
       await pgClient.end();
       await my.end();
