@@ -2,18 +2,10 @@
 // (CachedConnectionProvider: "Maximum number of attempts to retrieve a valid JDBC connection", then the task fails;
 // query.retry.attempts: "Number of times to retry SQL exceptions encountered when executing queries", -1 without
 // limit), against the real servers' addresses and the real PostgreSQL.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, MYSQL_URL, PG_URL, soon, startHarness, uniqueName } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { MYSQL_URL, PG_URL, soon, useHarness, uniqueName } from './harness.js';
 
-let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness();
-}, 60_000);
-
-afterAll(async () => {
-  await h.stop();
-});
+const h = useHarness();
 
 function source(url: string, extra: Record<string, string>): Record<string, string> {
   return { 'connector.class': 'io.confluent.connect.jdbc.JdbcSourceConnector', 'connection.url': url, mode: 'bulk', 'topic.prefix': `${uniqueName('ca')}-`, 'poll.interval.ms': '60000', ...extra };

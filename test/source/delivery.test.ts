@@ -1,25 +1,15 @@
 // Delivery guarantees of the source task: offsets saved only after the broker acknowledged (a crash in between
 // re-sends, never skips), one invocation at a time (the lease), the poll loop under the scheduler's one-minute tick,
 // and validate.non.null.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PipelineStore } from '../../lambdas/runtime/ports/PipelineStore.js';
-import { type Harness, PG_URL, payloads, soon, startHarness, uniqueName } from './harness.js';
+import { PG_URL, payloads, soon, useHarness, uniqueName } from './harness.js';
 
-let h: Harness;
-const dropped: string[] = [];
-
-beforeAll(async () => {
-  h = await startHarness();
-}, 60_000);
-
-afterAll(async () => {
-  for (const t of dropped) await h.pg.query(`DROP TABLE IF EXISTS ${t}`);
-  await h.stop();
-});
+const h = useHarness();
 
 async function table(ddl: (name: string) => string, rows: number): Promise<string> {
   const name = uniqueName('dlv');
-  dropped.push(name);
+  h.dropAfter('pg', name);
   await h.pg.query(ddl(name));
   if (rows > 0) await h.pg.query(`INSERT INTO ${name} (v) SELECT g FROM generate_series(1, ${rows}) g`);
   return name;

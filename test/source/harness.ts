@@ -17,6 +17,7 @@ import type { SourceTask } from '../../lambdas/runtime/source/SourceTask.js';
 import type { SourceRuntime } from '../../lambdas/source/SourcePipelines.js';
 import { startBroker } from '../../local/broker/index.js';
 import { startTestDynamo, type TestDynamo } from '../helpers/dynamo.js';
+import { afterAll, beforeAll } from 'vitest';
 
 export const PG_URL = 'jdbc:postgresql://127.0.0.1:5432/test?user=postgres';
 export const MYSQL_URL = 'jdbc:mysql://127.0.0.1:3306/test?user=root';
@@ -146,4 +147,24 @@ export function soon(ms = 20_000): number {
 /** The payloads of consumed JsonConverter envelopes. */
 export function payloads(records: Array<{ value: unknown }>): Array<Record<string, unknown>> {
   return records.map((r) => (r.value as { payload: Record<string, unknown> }).payload);
+}
+
+/**
+ * The test file's harness: started before its tests and stopped after them (dropping the tables given to dropAfter).
+ * Used before beforeAll has run, it throws.
+ */
+export function useHarness(): Harness {
+  let started: Harness | undefined;
+  beforeAll(async () => {
+    started = await startHarness();
+  }, 60_000);
+  afterAll(async () => {
+    await started?.stop();
+  });
+  return new Proxy({} as Harness, {
+    get(_, key) {
+      if (!started) throw new Error('the source test harness is used before beforeAll started it');
+      return Reflect.get(started, key);
+    },
+  });
 }

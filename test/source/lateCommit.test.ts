@@ -5,18 +5,10 @@
 // plain SELECT: there the offset moves past 101 and the row is skipped, the limit the README states.
 import mysql from 'mysql2/promise';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, MYSQL_URL, PG_URL, payloads, soon, startHarness, uniqueName } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { MYSQL_URL, PG_URL, payloads, soon, useHarness, uniqueName } from './harness.js';
 
-let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness();
-}, 60_000);
-
-afterAll(async () => {
-  await h.stop();
-});
+const h = useHarness();
 
 const ids = (records: Array<{ value: unknown }>) => payloads(records).map((p) => Number(p['id']));
 

@@ -1,23 +1,13 @@
 // Each JDBC source mode against real PostgreSQL, the embedded broker and dynalite: exactly the new or changed rows
 // per poll, offsets in Kafka Connect's shape in the store.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, PG_URL, payloads, soon, startHarness, uniqueName } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { PG_URL, payloads, soon, useHarness, uniqueName } from './harness.js';
 
-let h: Harness;
-const dropped: string[] = [];
-
-beforeAll(async () => {
-  h = await startHarness();
-}, 60_000);
-
-afterAll(async () => {
-  for (const t of dropped) await h.pg.query(`DROP TABLE IF EXISTS ${t}`);
-  await h.stop();
-});
+const h = useHarness();
 
 async function table(ddl: (name: string) => string): Promise<string> {
   const name = uniqueName('src');
-  dropped.push(name);
+  h.dropAfter('pg', name);
   await h.pg.query(ddl(name));
   return name;
 }

@@ -3,18 +3,10 @@
 // JdbcSourceTaskUpdateTest (testManualIncrementingRestoreVersionOneOffset, testManualIncrementingRestoreNoVersionOffset,
 // testManualIncrementingRestoreOffsetsWithMultipleProtocol) and OffsetProtocols.sourcePartitionForProtocolV1 (the
 // TableId pgJDBC reports has no catalog: `<schema>.<table>`; MySQL's is `<db>.<table>`).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, MYSQL_URL, PG_URL, payloads, soon, startHarness, uniqueName } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { MYSQL_URL, PG_URL, payloads, soon, useHarness, uniqueName } from './harness.js';
 
-let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness();
-}, 60_000);
-
-afterAll(async () => {
-  await h.stop();
-});
+const h = useHarness();
 
 /** A table with ids 1..5, and an incrementing pipeline on it. */
 async function fiveRows(db: 'pg' | 'my'): Promise<{ table: string; name: string }> {

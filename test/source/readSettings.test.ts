@@ -2,23 +2,15 @@
 // PostgreSqlSourceDialectIT (timestamp.granularity=nanos_long on a bulk source), the TimestampGranularity enum
 // (micros_/nanos_ long, string and ISO datetime string forms) and JdbcSourceConnectorTest
 // .testSqlServerIsolationModeIncorrectDialect (SQL_SERVER_SNAPSHOT refused outside SQL Server).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PgSourceConnector } from '../../lambdas/adapters/sqlsource/PgSourceConnector.js';
 import { MySqlSourceConnector } from '../../lambdas/adapters/sqlsource/MySqlSourceConnector.js';
 import { parseConnectionUrl } from '../../lambdas/runtime/config/connectionUrl.js';
 import { validateJdbcSource } from '../../lambdas/runtime/plugins/jdbc/JdbcSourceConnector.js';
 import type { SourceConnector } from '../../lambdas/runtime/source/SourceSql.js';
-import { type Harness, MYSQL_URL, PG_URL, soon, startHarness, uniqueName } from './harness.js';
+import { MYSQL_URL, PG_URL, soon, useHarness, uniqueName } from './harness.js';
 
-let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness();
-}, 60_000);
-
-afterAll(async () => {
-  await h.stop();
-});
+const h = useHarness();
 
 interface Envelope {
   schema: { fields: Array<Record<string, unknown>> };

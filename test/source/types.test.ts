@@ -1,17 +1,9 @@
 // SQL column types → Connect schemas, asserted on the JsonConverter envelope consumed back from the broker.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Decimal } from '../../lambdas/runtime/data/Decimal.js';
-import { type Harness, MYSQL_URL, PG_URL, soon, startHarness, uniqueName } from './harness.js';
+import { MYSQL_URL, PG_URL, soon, useHarness, uniqueName } from './harness.js';
 
-let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness();
-}, 60_000);
-
-afterAll(async () => {
-  await h.stop();
-});
+const h = useHarness();
 
 interface Envelope {
   schema: { type: string; name?: string; optional: boolean; fields: Array<Record<string, unknown>> };
