@@ -1,29 +1,15 @@
 // `sluice connectors apply` and `sluice validate` against a real standalone instance: YAML and JSON files, a folder
 // applied twice (the second apply changes nothing), the key-level diff with passwords masked, --dry-run creating
 // nothing, and a config the server refuses (exit 1 with the server's own message).
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type StandaloneHandle, startStandalone } from '../../../../local/standalone.js';
+import { describe, expect, it } from 'vitest';
 import { PG_URL } from '../../../helpers/pg.js';
-import { cli, folder, quiet, unique } from './cliHarness.js';
+import { cli, standaloneForTests, unique } from './cliHarness.js';
 
-let sa: StandaloneHandle;
-const dirs: string[] = [];
-beforeAll(async () => {
-  sa = await startStandalone({ restPort: 0, kafkaPort: 0, logger: quiet });
-}, 60_000);
-afterAll(async () => {
-  await sa?.stop();
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const sa = standaloneForTests();
 
-function dir(files: Record<string, string>): string {
-  const d = folder(files);
-  dirs.push(d);
-  return d;
-}
+const dir = (files: Record<string, string>) => sa.dir(files);
 
 /** A sink connector as YAML, `tasks.max: 1` a number as people write it; `extra` adds or replaces keys. */
 function yamlSink(name: string, table: string, extra: Record<string, string | number> = {}): string {

@@ -1,23 +1,13 @@
 // The installed command as a script meets it: `node --import tsx bin/sluice.ts connectors …` as a child process, so
 // stdout, stderr and the exit codes (0 ok, 1 the API's error, 2 usage) are the process's real ones.
 import { execFile } from 'node:child_process';
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type StandaloneHandle, startStandalone } from '../../../../local/standalone.js';
+import { describe, expect, it } from 'vitest';
 import { PG_URL } from '../../../helpers/pg.js';
-import { folder, quiet, unique } from './cliHarness.js';
+import { standaloneForTests, unique } from './cliHarness.js';
 
 const root = new URL('../../../..', import.meta.url).pathname;
-let sa: StandaloneHandle;
-let dir: string;
-beforeAll(async () => {
-  sa = await startStandalone({ restPort: 0, kafkaPort: 0, logger: quiet });
-}, 60_000);
-afterAll(async () => {
-  await sa?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+const sa = standaloneForTests();
 
 function sluice(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -30,7 +20,7 @@ function sluice(args: string[]): Promise<{ code: number | null; stdout: string; 
 describe('sluice connectors as a process', () => {
   it('applies a YAML file, lists it (exit 0), reports an unknown connector (exit 1) and --stack (exit 2)', async () => {
     const name = unique('cli_bin');
-    dir = folder({ [`${name}.yml`]: `name: ${name}\nconfig:\n  connector.class: JdbcSink\n  connection.url: ${PG_URL}?user=postgres\n  topics: ${name}\n  table.name.format: ${name}\n` });
+    const dir = sa.dir({ [`${name}.yml`]: `name: ${name}\nconfig:\n  connector.class: JdbcSink\n  connection.url: ${PG_URL}?user=postgres\n  topics: ${name}\n  table.name.format: ${name}\n` });
     const [applied, missing, stack] = await Promise.all([
       sluice(['connectors', 'apply', '-f', dir, '--url', sa.url]),
       sluice(['connectors', 'status', `${name}_nope`, '--url', sa.url]),

@@ -1,8 +1,10 @@
 // Runs `sluice connectors|plugins|validate` in-process against a real standalone instance, capturing its output.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { runConnectCli } from '../../../../bin/cli/connect/program.js';
+import { type StandaloneHandle, startStandalone } from '../../../../local/standalone.js';
 
 export interface CliRun {
   readonly code: number;
@@ -29,4 +31,31 @@ export const quiet = { info: () => undefined, warn: () => undefined, error: () =
 /** A unique connector/table name for this run (the shared PostgreSQL and this standalone). */
 export function unique(prefix: string): string {
   return `${prefix}_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`;
+}
+
+/**
+ * A standalone instance for the test file (started before its tests, stopped after) and config folders that are
+ * removed with it.
+ */
+export function standaloneForTests(): { readonly url: string; dir(files: Record<string, string>): string } {
+  let sa: StandaloneHandle | undefined;
+  const dirs: string[] = [];
+  beforeAll(async () => {
+    sa = await startStandalone({ restPort: 0, kafkaPort: 0, logger: quiet });
+  }, 60_000);
+  afterAll(async () => {
+    await sa?.stop();
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+  return {
+    get url() {
+      if (!sa) throw new Error('standalone is not started yet');
+      return sa.url;
+    },
+    dir(files) {
+      const d = folder(files);
+      dirs.push(d);
+      return d;
+    },
+  };
 }

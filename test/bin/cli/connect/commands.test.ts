@@ -1,27 +1,16 @@
 // Every `sluice connectors` command, `sluice plugins`, the output formats and the exit codes, against a real
 // standalone instance through the CLI's in-process entry point.
-import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { type StandaloneHandle, startStandalone } from '../../../../local/standalone.js';
 import { freePort } from '../../../helpers/freePort.js';
 import { PG_URL } from '../../../helpers/pg.js';
 import { waitFor } from '../../../helpers/waitFor.js';
-import { cli, folder, quiet, unique } from './cliHarness.js';
+import { cli, standaloneForTests, unique } from './cliHarness.js';
 
-let sa: StandaloneHandle;
-const dirs: string[] = [];
-beforeAll(async () => {
-  sa = await startStandalone({ restPort: 0, kafkaPort: 0, logger: quiet });
-}, 60_000);
-afterAll(async () => {
-  await sa?.stop();
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const sa = standaloneForTests();
 
 async function applied(name: string): Promise<void> {
-  const d = folder({ 'c.json': JSON.stringify({ name, config: { 'connector.class': 'JdbcSink', 'connection.url': `${PG_URL}?user=postgres`, 'connection.password': 'cmd-secret-9', topics: name, 'table.name.format': name } }) });
-  dirs.push(d);
+  const d = sa.dir({ 'c.json': JSON.stringify({ name, config: { 'connector.class': 'JdbcSink', 'connection.url': `${PG_URL}?user=postgres`, 'connection.password': 'cmd-secret-9', topics: name, 'table.name.format': name } }) });
   const run = await cli(['connectors', 'apply', '-f', d, '--url', sa.url]);
   expect(run.code, run.stderr).toBe(0);
 }
