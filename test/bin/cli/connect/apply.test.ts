@@ -59,6 +59,8 @@ describe('sluice connectors apply', () => {
     // Act
     const created = await cli(['connectors', 'apply', '-f', join(v1, 'c.yaml'), '--url', sa.url]);
     const again = await cli(['connectors', 'apply', '-f', join(v1, 'c.yaml'), '--url', sa.url]);
+    const planned = await cli(['connectors', 'apply', '-f', join(v2, 'c.yaml'), '--url', sa.url, '--dry-run']);
+    const unchangedByDryRun = await cli(['connectors', 'apply', '-f', join(v1, 'c.yaml'), '--url', sa.url]);
     const updated = await cli(['connectors', 'apply', '-f', join(v2, 'c.yaml'), '--url', sa.url]);
     const got = await cli(['connectors', 'get', name, '--url', sa.url]);
     // Assess
@@ -66,8 +68,10 @@ describe('sluice connectors apply', () => {
     expect(created.stdout).toContain('  + connection.password: [hidden]\n');
     expect(created.stdout).toContain(`  + connection.url: ${PG_URL}?user=postgres&password=[hidden]\n`);
     expect(again.stdout).toBe(`connector ${name} unchanged\n`);
+    expect(planned.stdout).toBe(updated.stdout.replace(' updated\n', ' would update\n'));
+    expect(unchangedByDryRun.stdout).toBe(`connector ${name} unchanged\n`);
     expect(updated.stdout).toBe(`connector ${name} updated\n  + batch.size: 100\n  ~ table.name.format: ${name}_v1 -> ${name}_v2\n  ~ topics: ${name}_v1 -> ${name}_v2\n`);
-    for (const out of [created, again, updated, got]) expect(out.stdout + out.stderr).not.toMatch(/Pw-/);
+    for (const out of [created, again, planned, updated, got]) expect(out.stdout + out.stderr).not.toMatch(/Pw-/);
     expect(got.stdout).toMatch(/^connection\.password\s+\[hidden\]$/m);
     // The new password was sent with the update: the server keeps it (sealed) and the table shows it hidden.
     expect(got.stdout).toMatch(/^batch\.size\s+100$/m);
