@@ -1,7 +1,9 @@
 #!/usr/bin/env -S node --import tsx
-// The Sluice CLI: `sluice standalone` runs Kafka Connect's REST API and tasks in one local process.
+// The Sluice CLI: `sluice standalone` runs Kafka Connect's REST API and tasks in one local process; `sluice connectors`,
+// `plugins` and `validate` manage the connectors of such an API.
 import { startStandalone } from '../local/standalone.js';
 import { banner } from './cli/banner.js';
+import { runConnectCli } from './cli/connect/program.js';
 import { demoCommand } from './cli/demoCommand.js';
 import { nearest } from './cli/nearest.js';
 import { parseStandaloneArgs } from './cli/standaloneArgs.js';
@@ -40,6 +42,11 @@ async function main(argv: readonly string[]): Promise<void> {
   switch (command) {
     case 'standalone':
       return standalone(rest);
+    case 'connectors':
+    case 'plugins':
+    case 'validate':
+      process.exitCode = await runConnectCli(argv, { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) });
+      return;
     case 'demo':
       await demoCommand();
       process.exit(0);

@@ -12,8 +12,11 @@ const SECRET_KEY_NAME = new RegExp(`^${SECRET_KEY}$`, 'i');
 const URL_USERINFO = /(\/\/[^\s/:@?#"]*:)([^\s/?#"]*)(@)/g;
 /** Oracle's jdbc:oracle:thin:user/<password>@host form. */
 const ORACLE_CREDENTIALS = /(jdbc:oracle:[a-z]+:[^\s/@:"]+\/)([^\s@"]*)(@)/gi;
-/** ?password=x, &sslpassword=x, ;password=x inside a URL. */
-const URL_PARAM = new RegExp(String.raw`([?&;]${SECRET_KEY}=)([^&;\s"#}]*)`, 'gi');
+/**
+ * ?password=x, &sslpassword=x, ;password=x inside a URL. A value stops at '}' (the end of a rendered map), except a
+ * whole ${...} token (a password stored sealed in place), which is hidden with its closing brace.
+ */
+const URL_PARAM = new RegExp(String.raw`([?&;]${SECRET_KEY}=)(\$\{[^}\s]*\}|[^&;\s"#}]*)`, 'gi');
 /** connection.password=x in a rendered map ({a=b, connection.password=x}) or a JAAS line (password="x"). */
 const PAIR = new RegExp(String.raw`((?:^|[\s{,(])${SECRET_KEY}\s*=\s*)([^,}\n]*)`, 'gi');
 /** "connection.password": "x" in JSON text (a secret reference ${...} is not a secret and stays). */

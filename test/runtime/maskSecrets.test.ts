@@ -14,6 +14,9 @@ describe('maskSecrets', () => {
     ['jdbc:mysql://u:p@ss@h/db', 'jdbc:mysql://u:[hidden]@h/db'],
     ['jdbc:postgresql://h/db?user=u&password=pw&sslmode=require', 'jdbc:postgresql://h/db?user=u&password=[hidden]&sslmode=require'],
     ['jdbc:postgresql://h/db?sslpassword=pw', 'jdbc:postgresql://h/db?sslpassword=[hidden]'],
+    // A password sealed in place (${sluice:sealed:…}) is hidden whole, not leaving its closing brace behind.
+    ['jdbc:postgresql://h/db?user=u&password=${sluice:sealed:QUJD-_x}&ssl=true', 'jdbc:postgresql://h/db?user=u&password=[hidden]&ssl=true'],
+    ['{a=b, connection.url=jdbc:postgresql://h/db?password=pw}', '{a=b, connection.url=jdbc:postgresql://h/db?password=[hidden]}'],
     ['jdbc:oracle:thin:scott/tiger@//db:1521/SVC', 'jdbc:oracle:thin:scott/[hidden]@//db:1521/SVC'],
     ['jdbc:oracle:thin:@//db:1521/SVC', 'jdbc:oracle:thin:@//db:1521/SVC'],
     ['jdbc:sqlserver://h:1433;password=pw;db=x', 'jdbc:sqlserver://h:1433;password=[hidden];db=x'],
