@@ -23,7 +23,7 @@ interface Database {
   readonly label: string;
   readonly connection: { url: string; user: string };
   /** Creates the baseline's table; returns a writer of one batch of rows (one transaction) and a closer. */
-  baseline(table: string): Promise<{ write(data: readonly Row[]): Promise<void>; drop(tables: string[]): Promise<void> }>;
+  baseline(table: string): Promise<{ write(data: readonly Row[]): Promise<void>; rowsOf(table: string, round: number): Promise<number>; drop(tables: string[]): Promise<void> }>;
 }
 
 const postgres: Database = {
@@ -48,6 +48,7 @@ const postgres: Database = {
         }
         await client.query('COMMIT');
       },
+      rowsOf: async (t, round) => Number((await client.query(`SELECT count(*) AS n FROM "${t}" WHERE name LIKE $1`, [`% r${round}`])).rows[0].n),
       drop: async (tables) => {
         for (const t of tables) await client.query(`DROP TABLE IF EXISTS "${t}"`);
         await client.end();
@@ -74,6 +75,10 @@ const mariadb: Database = {
           );
         }
         await client.commit();
+      },
+      rowsOf: async (t, round) => {
+        const [found] = await client.query(`SELECT count(*) AS n FROM \`${t}\` WHERE name LIKE ?`, [`% r${round}`]);
+        return Number((found as Array<{ n: number }>)[0]?.n);
       },
       drop: async (tables) => {
         for (const t of tables) await client.query(`DROP TABLE IF EXISTS \`${t}\``);
@@ -109,6 +114,11 @@ try {
           handlerSeconds += h;
           baseSeconds += b;
         }
+      }
+      // Both tables hold every row, with the last round's values.
+      for (const t of [sinkTable, baseTable]) {
+        const n = await base.rowsOf(t, ROUNDS - 1);
+        if (n !== RECORDS) throw new Error(`${db.label}: ${t} holds ${n} rows of the last round, not ${RECORDS}`);
       }
       const counted = ROUNDS - 1;
       const ratio = baseSeconds / handlerSeconds;
