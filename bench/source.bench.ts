@@ -14,11 +14,7 @@ import { builtinPlugins } from '../lambdas/runtime/plugins/builtins.js';
 import { systemClock } from '../lambdas/runtime/ports/Clock.js';
 import { createSourceTask } from '../lambdas/runtime/source/createSourceTask.js';
 import { startBroker } from '../local/broker/index.js';
-import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { waitUntilTableExists } from '@aws-sdk/client-dynamodb';
-import { ensurePipelineTable } from '../lambdas/adapters/dynamodb/table.js';
-import { localDynamoClient } from '../local/localDynamo.js';
+import { startDynaliteProcess } from './dynaliteProcess.js';
 
 const ROWS = 100_000;
 const BATCH = 1_000;
@@ -31,34 +27,9 @@ await db.query(`INSERT INTO ${table} (name, amount, created_at, active) SELECT '
 await db.query(`ANALYZE ${table}`);
 
 const broker = await startBroker({ port: 0 });
-// DynamoDB is a remote service: the store runs in its own process (dynalite's CLI), so its work is not charged to the
-// task's event loop, as in Lambda. The broker stays in this process for both paths alike.
-const DYNAMO_PORT = 18000 + Math.floor(Math.random() * 1000);
-const dynaliteCli = createRequire(import.meta.url).resolve('dynalite/cli.js');
-const dynaliteProcess = spawn(process.execPath, [dynaliteCli, '--port', String(DYNAMO_PORT), '--createTableMs', '0'], { stdio: 'ignore' });
-const dynamoClient = localDynamoClient(`http://127.0.0.1:${DYNAMO_PORT}`);
-for (let i = 0; ; i++) {
-  try {
-    await ensurePipelineTable(dynamoClient, 'warmup');
-    break;
-  } catch (e) {
-    if (i > 100) throw e;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-const dynamo = {
-  client: dynamoClient,
-  newTable: async () => {
-    const name = `t-${randomUUID().slice(0, 8)}`;
-    await ensurePipelineTable(dynamoClient, name);
-    await waitUntilTableExists({ client: dynamoClient, maxWaitTime: 30, minDelay: 0.05 }, { TableName: name });
-    return name;
-  },
-  stop: async () => {
-    dynamoClient.destroy();
-    dynaliteProcess.kill();
-  },
-};
+// DynamoDB is remote: the store runs in its own process (bench/dynaliteProcess.ts). The broker stays in this process
+// for both paths alike.
+const dynamo = await startDynaliteProcess();
 const kafka = new Kafka({ clientId: 'bench', brokers: [broker.bootstrap], logLevel: logLevel.NOTHING });
 
 async function baseline(topic: string): Promise<number> {

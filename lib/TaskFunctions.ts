@@ -12,6 +12,9 @@ import { acknowledge, defaultPolicy, iam5 } from './nag.js';
 import { SluiceFunction } from './SluiceFunction.js';
 import type { KafkaConnection } from './stackInputs.js';
 
+/** The task functions' memory when the stack is not told otherwise (MB); bench/cost.bench.ts prices it. */
+export const TASK_MEMORY_MB = 1024;
+
 export interface TaskFunctionsProps {
   readonly table: ITable;
   readonly kafka: KafkaConnection;
@@ -53,7 +56,7 @@ export class TaskFunctions extends Construct {
       POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
     };
     const vpc = { vpc: props.vpc, subnets: props.subnets, securityGroups: props.securityGroups };
-    const memorySize = props.memorySize ?? 1024;
+    const memorySize = props.memorySize ?? TASK_MEMORY_MB;
     const sink = new SluiceFunction(this, 'Sink', {
       entry: props.sinkEntry ?? 'lambdas/sink/index.ts',
       description: 'Sluice sink task: one MSK ESM batch -> converters, SMTs, batch write',
