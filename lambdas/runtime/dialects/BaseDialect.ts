@@ -105,6 +105,7 @@ export abstract class BaseDialect implements Dialect {
         placeholder: (index: number, slot: SourceBindSlot) => this.sourcePlaceholder(index, slot),
         limitClause: (p: string) => this.limitClause(p),
         ...(this.inFlightRow ? { inFlightRow: this.inFlightRow } : {}),
+        ...(this.rowVersionColumn ? { rowVersionColumn: this.rowVersionColumn } : {}),
       },
       spec,
     );
@@ -116,6 +117,8 @@ export abstract class BaseDialect implements Dialect {
 
   /** See SourceFlavor.inFlightRow; none by default. */
   protected readonly inFlightRow: ((alias: string) => string) | undefined = undefined;
+  /** See SourceFlavor.rowVersionColumn; none by default. */
+  protected readonly rowVersionColumn: string | undefined = undefined;
 
   /** Source placeholders are plain; Oracle overrides to wrap timestamp slots. */
   protected sourcePlaceholder(index: number, _slot: SourceBindSlot): string {

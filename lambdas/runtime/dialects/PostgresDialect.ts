@@ -133,6 +133,7 @@ export class PostgresDialect extends BaseDialect {
    * which is wraparound-safe for any unfrozen xid; a frozen row's age is the maximum, so it is settled. PostgreSQL 13+.
    */
   protected override readonly inFlightRow = (alias: string): string => `age(${alias}.xmin) <= age(xid(pg_snapshot_xmin(pg_current_snapshot())))`;
+  protected override readonly rowVersionColumn = 'xmin';
 
   protected columnInfo([name, dataType, nullable, udt]: readonly unknown[]): ColumnInfo {
     const udtName = String(udt);

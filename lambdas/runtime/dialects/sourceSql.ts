@@ -16,6 +16,8 @@ export interface SourceFlavor {
    * not expose it. Incrementing mode reads a table only up to the first such row.
    */
   inFlightRow?(alias: string): string;
+  /** The system column inFlightRow reads (PostgreSQL's xmin), selected with the id in the bounded look-ahead. */
+  readonly rowVersionColumn?: string;
 }
 
 const IN_FLIGHT_ALIAS = 'sluice_in_flight';
@@ -48,10 +50,7 @@ export function buildSourceQuery(flavor: SourceFlavor, spec: SourceQuerySpec): S
     case 'incrementing': {
       const id = inc();
       // A row whose id is above one still uncommitted would move the offset past that id for good: stop before it.
-      const held =
-        spec.table !== undefined && !spec.mayBeView && flavor.inFlightRow
-          ? ` AND ${id} < ALL (SELECT ${IN_FLIGHT_ALIAS}.${q.column(spec.incrementingColumn!)} FROM ${q.table(spec.table)} ${IN_FLIGHT_ALIAS} WHERE ${IN_FLIGHT_ALIAS}.${q.column(spec.incrementingColumn!)} > ${p('lastIncrementing')} AND ${flavor.inFlightRow(IN_FLIGHT_ALIAS)})`
-          : '';
+      const held = spec.table !== undefined && !spec.mayBeView && flavor.inFlightRow ? ` AND ${id} < ALL (${inFlightIds(flavor, spec, p)})` : '';
       where = ` WHERE ${id} > ${p('lastIncrementing')}${held} ORDER BY ${id} ASC`;
       break;
     }
@@ -99,4 +98,20 @@ export function sourceBindValues(
         return query.limit;
     }
   });
+}
+
+/**
+ * The ids of the rows above the offset that may have a smaller id still uncommitted before them. With a row limit it
+ * looks only as far ahead as the batch reads (the next `limit` ids, through the index), so a poll costs the same
+ * whatever the backlog; without one the whole remainder is read anyway.
+ */
+function inFlightIds(flavor: SourceFlavor, spec: SourceQuerySpec, p: (slot: SourceBindSlot) => string): string {
+  const q = flavor.quoter;
+  const col = q.column(spec.incrementingColumn!);
+  const table = q.table(spec.table!);
+  const alias = IN_FLIGHT_ALIAS;
+  const inFlight = flavor.inFlightRow!(alias);
+  if (spec.limit === undefined || !flavor.rowVersionColumn) return `SELECT ${alias}.${col} FROM ${table} ${alias} WHERE ${alias}.${col} > ${p('lastIncrementing')} AND ${inFlight}`;
+  const ahead = `SELECT ${col}, ${flavor.rowVersionColumn} FROM ${table} WHERE ${col} > ${p('lastIncrementing')} ORDER BY ${col} ASC${flavor.limitClause(p('limit'))}`;
+  return `SELECT ${alias}.${col} FROM (${ahead}) ${alias} WHERE ${inFlight}`;
 }

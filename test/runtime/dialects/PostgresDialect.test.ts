@@ -174,9 +174,14 @@ describe('PostgresDialect metadata, binds and source queries', () => {
   it('stops an incrementing read of a table before the first row whose transaction may still have a smaller id open', () => {
     const q = pg.sourceQuery({ mode: 'incrementing', table: { table: 'orders' }, incrementingColumn: 'id', limit: 100 });
     expect(q.sql).toBe(
-      'SELECT * FROM "orders" WHERE "orders"."id" > $2 AND "orders"."id" < ALL (SELECT sluice_in_flight."id" FROM "orders" sluice_in_flight WHERE sluice_in_flight."id" > $1 AND age(sluice_in_flight.xmin) <= age(xid(pg_snapshot_xmin(pg_current_snapshot())))) ORDER BY "orders"."id" ASC LIMIT $3',
+      'SELECT * FROM "orders" WHERE "orders"."id" > $3 AND "orders"."id" < ALL (SELECT sluice_in_flight."id" FROM (SELECT "id", xmin FROM "orders" WHERE "id" > $1 ORDER BY "id" ASC LIMIT $2) sluice_in_flight WHERE age(sluice_in_flight.xmin) <= age(xid(pg_snapshot_xmin(pg_current_snapshot())))) ORDER BY "orders"."id" ASC LIMIT $4',
     );
-    expect(pg.sourceBinds(q, { lastIncrementing: 7 })).toEqual([7, 7, 100]);
+    // The look-ahead is bounded by the batch's limit: a poll reads as many rows through the index whatever the backlog.
+    expect(pg.sourceBinds(q, { lastIncrementing: 7 })).toEqual([7, 100, 7, 100]);
+    // Without a limit the whole remainder is read, so the look-ahead is too.
+    expect(pg.sourceQuery({ mode: 'incrementing', table: { table: 'orders' }, incrementingColumn: 'id' }).sql).toBe(
+      'SELECT * FROM "orders" WHERE "orders"."id" > $2 AND "orders"."id" < ALL (SELECT sluice_in_flight."id" FROM "orders" sluice_in_flight WHERE sluice_in_flight."id" > $1 AND age(sluice_in_flight.xmin) <= age(xid(pg_snapshot_xmin(pg_current_snapshot())))) ORDER BY "orders"."id" ASC',
+    );
     // A view has no xmin, and a query is the user's own SQL: both are read as Kafka Connect reads them.
     expect(pg.sourceQuery({ mode: 'incrementing', table: { table: 'v' }, incrementingColumn: 'id', mayBeView: true }).sql).toBe('SELECT * FROM "v" WHERE "v"."id" > $1 ORDER BY "v"."id" ASC');
     expect(pg.sourceQuery({ mode: 'incrementing', query: 'SELECT * FROM x', incrementingColumn: 'id' }).sql).toBe('SELECT * FROM x WHERE "id" > $1 ORDER BY "id" ASC');
