@@ -37,6 +37,9 @@ export class JsonConverter extends BaseConverter {
   private readonly schemasEnabled: boolean;
   private readonly options: JsonWriteOptions;
   private readonly codec: JsonSchemaCodec;
+  /** The last envelope schema text read and its schema: a topic's records share one, so most records skip the cache. */
+  private lastSchemaText: string | undefined;
+  private lastSchema: Schema | null = null;
 
   constructor(config: ParsedConfig) {
     super();
@@ -60,15 +63,24 @@ export class JsonConverter extends BaseConverter {
   }
 
   private fromEnvelope(text: string): SchemaAndValue {
-    const parts = splitEnvelope(text);
+    const parts = splitEnvelope(text, this.lastSchemaText);
     if (parts !== undefined) {
-      let fast: { schema: Schema | null; payload: JsonValue } | undefined;
+      let schema: Schema | null = null;
+      let payload: JsonValue = null;
+      let parsed = true;
       try {
-        fast = { schema: this.codec.fromText(parts.schemaText), payload: parseJson(parts.payloadText) };
+        schema = parts.schemaText === this.lastSchemaText ? this.lastSchema : this.codec.fromText(parts.schemaText);
+        payload = parseJson(parts.payloadText);
       } catch {
-        fast = undefined;
+        parsed = false;
       }
-      if (fast !== undefined) return this.withSchema(fast.schema, fast.payload);
+      if (parsed) {
+        if (this.codec.caches) {
+          this.lastSchemaText = parts.schemaText;
+          this.lastSchema = schema;
+        }
+        return this.withSchema(schema, payload);
+      }
     }
     const envelope = text.trim() === '' ? undefined : parseJson(text);
     if (!isJsonObject(envelope) || Object.keys(envelope).length !== 2 || !('schema' in envelope) || !('payload' in envelope)) {

@@ -2,14 +2,17 @@
 
 export class LruCache<K, V> {
   private readonly entries = new Map<K, V>();
+  /** The most recently used key, whose entry needs no reordering on a hit (the common case: one schema per topic). */
+  private newest: K | undefined;
 
   constructor(readonly maxSize: number) {}
 
   get(key: K): V | undefined {
     const value = this.entries.get(key);
-    if (value === undefined) return undefined;
+    if (value === undefined || key === this.newest) return value;
     this.entries.delete(key);
     this.entries.set(key, value);
+    this.newest = key;
     return value;
   }
 
@@ -17,6 +20,7 @@ export class LruCache<K, V> {
     if (this.maxSize <= 0) return;
     this.entries.delete(key);
     this.entries.set(key, value);
+    this.newest = key;
     if (this.entries.size > this.maxSize) this.entries.delete(this.entries.keys().next().value as K);
   }
 

@@ -36,6 +36,11 @@ export class JsonSchemaCodec {
     this.jsonSchemas = new LruCache(cacheSize);
   }
 
+  /** False when `schemas.cache.size` is 0: every schema is built afresh. */
+  get caches(): boolean {
+    return this.connectSchemas.maxSize > 0;
+  }
+
   asConnectSchema(node: JsonValue | undefined): Schema | null {
     if (node === null || node === undefined) return null;
     return this.fromText(JSON.stringify(node), node);

@@ -76,7 +76,7 @@ export function toConnect(schema: Schema | null, v: JsonValue | undefined, repla
       if (!isJsonObject(v)) throw new DataError(`Structs should be encoded as JSON objects, but found ${nodeType(v)}`);
       const values = new Map<string, unknown>();
       for (const f of schema.fields ?? []) values.set(f.name, toConnect(f.schema, Object.hasOwn(v, f.name) ? v[f.name] : undefined, replaceNullWithDefault));
-      return new Struct(schema, values);
+      return Struct.adopting(schema, values);
     }
   }
 }

@@ -9,16 +9,12 @@ import type { RawRecord } from './mskEvent.js';
 
 const NO_HEADERS: readonly ConnectHeader[] = Object.freeze([]);
 
-function stage<T>(name: ConversionStage, className: string, raw: RawRecord, convert: () => T): T {
-  try {
-    return convert();
-  } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
-    throw new ConversionError(
-      `Executing stage '${name}' with class '${className}' failed for record {topic='${raw.topic}', partition=${raw.partition}, offset=${raw.offset}}: ${reason}`,
-      { stage: name, converterClass: className, cause: e },
-    );
-  }
+function conversionError(name: ConversionStage, className: string, raw: RawRecord, e: unknown): ConversionError {
+  const reason = e instanceof Error ? e.message : String(e);
+  return new ConversionError(
+    `Executing stage '${name}' with class '${className}' failed for record {topic='${raw.topic}', partition=${raw.partition}, offset=${raw.offset}}: ${reason}`,
+    { stage: name, converterClass: className, cause: e },
+  );
 }
 
 /** The record's headers as key/value converters see them (Kafka passes the raw headers): BYTES values. */
@@ -29,16 +25,29 @@ function rawHeaders(raw: RawRecord): readonly ConnectHeader[] {
 
 export function convertRecord(raw: RawRecord, key: NamedConverter, value: NamedConverter, header: NamedHeaderConverter): SinkRecord {
   const headersIn = rawHeaders(raw);
-  const k: SchemaAndValue = stage('KEY_CONVERTER', key.className, raw, () => key.converter.toConnectData(raw.topic, headersIn, raw.key));
-  const v: SchemaAndValue = stage('VALUE_CONVERTER', value.className, raw, () => value.converter.toConnectData(raw.topic, headersIn, raw.value));
-  const headers = stage('HEADER_CONVERTER', header.className, raw, () =>
-    raw.headers.length === 0
-      ? NO_HEADERS
-      : raw.headers.map((h): ConnectHeader => {
-          const converted = header.converter.toConnectHeader(raw.topic, h.key, h.value);
-          return { key: h.key, schema: converted.schema, value: converted.value };
-        }),
-  );
+  // One try per record rather than a closure per stage: the stage that threw is the one last named.
+  let stage: ConversionStage = 'KEY_CONVERTER';
+  let className = key.className;
+  let k: SchemaAndValue;
+  let v: SchemaAndValue;
+  let headers: readonly ConnectHeader[];
+  try {
+    k = key.converter.toConnectData(raw.topic, headersIn, raw.key);
+    stage = 'VALUE_CONVERTER';
+    className = value.className;
+    v = value.converter.toConnectData(raw.topic, headersIn, raw.value);
+    stage = 'HEADER_CONVERTER';
+    className = header.className;
+    headers =
+      raw.headers.length === 0
+        ? NO_HEADERS
+        : raw.headers.map((h): ConnectHeader => {
+            const converted = header.converter.toConnectHeader(raw.topic, h.key, h.value);
+            return { key: h.key, schema: converted.schema, value: converted.value };
+          });
+  } catch (e) {
+    throw conversionError(stage, className, raw, e);
+  }
   return Object.freeze({
     topic: raw.topic,
     kafkaPartition: raw.partition,

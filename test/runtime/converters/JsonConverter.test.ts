@@ -241,6 +241,38 @@ describe('JsonConverter envelope', () => {
     expect(a).toBe(b);
   });
 
+  it('reads records whose schemas alternate, each with its own schema, and rejects extra fields after a known schema', () => {
+    // Prepare
+    const c = converter();
+    const str = '{"schema":{"type":"string","optional":false},"payload":"s"}';
+    const num = '{"schema":{"type":"int32","optional":false},"payload":5}';
+    const extra = '{"schema":{"type":"string","optional":false},"payload":"s","more":1}';
+    // Act
+    const results = [str, num, str, str, num].map((j) => c.toConnectData('t', [], utf8(j)));
+    const invalid = () => c.toConnectData('t', [], utf8(extra));
+    // Assess
+    expect(results.map((r) => [r.schema?.type, r.value])).toEqual([
+      ['STRING', 's'],
+      ['INT32', 5],
+      ['STRING', 's'],
+      ['STRING', 's'],
+      ['INT32', 5],
+    ]);
+    expect(results[0]?.schema).toBe(results[3]?.schema);
+    expect(invalid).toThrow(ENVELOPE_ERROR);
+  });
+
+  it('builds the schema afresh for every record when schemas.cache.size is 0', () => {
+    // Prepare
+    const c = converter({ 'schemas.cache.size': '0' });
+    // Act
+    const a = c.toConnectData('t', [], utf8(ORDER_JSON)).schema;
+    const b = c.toConnectData('t', [], utf8(ORDER_JSON)).schema;
+    // Assess
+    expect(a).not.toBe(b);
+    expect(a).toEqual(b);
+  });
+
   it('writes optional int32 Date/Time values and reads Date as days since the epoch', () => {
     // Prepare
     const c = converter({ 'schemas.enable': 'false' });
