@@ -155,9 +155,11 @@ export class PostgresDialect extends BaseDialect {
 
 /** Keeps the last row of each key (the first `keyCount` values), preserving the order of those last rows. */
 function lastPerKey(rows: unknown[][], keyCount: number): unknown[][] {
+  const keys = rows.map((row) => keyOf(row.slice(0, keyCount)));
   const last = new Map<string, number>();
-  for (const [i, row] of rows.entries()) last.set(keyOf(row.slice(0, keyCount)), i);
-  return rows.filter((row, i) => last.get(keyOf(row.slice(0, keyCount))) === i);
+  for (let i = 0; i < keys.length; i++) last.set(keys[i]!, i);
+  if (last.size === rows.length) return rows;
+  return rows.filter((_, i) => last.get(keys[i]!) === i);
 }
 
 /** Bound key values are strings, numbers, booleans, nulls, Buffers (JSON `{type,data}`) or arrays of those. */

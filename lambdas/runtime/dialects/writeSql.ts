@@ -32,10 +32,16 @@ export function allColumns(request: DeleteRequest & Partial<Pick<WriteRequest, '
 
 /** Each record's Connect values converted for the driver, in `columns` order. */
 export function bindRows(context: SqlContext, columns: readonly Column[], rows: readonly (readonly unknown[])[]): unknown[][] {
-  return rows.map((row) => {
-    if (row.length !== columns.length) throw new DataError(`Expected ${columns.length} values per row, got ${row.length}`);
-    return columns.map((c, i) => context.bind(c.schema, row[i]));
-  });
+  const width = columns.length;
+  const out: unknown[][] = new Array(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
+    if (row.length !== width) throw new DataError(`Expected ${width} values per row, got ${row.length}`);
+    const bound: unknown[] = new Array(width);
+    for (let i = 0; i < width; i++) bound[i] = context.bind(columns[i]!.schema, row[i]);
+    out[r] = bound;
+  }
+  return out;
 }
 
 /** Splits rows so no statement exceeds `maxRows` records nor `maxParameters` binds. */
@@ -50,10 +56,14 @@ export function chunkRows<T>(rows: readonly T[], width: number, maxParameters: n
 
 /** `(p1,p2),(p3,p4)`: one parenthesised placeholder group per row, numbered from `start`. */
 export function placeholderGroups(context: SqlContext, columns: readonly Column[], rowCount: number, start = 1): string {
-  const groups: string[] = [];
+  let sql = '';
   let index = start;
-  for (let r = 0; r < rowCount; r++) groups.push(`(${columns.map((c) => context.placeholder(index++, c)).join(',')})`);
-  return groups.join(',');
+  for (let r = 0; r < rowCount; r++) {
+    sql += r === 0 ? '(' : ',(';
+    for (let c = 0; c < columns.length; c++) sql += (c === 0 ? '' : ',') + context.placeholder(index++, columns[c]!);
+    sql += ')';
+  }
+  return sql;
 }
 
 export function columnList(context: SqlContext, columns: readonly Column[]): string {

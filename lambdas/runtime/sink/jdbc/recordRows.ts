@@ -23,7 +23,13 @@ export interface Rows {
 /** One row per record: key columns then value columns. */
 export function writeRows(source: RowSource, records: readonly SinkRecord[]): Rows {
   const columns = source.fields.valueColumns;
-  const rows = records.map((r) => [...keyValues(source, r), ...columns.map((c) => withDefault(source, c, fieldOf(source, r.value, c.name)))]);
+  const rows: unknown[][] = new Array(records.length);
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i]!;
+    const row = keyValues(source, r);
+    for (const c of columns) row.push(withDefault(source, c, fieldOf(source, r.value, c.name)));
+    rows[i] = row;
+  }
   return { rows, records: [...records] };
 }
 
