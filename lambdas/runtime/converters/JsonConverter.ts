@@ -37,7 +37,8 @@ export class JsonConverter extends BaseConverter {
   private readonly schemasEnabled: boolean;
   private readonly options: JsonWriteOptions;
   private readonly codec: JsonSchemaCodec;
-  /** The last envelope schema text read and its schema: a topic's records share one, so most records skip the cache. */
+  /** The last envelope schema text read and its schema: a topic's records share one, so most records skip the LRU
+   * (a string compare instead of hashing the text and reordering the cache's map). */
   private lastSchemaText: string | undefined;
   private lastSchema: Schema | null = null;
 
@@ -63,7 +64,7 @@ export class JsonConverter extends BaseConverter {
   }
 
   private fromEnvelope(text: string): SchemaAndValue {
-    const parts = splitEnvelope(text, this.lastSchemaText);
+    const parts = splitEnvelope(text);
     if (parts !== undefined) {
       let schema: Schema | null = null;
       let payload: JsonValue = null;
