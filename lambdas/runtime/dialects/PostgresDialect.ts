@@ -155,8 +155,10 @@ export class PostgresDialect extends BaseDialect {
 
 /** Keeps the last row of each key (the first `keyCount` values), preserving the order of those last rows. */
 function lastPerKey(rows: unknown[][], keyCount: number): unknown[][] {
-  const keys = rows.map((row) => keyOf(row.slice(0, keyCount)));
-  const last = new Map<string, number>();
+  // One numeric key column is keyed by the number itself (Map's SameValueZero equates what JSON text would: 0/-0).
+  const numeric = keyCount === 1 && rows.every((row) => typeof row[0] === 'number' && !Number.isNaN(row[0]));
+  const keys: unknown[] = numeric ? rows.map((row) => row[0]) : rows.map((row) => keyOf(row.slice(0, keyCount)));
+  const last = new Map<unknown, number>();
   for (let i = 0; i < keys.length; i++) last.set(keys[i]!, i);
   if (last.size === rows.length) return rows;
   return rows.filter((_, i) => last.get(keys[i]!) === i);

@@ -67,8 +67,11 @@ function withDefault(source: RowSource, column: Column, value: unknown): unknown
 /** Keeps each key's last row (keys are the first `keyCount` values), in the order of those last rows. */
 export function lastPerKey(input: Rows, keyCount: number): Rows {
   if (keyCount === 0 || input.rows.length < 2) return input;
-  const keys = input.rows.map((row) => keyText(row, keyCount));
-  const last = new Map<string, number>();
+  // One numeric key column (the common case) is keyed by the number itself: Map's SameValueZero equates 0/-0 and
+  // NaN/NaN exactly as their texts would, and no string is built per row.
+  const keys: unknown[] =
+    keyCount === 1 && input.rows.every((row) => typeof row[0] === 'number') ? input.rows.map((row) => row[0]) : input.rows.map((row) => keyText(row, keyCount));
+  const last = new Map<unknown, number>();
   for (const [i, k] of keys.entries()) last.set(k, i);
   if (last.size === keys.length) return input;
   const keep = keys.map((k, i) => last.get(k) === i);
