@@ -15,6 +15,19 @@ describe('decodeMskEvent', () => {
     expect(records.map((r) => [r.partition, r.offset])).toEqual([[0, 15], [1, 7], [1, 8]]);
   });
 
+  it('sorts records a partition lists out of offset order, and keeps an ordered event as it is', () => {
+    // Prepare
+    const record = (partition: number, offset: number) => ({ topic: 't', partition, offset, timestamp: 1, timestampType: 'CREATE_TIME' as const, value: 'AA==' });
+    const shuffled = { eventSource: 'aws:kafka', bootstrapServers: 'b:9092', records: { 't-0': [record(0, 2), record(0, 1)], 't-1': [record(1, 0)] } };
+    const ordered = { eventSource: 'aws:kafka', bootstrapServers: 'b:9092', records: { 't-0': [record(0, 1), record(0, 2)], 't-1': [record(1, 0)] } };
+    // Act
+    const fromShuffled = decodeMskEvent(shuffled).map((r) => [r.partition, r.offset]);
+    const fromOrdered = decodeMskEvent(ordered).map((r) => [r.partition, r.offset]);
+    // Assess
+    expect(fromShuffled).toEqual([[0, 1], [0, 2], [1, 0]]);
+    expect(fromOrdered).toEqual([[0, 1], [0, 2], [1, 0]]);
+  });
+
   it('decodes base64 key and value to bytes and keeps topic, timestamp and timestamp type', () => {
     // Prepare
     const event = load('orders-envelope.json');
