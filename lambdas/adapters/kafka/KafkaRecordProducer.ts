@@ -1,6 +1,9 @@
 // RecordProducer on kafkajs: an idempotent producer with acks=all, connected once per container.
-import type { IHeaders, Kafka, Producer } from 'kafkajs';
+import type { IHeaders, Kafka, Message, Producer } from 'kafkajs';
 import type { ProducerRecord, RecordProducer } from '../../runtime/ports/RecordProducer.js';
+
+/** The headers of a record without any; kafkajs only reads them. */
+const NO_HEADERS: IHeaders = Object.freeze({});
 
 export class KafkaRecordProducer implements RecordProducer {
   private producer: Promise<Producer> | undefined;
@@ -13,13 +16,7 @@ export class KafkaRecordProducer implements RecordProducer {
     await producer.send({
       topic,
       acks: -1,
-      messages: records.map((r) => ({
-        key: r.key === null ? null : asBuffer(r.key),
-        value: r.value === null ? null : asBuffer(r.value),
-        headers: toHeaders(r.headers),
-        ...(r.timestamp !== undefined && r.timestamp !== null ? { timestamp: String(r.timestamp) } : {}),
-        ...(r.partition !== undefined ? { partition: r.partition } : {}),
-      })),
+      messages: records.map(toMessage),
     });
   }
 
@@ -40,6 +37,18 @@ export class KafkaRecordProducer implements RecordProducer {
     });
     return this.producer;
   }
+}
+
+/** One record as a kafkajs message, built in one object (this runs once per record). */
+function toMessage(r: ProducerRecord): Message {
+  const message: Message = {
+    key: r.key === null ? null : asBuffer(r.key),
+    value: r.value === null ? null : asBuffer(r.value),
+    headers: r.headers.length === 0 ? NO_HEADERS : toHeaders(r.headers),
+  };
+  if (r.timestamp !== undefined && r.timestamp !== null) message.timestamp = String(r.timestamp);
+  if (r.partition !== undefined) message.partition = r.partition;
+  return message;
 }
 
 /** Kafka headers may repeat a key; kafkajs takes an array for those. A null value is sent as empty bytes. */

@@ -8,7 +8,7 @@ import { DataError } from '../errors.js';
 import type { SchemaAndValue } from '../plugins/types.js';
 import { BaseConverter, pluginPair } from './BaseConverter.js';
 import { converterTypeKey } from './converterConfig.js';
-import { splitEnvelope } from './jsonEnvelope.js';
+import { envelopeBytes, envelopePrefix, splitEnvelope } from './jsonEnvelope.js';
 import { type JsonWriteOptions, writeJson } from './jsonFromConnect.js';
 import type { DecimalFormat } from './jsonLogical.js';
 import { isJsonObject } from './jsonNodes.js';
@@ -41,6 +41,9 @@ export class JsonConverter extends BaseConverter {
    * (a string compare instead of hashing the text and reordering the cache's map). */
   private lastSchemaText: string | undefined;
   private lastSchema: Schema | null = null;
+  /** The encoded `{"schema":…,"payload":` of each schema written, so the schema is serialised once, not per record. */
+  private readonly prefixes = new WeakMap<Schema, Buffer>();
+  private nullPrefix: Buffer | undefined;
 
   constructor(config: ParsedConfig) {
     super();
@@ -98,7 +101,21 @@ export class JsonConverter extends BaseConverter {
     if (schema === null && (value === null || value === undefined)) return null;
     const payload = writeJson(schema, value, this.options);
     // Buffer.from is Node's fastest UTF-8 encoder, and a Buffer is a Uint8Array the producer can send without a copy.
-    return Buffer.from(this.schemasEnabled ? `{"schema":${this.codec.asJsonSchema(schema)},"payload":${payload}}` : payload, 'utf8');
+    if (!this.schemasEnabled) return Buffer.from(payload, 'utf8');
+    return envelopeBytes(this.prefixFor(schema), payload);
+  }
+
+  private prefixFor(schema: Schema | null): Buffer {
+    if (schema === null) {
+      this.nullPrefix ??= envelopePrefix('null');
+      return this.nullPrefix;
+    }
+    let prefix = this.prefixes.get(schema);
+    if (prefix === undefined) {
+      prefix = envelopePrefix(this.codec.asJsonSchema(schema));
+      this.prefixes.set(schema, prefix);
+    }
+    return prefix;
   }
 }
 

@@ -11,9 +11,15 @@ export const MILLIS_PER_DAY = 86_400_000;
 
 export type DecimalFormat = 'BASE64' | 'NUMERIC';
 
+/** Each Decimal schema's scale, read from its parameters once (schemas are frozen); the record path asks per value. */
+const scales = new WeakMap<Schema, number>();
+
 export function decimalScale(schema: Schema): number {
+  const known = scales.get(schema);
+  if (known !== undefined) return known;
   const scale = schema.parameters?.scale;
   if (scale === undefined || !/^-?\d+$/.test(scale)) throw new DataError('Invalid Decimal schema: scale parameter not found.');
+  scales.set(schema, Number(scale));
   return Number(scale);
 }
 

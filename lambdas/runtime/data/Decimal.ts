@@ -4,15 +4,22 @@ const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 /** toBytes for |n| ≤ 2^53 - 1 in plain number arithmetic (most decimals), without BigInt operations. */
 function smallToBytes(n: number): Uint8Array {
-  const bytes: number[] = [];
-  let rest = n;
-  for (;;) {
+  // Count the bytes first, then fill them from the last one, so the only allocation is the result.
+  let length = 0;
+  for (let rest = n; ; ) {
     const byte = ((rest % 256) + 256) % 256;
-    bytes.push(byte);
+    length++;
     rest = (rest - byte) / 256;
     if ((rest === 0 && byte < 0x80) || (rest === -1 && byte >= 0x80)) break;
   }
-  return Uint8Array.from(bytes.reverse());
+  const out = new Uint8Array(length);
+  let rest = n;
+  for (let i = length - 1; i >= 0; i--) {
+    const byte = ((rest % 256) + 256) % 256;
+    out[i] = byte;
+    rest = (rest - byte) / 256;
+  }
+  return out;
 }
 
 export class Decimal {
