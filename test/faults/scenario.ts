@@ -2,27 +2,15 @@
 // counting rows (all and distinct), reading the status, and watching the status for the whole of a scenario.
 import { Kafka, logLevel } from 'kafkajs';
 import type { PrivatePostgres } from './privatePostgres.js';
+import { upsertSinkConfig } from '../helpers/upsertSinkConfig.js';
 
 export const schema = { type: 'struct', optional: false, fields: [{ field: 'id', type: 'int64', optional: false }, { field: 'name', type: 'string', optional: true }] };
 export const envelope = (id: number) => JSON.stringify({ schema, payload: { id, name: `name-${id}` } });
 
 /** Upsert keyed by id: a redelivered record overwrites its row, so rows = distinct ids is what "no duplicate" means. */
 export function upsertSink(db: PrivatePostgres, topic: string, table: string, extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    'connector.class': 'io.confluent.connect.jdbc.JdbcSinkConnector',
-    'connection.url': db.jdbcUrl,
-    'connection.user': db.user,
-    'connection.password': db.password,
-    topics: topic,
-    'table.name.format': table,
-    'insert.mode': 'upsert',
-    'pk.mode': 'record_value',
-    'pk.fields': 'id',
-    'auto.create': 'true',
-    'sluice.esm.batching.window.ms': '0',
-    'sluice.esm.batch.size': '100',
-    ...extra,
-  };
+  const connection = { 'connection.url': db.jdbcUrl, 'connection.user': db.user, 'connection.password': db.password };
+  return upsertSinkConfig(topic, table, connection, { 'sluice.esm.batch.size': '100', ...extra });
 }
 
 export async function produce(bootstrap: string, topic: string, ids: readonly number[]): Promise<void> {

@@ -12,6 +12,7 @@ import { localDynamoClient } from '../../../local/localDynamo.js';
 import { type StandaloneHandle, startStandalone } from '../../../local/standalone.js';
 import { uniqueName } from '../../helpers/pg.js';
 import { waitFor } from '../../helpers/waitFor.js';
+import { upsertSinkConfig } from '../../helpers/upsertSinkConfig.js';
 
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 const CANARY = `canary-${randomBytes(9).toString('base64url')}`;
@@ -63,20 +64,6 @@ async function rawItems(): Promise<string> {
 
 const rows = (table: string) => asAdmin(async (c) => Number((await c.query(`SELECT count(*) AS n FROM "${table}"`)).rows[0].n)).catch(() => 0);
 
-function sinkConfig(topic: string, table: string, connection: Record<string, string>): Record<string, string> {
-  return {
-    'connector.class': 'io.confluent.connect.jdbc.JdbcSinkConnector',
-    topics: topic,
-    'table.name.format': table,
-    'insert.mode': 'upsert',
-    'pk.mode': 'record_value',
-    'pk.fields': 'id',
-    'auto.create': 'true',
-    'sluice.esm.batching.window.ms': '0',
-    ...connection,
-  };
-}
-
 describe('passwords at rest', () => {
   it('runs against a PostgreSQL that refuses a wrong password (so rows prove the task had the real one)', async () => {
     const wrong = new pg.Client({ host: '127.0.0.1', port, database: 'sealed', user: ROLE, password: 'not-the-canary' });
@@ -88,7 +75,7 @@ describe('passwords at rest', () => {
     // Prepare
     const topic = uniqueName('sealed');
     const table = uniqueName('sealed_tbl');
-    const config = sinkConfig(topic, table, { 'connection.url': `jdbc:postgresql://127.0.0.1:${port}/sealed`, 'connection.user': ROLE, 'connection.password': CANARY });
+    const config = upsertSinkConfig(topic, table, { 'connection.url': `jdbc:postgresql://127.0.0.1:${port}/sealed`, 'connection.user': ROLE, 'connection.password': CANARY });
     // Act
     const created = await fetch(`${sluice.url}/connectors`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: `sink-${topic}`, config }) });
     await produce(topic, [1, 2, 3]);
@@ -106,7 +93,7 @@ describe('passwords at rest', () => {
     const topic = uniqueName('sealedurl');
     const table = uniqueName('sealedurl_tbl');
     const url = `jdbc:postgresql://127.0.0.1:${port}/sealed?user=${ROLE}&password=${CANARY}`;
-    const created = await fetch(`${sluice.url}/connectors`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: `sink-${topic}`, config: sinkConfig(topic, table, { 'connection.url': url }) }) });
+    const created = await fetch(`${sluice.url}/connectors`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: `sink-${topic}`, config: upsertSinkConfig(topic, table, { 'connection.url': url }) }) });
     await produce(topic, [7, 8]);
     expect(created.status).toBe(201);
     const stored = await rawItems();

@@ -3,8 +3,9 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StandaloneHandle, startStandalone } from '../../../local/standalone.js';
-import { PG_URL, uniqueName, withPg } from '../../helpers/pg.js';
+import { uniqueName, withPg } from '../../helpers/pg.js';
 import { waitFor } from '../../helpers/waitFor.js';
+import { upsertSinkConfig } from '../../helpers/upsertSinkConfig.js';
 
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 let sluice: StandaloneHandle;
@@ -41,21 +42,6 @@ async function produce(topic: string, from: number, count: number): Promise<void
 
 const rowCount = (table: string) => withPg(async (c) => Number((await c.query(`SELECT count(*) AS n, count(DISTINCT id) AS d FROM "${table}"`)).rows[0].n));
 
-function sinkConfig(topic: string, table: string): Record<string, string> {
-  return {
-    'connector.class': 'io.confluent.connect.jdbc.JdbcSinkConnector',
-    'connection.url': PG_URL,
-    'connection.user': 'postgres',
-    topics: topic,
-    'table.name.format': table,
-    'insert.mode': 'upsert',
-    'pk.mode': 'record_value',
-    'pk.fields': 'id',
-    'auto.create': 'true',
-    'sluice.esm.batching.window.ms': '0',
-  };
-}
-
 describe('standalone sink pipeline', () => {
   it('writes 10k produced records to PostgreSQL, each row exactly once', async () => {
     // Prepare
@@ -63,7 +49,7 @@ describe('standalone sink pipeline', () => {
     const table = uniqueName('orders_tbl');
     tables.push(table);
     // Act
-    const created = await post('/connectors', { name: `sink-${topic}`, config: sinkConfig(topic, table) });
+    const created = await post('/connectors', { name: `sink-${topic}`, config: upsertSinkConfig(topic, table) });
     await produce(topic, 0, 10_000);
     // Assess
     expect(created.status).toBe(201);
@@ -80,7 +66,7 @@ describe('standalone sink pipeline', () => {
     const table = uniqueName('paused_tbl');
     tables.push(table);
     const name = `sink-${topic}`;
-    await post('/connectors', { name, config: sinkConfig(topic, table) });
+    await post('/connectors', { name, config: upsertSinkConfig(topic, table) });
     await produce(topic, 0, 10);
     await waitFor(async () => (await rowCount(table).catch(() => 0)) === 10, 30_000, 'first 10 rows');
     // Act: pause, produce, and give the emulator time to have acted on the pause
@@ -101,7 +87,7 @@ describe('standalone status', () => {
     const table = uniqueName('observed_tbl');
     tables.push(table);
     const name = `sink-${topic}`;
-    await post('/connectors', { name, config: sinkConfig(topic, table) });
+    await post('/connectors', { name, config: upsertSinkConfig(topic, table) });
     await produce(topic, 0, 5);
     const status = await waitFor(async () => {
       const s = (await (await fetch(`${sluice.url}/connectors/${name}/status`)).json()) as { runtime?: { metrics: Record<string, number>; event_source_mappings: unknown[] } };
