@@ -5,10 +5,10 @@
 // bound with pg directly (auto-commit, no validation, no Connect values). Both run twice; the second (warm) run counts.
 import pg from 'pg';
 import { PgConnector } from '../lambdas/adapters/sql/PgConnector.js';
-import type { SinkRecord } from '../lambdas/runtime/data/ConnectRecord.js';
-import { Decimal } from '../lambdas/runtime/data/Decimal.js';
-import { decimalSchema, optional, Schemas, structSchema, timestampSchema } from '../lambdas/runtime/data/Schema.js';
-import { Struct } from '../lambdas/runtime/data/Struct.js';
+import type { SinkRecord } from '../lambdas/connect-api/data/ConnectRecord.js';
+import { Decimal } from '../lambdas/connect-api/data/Decimal.js';
+import { decimalSchema, optional, Schemas, structSchema, timestampSchema } from '../lambdas/connect-api/data/Schema.js';
+import { Struct } from '../lambdas/connect-api/data/Struct.js';
 import { JdbcDbWriter } from '../lambdas/runtime/sink/jdbc/JdbcDbWriter.js';
 import { parseJdbcSinkConfig } from '../lambdas/runtime/sink/jdbc/JdbcSinkConfig.js';
 

@@ -3,7 +3,7 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { z } from 'zod';
 import { int64 } from '../runtime/converters/jsonNodes.js';
 import { JsonNumber, type JsonValue, parseJson } from '../runtime/converters/jsonText.js';
-import { BadRequestError } from '../runtime/errors.js';
+import { BadRequestError } from '../connect-api/errors.js';
 
 const JSON_HEADERS = { 'Content-Type': 'application/json' };
 

@@ -1,6 +1,6 @@
 // The one place errors become HTTP: Kafka Connect's {error_code, message} with error_code = status.
 import type { APIGatewayProxyResult } from 'aws-lambda';
-import { AlreadyExistsError, BadRequestError, ConflictError, NotFoundError, SluiceError } from '../runtime/errors.js';
+import { AlreadyExistsError, BadRequestError, ConflictError, NotFoundError, SluiceError } from '../connect-api/errors.js';
 import { json } from './http.js';
 
 /** Thrown by the router for unknown routes and methods. */

@@ -2,8 +2,8 @@
 // literal secrets of the request's config and of the addressed connector's stored config when it is an error.
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import type { ConnectorService } from '../runtime/connector/ConnectorService.js';
-import { errorTrace } from '../runtime/errors.js';
-import { maskSecrets } from '../runtime/maskSecrets.js';
+import { errorTrace } from '../connect-api/errors.js';
+import { maskSecrets } from '../connect-api/maskSecrets.js';
 import type { ErrorLogger } from './httpErrors.js';
 
 /** The config map a request carries: POST's `config`, or the body of PUT/PATCH config and validate. */

@@ -2,7 +2,7 @@
 // a plain absolute path is refused with 400 before routing, so that no path addresses what it does not name:
 // `/connectors/a/../b` is not `/connectors/b`, and `//[` is not a path at all.
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import { BadRequestError } from '../runtime/errors.js';
+import { BadRequestError } from '../connect-api/errors.js';
 
 /** RFC 3986 path characters (pchar and '/'), percent-encoded octets included. */
 const PATH = /^\/[A-Za-z0-9\-._~!$&'()*+,;=:@%/]*$/;

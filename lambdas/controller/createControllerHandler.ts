@@ -1,7 +1,7 @@
 // The controller's handler: DynamoDB stream batches (CONFIG and STATUS changes) and the periodic resync event, which
 // re-expands topics.regex pipelines and repairs drift. Each pipeline is reconciled once per batch.
 import type { DynamoDBStreamEvent } from 'aws-lambda';
-import { maskSecrets } from '../runtime/maskSecrets.js';
+import { maskSecrets } from '../connect-api/maskSecrets.js';
 import type { PipelineStore } from '../runtime/ports/PipelineStore.js';
 import type { PipelineReconciler } from '../runtime/lifecycle/PipelineReconciler.js';
 import { type PipelineTouch, pipelinesOf } from './streamRecords.js';

@@ -2,7 +2,7 @@
 // rebuilt when the stored config's version changes (connections are reused across warm invocations, and closed when
 // the task is released or idle: see PipelineTasks).
 import { PipelineTasks, type TaskRuntime } from '../runtime/PipelineTasks.js';
-import { NotFoundError, SluiceError } from '../runtime/errors.js';
+import { NotFoundError, SluiceError } from '../connect-api/errors.js';
 import { aliasOfFunctionArn, pipelineOfPlainAlias } from '../runtime/pipelineAlias.js';
 import type { PipelineRecord } from '../runtime/ports/PipelineStore.js';
 import type { RecordProducer } from '../runtime/ports/RecordProducer.js';

@@ -1,7 +1,7 @@
 // The sink-task Lambda: one MSK event source mapping batch → one pipeline's SinkTask.
 // Throwing makes the ESM redeliver the whole batch (no offset is committed), which the idempotent writes absorb.
 import type { Context } from 'aws-lambda';
-import { errorTrace, RetriableError, SluiceError } from '../runtime/errors.js';
+import { errorTrace, RetriableError, SluiceError } from '../connect-api/errors.js';
 import { admitTask } from '../runtime/lifecycle/TaskGate.js';
 import { decodeMskEvent, type MskEvent } from '../runtime/sink/mskEvent.js';
 import type { PutResult } from '../runtime/sink/SinkTask.js';

@@ -2,7 +2,7 @@
 // one invocation of that pipeline's SourceTask until shortly before the Lambda deadline. It never throws for a
 // pipeline problem: a throw would only make Lambda retry the async event, and the next tick comes anyway.
 import type { Context } from 'aws-lambda';
-import { errorTrace } from '../runtime/errors.js';
+import { errorTrace } from '../connect-api/errors.js';
 import { admitTask } from '../runtime/lifecycle/TaskGate.js';
 import type { InvocationResult } from '../runtime/source/sourceInvocation.js';
 import type { SourcePipelines, SourceRuntime } from './SourcePipelines.js';

@@ -12,7 +12,7 @@
 //   - a record it cannot read (codec, corrupt batch) fails the pipeline's task with the reason, logged once.
 import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import type { Context } from 'aws-lambda';
-import { errorTrace } from '../../lambdas/runtime/errors.js';
+import { errorTrace } from '../../lambdas/connect-api/errors.js';
 import type { MskEvent } from '../../lambdas/runtime/sink/mskEvent.js';
 import type { Logger } from '../../lambdas/runtime/ports/Logger.js';
 import type { PipelineStore } from '../../lambdas/runtime/ports/PipelineStore.js';

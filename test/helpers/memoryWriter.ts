@@ -1,9 +1,9 @@
 // A SinkRecordWriter over an in-memory table keyed like an upsert, for SinkTask tests that are about error handling
 // rather than SQL (the JDBC writer has its own tests against PostgreSQL and MariaDB). It fails the way a database
 // does: a whole call is one transaction, so any failure writes nothing of that call.
-import { Struct } from '../../lambdas/runtime/data/Struct.js';
-import type { SinkRecord } from '../../lambdas/runtime/data/ConnectRecord.js';
-import { DataError, RetriableError } from '../../lambdas/runtime/errors.js';
+import { Struct } from '../../lambdas/connect-api/data/Struct.js';
+import type { SinkRecord } from '../../lambdas/connect-api/data/ConnectRecord.js';
+import { DataError, RetriableError } from '../../lambdas/connect-api/errors.js';
 import type { SinkRecordWriter } from '../../lambdas/runtime/sink/SinkTask.js';
 
 export class MemoryWriter implements SinkRecordWriter {

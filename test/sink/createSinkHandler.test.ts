@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoPipelineStore } from '../../lambdas/adapters/dynamodb/DynamoPipelineStore.js';
 import { InMemoryMetricsSink } from '../../lambdas/adapters/metrics/InMemoryMetricsSink.js';
 import { ConnectorService } from '../../lambdas/runtime/connector/ConnectorService.js';
-import { RetriableError } from '../../lambdas/runtime/errors.js';
+import { RetriableError } from '../../lambdas/connect-api/errors.js';
 import { aliasForPipeline, pipelineOfPlainAlias } from '../../lambdas/runtime/pipelineAlias.js';
 import { builtinPlugins } from '../../lambdas/runtime/plugins/builtins.js';
 import type { RecordProducer } from '../../lambdas/runtime/ports/RecordProducer.js';

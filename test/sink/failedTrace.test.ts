@@ -1,7 +1,7 @@
 // A task that fails on a database rejection says where: the FAILED trace names topic, partition and offset(s).
 import { describe, expect, it } from 'vitest';
 import { InMemoryMetricsSink } from '../../lambdas/adapters/metrics/InMemoryMetricsSink.js';
-import { errorTrace } from '../../lambdas/runtime/errors.js';
+import { errorTrace } from '../../lambdas/connect-api/errors.js';
 import { builtinPlugins } from '../../lambdas/runtime/plugins/builtins.js';
 import { systemClock } from '../../lambdas/runtime/ports/Clock.js';
 import { createSinkTask } from '../../lambdas/runtime/sink/createSinkTask.js';

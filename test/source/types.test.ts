@@ -1,6 +1,6 @@
 // SQL column types → Connect schemas, asserted on the JsonConverter envelope consumed back from the broker.
 import { describe, expect, it } from 'vitest';
-import { Decimal } from '../../lambdas/runtime/data/Decimal.js';
+import { Decimal } from '../../lambdas/connect-api/data/Decimal.js';
 import { MYSQL_URL, PG_URL, soon, useHarness, uniqueName } from './harness.js';
 
 const h = useHarness();

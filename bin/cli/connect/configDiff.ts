@@ -2,7 +2,7 @@
 // key (the plugin's ConfigDef, as the validate endpoint reports it, or a well-known secret key name) becomes
 // "[hidden]", a password inside a URL is masked in place. Comparing the file's masked values with the server's keeps
 // a second apply a no-op; a changed password alone is therefore not seen (`apply --force` sends the config anyway).
-import { HIDDEN, isSecretKeyName, maskSecrets } from '../../../lambdas/runtime/maskSecrets.js';
+import { HIDDEN, isSecretKeyName, maskSecrets } from '../../../lambdas/connect-api/maskSecrets.js';
 
 export interface ConfigChange {
   readonly key: string;

@@ -1,6 +1,6 @@
 // SecretResolver on Secrets Manager, caching each secret for the container's life (bounded by a TTL).
 import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { ConfigError } from '../../runtime/errors.js';
+import { ConfigError } from '../../connect-api/errors.js';
 import type { SecretReference, SecretResolver } from '../../runtime/ports/SecretResolver.js';
 
 export class SecretsManagerResolver implements SecretResolver {

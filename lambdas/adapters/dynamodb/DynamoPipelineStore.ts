@@ -3,7 +3,7 @@
 // Optimistic concurrency: every CONFIG write is conditional on the version the writer read.
 import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { AlreadyExistsError, ConflictError, NotFoundError } from '../../runtime/errors.js';
+import { AlreadyExistsError, ConflictError, NotFoundError } from '../../connect-api/errors.js';
 import { aliasForPipeline } from '../../runtime/pipelineAlias.js';
 import type { Lease, PipelineRecord, PipelineStatus, PipelineStore, SourceOffset, StatusPatch } from '../../runtime/ports/PipelineStore.js';
 import { configItem, offsetKey, pk, recordOf, statusItem, statusOf } from './items.js';

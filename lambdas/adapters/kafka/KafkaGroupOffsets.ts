@@ -1,6 +1,6 @@
 // Sink pipeline offsets = the committed offsets of the consumer group connect-<name>, read and changed with kafkajs admin.
 import type { Admin } from 'kafkajs';
-import { ConflictError } from '../../runtime/errors.js';
+import { ConflictError } from '../../connect-api/errors.js';
 import type { ConsumerGroupOffsets, TopicPartitionOffset } from '../../runtime/ports/ConsumerGroupOffsets.js';
 
 /** A group with members (a consumer not yet gone) is a 409 with the reason, never a 500. */

@@ -1,7 +1,7 @@
 // Kafka Connect's framework keys (ConnectorConfig, SinkConnectorConfig, SourceConnectorConfig), shared by every connector.
-import { ConfigDef, type ConfigKey } from './ConfigDef.js';
+import { ConfigDef, type ConfigKey } from '../../connect-api/config/ConfigDef.js';
 import { legalTopicNameOrEmpty, legalTopicNames } from './topicNames.js';
-import { atLeast, between, nonEmptyStringWithoutControlChars, oneOf, validRegex } from './validators.js';
+import { atLeast, between, nonEmptyStringWithoutControlChars, oneOf, validRegex } from '../../connect-api/config/validators.js';
 
 const COMMON = 'Common';
 const TRANSFORMS = 'Transforms';

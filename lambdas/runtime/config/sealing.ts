@@ -3,7 +3,7 @@
 // ${sluice:sealed:<base64url>}: the whole value of a password key, or the password inside a *.url value
 // (postgres://user:${sluice:sealed:…}@host/db, …?password=${sluice:sealed:…}), so the URL keeps its shape and the
 // API's masking hides the token as it hides a password.
-import { ConfigError } from '../errors.js';
+import { ConfigError } from '../../connect-api/errors.js';
 import type { ConfigOpener, ConfigSealer, SealContext } from '../ports/ConfigCipher.js';
 
 const TOKEN = /\$\{sluice:sealed:([A-Za-z0-9_-]+)\}/g;

@@ -1,5 +1,5 @@
 // Config values of the form ${secretsmanager:<arn or name>[:<json key>]} are resolved in the task, never stored in clear.
-import { ConfigError } from '../errors.js';
+import { ConfigError } from '../../connect-api/errors.js';
 import type { SecretReference, SecretResolver } from '../ports/SecretResolver.js';
 
 const REFERENCE = /^\$\{secretsmanager:([^}]+)\}$/;

@@ -1,9 +1,9 @@
 // Kafka's legal topic names (clients' org.apache.kafka.common.internals.Topic.validate): ASCII letters, digits, '.',
 // '_' and '-', at most 249 characters, and neither '.' nor '..'. The broker refuses any other name, so a pipeline
 // naming one could never run: it is rejected when the config is written, in Kafka's words.
-import { ConfigError } from '../errors.js';
-import { type ConfigValue, invalidValue } from './ConfigDef.js';
-import type { Validator } from './validators.js';
+import { ConfigError } from '../../connect-api/errors.js';
+import { type ConfigValue, invalidValue } from '../../connect-api/config/ConfigDef.js';
+import type { Validator } from '../../connect-api/config/validators.js';
 
 export const MAX_TOPIC_NAME_LENGTH = 249;
 const LEGAL = /^[a-zA-Z0-9._-]+$/;

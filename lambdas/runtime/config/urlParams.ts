@@ -2,8 +2,8 @@
 // behaviour become typed settings the adapters apply; parameters that only tune the Java driver (statement caches,
 // batching rewrites) have no counterpart and are accepted; any other parameter is a ConfigError naming it, so none is
 // ever ignored silently.
-import { ConfigError } from '../errors.js';
-import type { DialectName } from '../plugins/types.js';
+import { ConfigError } from '../../connect-api/errors.js';
+import type { DialectName } from '../../connect-api/plugins.js';
 
 export type TlsMode = 'disable' | 'require' | 'verify-ca' | 'verify-full';
 

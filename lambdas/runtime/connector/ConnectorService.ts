@@ -1,12 +1,12 @@
 // The one service every edge calls (Kafka's Herder): REST handlers, the local server and the CLI only translate.
-import type { describeKey } from '../config/ConfigDef.js';
+import type { describeKey } from '../../connect-api/config/ConfigDef.js';
 import { sealConfig, sealContext } from '../config/sealing.js';
-import { nonEmptyStringWithoutControlChars } from '../config/validators.js';
-import { BadRequestError, NotFoundError } from '../errors.js';
+import { nonEmptyStringWithoutControlChars } from '../../connect-api/config/validators.js';
+import { BadRequestError, NotFoundError } from '../../connect-api/errors.js';
 import { stateOf } from '../lifecycle/state.js';
 import { type Request, taskCountAfter, transition } from '../lifecycle/transitions.js';
 import type { PluginRegistry } from '../plugins/PluginRegistry.js';
-import type { ConnectorPlugin, PluginInfo, PluginType } from '../plugins/types.js';
+import type { ConnectorPlugin, PluginInfo, PluginType } from '../../connect-api/plugins.js';
 import type { ConsumerGroupOffsets } from '../ports/ConsumerGroupOffsets.js';
 import type { PipelineRecord, PipelineStore, TargetState } from '../ports/PipelineStore.js';
 import type { Clock } from '../ports/Clock.js';

@@ -1,6 +1,6 @@
 // GET / PATCH / DELETE /connectors/{name}/offsets (KIP-875): source offsets live in the store, sink offsets are the
 // consumer group connect-<name>'s committed offsets. Changes are allowed only while the pipeline is STOPPED.
-import { BadRequestError, SluiceError } from '../errors.js';
+import { BadRequestError, SluiceError } from '../../connect-api/errors.js';
 import type { ConsumerGroupOffsets, TopicPartitionOffset } from '../ports/ConsumerGroupOffsets.js';
 import type { PipelineRecord, PipelineStore } from '../ports/PipelineStore.js';
 import { connectGroup, consumerGroupFor, knownSinkTopics, sinkTopics } from '../sinkGroups.js';

@@ -1,6 +1,6 @@
 // What the REST service writes or refuses for the lifecycle's requests (lifecycle/transitions.ts): the RESTARTING
 // marks of a restart, and the offsets refusal with Kafka Connect's message (or a 409 while the consumers still leave).
-import { BadRequestError, ConflictError } from '../errors.js';
+import { BadRequestError, ConflictError } from '../../connect-api/errors.js';
 import { stateOf } from '../lifecycle/state.js';
 import { transition } from '../lifecycle/transitions.js';
 import type { PipelineRecord, PipelineStatus, StatusPatch } from '../ports/PipelineStore.js';

@@ -1,7 +1,7 @@
 // Password-type values are masked in every response; "[hidden]" sent back keeps the stored value.
-import { HIDDEN, isSecretKeyName, maskSecrets, secretValues } from '../maskSecrets.js';
+import { HIDDEN, isSecretKeyName, maskSecrets, secretValues } from '../../connect-api/maskSecrets.js';
 import { isSealed } from '../config/sealing.js';
-import type { ConnectorPlugin } from '../plugins/types.js';
+import type { ConnectorPlugin } from '../../connect-api/plugins.js';
 
 /** A value such as ${secretsmanager:arn:key} is a reference, not a secret, and is shown as it is. */
 const PROVIDER_REFERENCE = /^\$\{[^}]+\}$/;

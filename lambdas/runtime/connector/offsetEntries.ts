@@ -1,7 +1,7 @@
 // The entries of PATCH /connectors/{name}/offsets, checked before anything is written (Kafka's
 // SinkUtils.parseSinkConnectorOffsets wording where Kafka has one); every refusal is a 400 naming the field.
 import { topicNameProblem } from '../config/topicNames.js';
-import { BadRequestError } from '../errors.js';
+import { BadRequestError } from '../../connect-api/errors.js';
 import type { TopicPartitionOffset } from '../ports/ConsumerGroupOffsets.js';
 import type { SourceOffset } from '../ports/PipelineStore.js';
 

@@ -2,7 +2,7 @@
 // characters, valid Unicode, addressable by a path: no '/', not '.' or '..'), and a config must fit in the one
 // DynamoDB item that keeps a pipeline ("Items": 400 KB including attribute names, in UTF-8, see the AWS docs
 // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Constraints.html and CapacityUnitCalculations.html).
-import { ConfigError } from '../errors.js';
+import { ConfigError } from '../../connect-api/errors.js';
 
 export const NAME_MAX = 255;
 /** DynamoDB's item size limit (400 KB, names and values in UTF-8) less room for the pipeline's other attributes. */

@@ -1,10 +1,10 @@
 // The validation path of Kafka's AbstractHerder: framework + plugin ConfigDef, then the plugin's multi-key checks,
 // converters, transforms and predicates, all aggregated into one ConfigInfos.
-import { type ConfigKeyInfo, type ConfigValueInfo, describeKey } from '../config/ConfigDef.js';
-import { BadRequestError, NotFoundError } from '../errors.js';
-import { maskSecrets } from '../maskSecrets.js';
+import { type ConfigKeyInfo, type ConfigValueInfo, describeKey } from '../../connect-api/config/ConfigDef.js';
+import { BadRequestError, NotFoundError } from '../../connect-api/errors.js';
+import { maskSecrets } from '../../connect-api/maskSecrets.js';
 import type { PluginRegistry } from '../plugins/PluginRegistry.js';
-import type { ConnectorPlugin } from '../plugins/types.js';
+import type { ConnectorPlugin } from '../../connect-api/plugins.js';
 import { renderConfigMap } from './masking.js';
 import { validatePlugins } from './validatePlugins.js';
 

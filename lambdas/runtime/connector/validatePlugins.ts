@@ -1,7 +1,7 @@
 // Validation of the plugins a connector config names: its converters, transforms and predicates.
 import type { PluginRegistry } from '../plugins/PluginRegistry.js';
 import { validateTransforms } from '../transforms/validateTransforms.js';
-import type { PluginType } from '../plugins/types.js';
+import type { PluginType } from '../../connect-api/plugins.js';
 
 const CONVERTER_KEYS: ReadonlyArray<readonly [string, PluginType]> = [
   ['key.converter', 'converter'],

@@ -1,9 +1,9 @@
 // A converter that is also its own HeaderConverter (as Kafka's StringConverter, JsonConverter, ByteArrayConverter
 // and NumberConverter are), and the pair of plugin entries that register one class for both roles.
-import type { ConfigDef } from '../config/ConfigDef.js';
-import type { ConnectHeader } from '../data/ConnectRecord.js';
-import type { Schema } from '../data/Schema.js';
-import type { Converter, ConverterPlugin, HeaderConverter, HeaderConverterPlugin, SchemaAndValue } from '../plugins/types.js';
+import type { ConfigDef } from '../../connect-api/config/ConfigDef.js';
+import type { ConnectHeader } from '../../connect-api/data/ConnectRecord.js';
+import type { Schema } from '../../connect-api/data/Schema.js';
+import type { Converter, ConverterPlugin, HeaderConverter, HeaderConverterPlugin, SchemaAndValue } from '../../connect-api/plugins.js';
 
 export abstract class BaseConverter implements Converter, HeaderConverter {
   abstract toConnectData(topic: string, headers: readonly ConnectHeader[], data: Uint8Array | null): SchemaAndValue;

@@ -1,9 +1,9 @@
 // org.apache.kafka.connect.converters.ByteArrayConverter: bytes pass through as OPTIONAL_BYTES. Also a HeaderConverter.
-import { ConfigDef } from '../config/ConfigDef.js';
-import type { ConnectHeader } from '../data/ConnectRecord.js';
-import { type Schema, Schemas } from '../data/Schema.js';
-import { DataError } from '../errors.js';
-import type { SchemaAndValue } from '../plugins/types.js';
+import { ConfigDef } from '../../connect-api/config/ConfigDef.js';
+import type { ConnectHeader } from '../../connect-api/data/ConnectRecord.js';
+import { type Schema, Schemas } from '../../connect-api/data/Schema.js';
+import { DataError } from '../../connect-api/errors.js';
+import type { SchemaAndValue } from '../../connect-api/plugins.js';
 import { BaseConverter, pluginPair } from './BaseConverter.js';
 import { converterTypeKey } from './converterConfig.js';
 import { typeName } from './jsonLogical.js';

@@ -1,11 +1,11 @@
 // org.apache.kafka.connect.json.JsonConverter: Connect data <-> JSON, with or without the {"schema","payload"} envelope.
 // Also a HeaderConverter. Options are parsed once per instance (JsonConverterConfig).
-import { ConfigDef, type ParsedConfig } from '../config/ConfigDef.js';
-import { atLeast, oneOf } from '../config/validators.js';
-import type { ConnectHeader } from '../data/ConnectRecord.js';
-import type { Schema } from '../data/Schema.js';
-import { DataError } from '../errors.js';
-import type { SchemaAndValue } from '../plugins/types.js';
+import { ConfigDef, type ParsedConfig } from '../../connect-api/config/ConfigDef.js';
+import { atLeast, oneOf } from '../../connect-api/config/validators.js';
+import type { ConnectHeader } from '../../connect-api/data/ConnectRecord.js';
+import type { Schema } from '../../connect-api/data/Schema.js';
+import { DataError } from '../../connect-api/errors.js';
+import type { SchemaAndValue } from '../../connect-api/plugins.js';
 import { BaseConverter, pluginPair } from './BaseConverter.js';
 import { converterTypeKey } from './converterConfig.js';
 import { envelopeBytes, envelopePrefix, splitEnvelope } from './jsonEnvelope.js';

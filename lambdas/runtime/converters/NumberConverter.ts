@@ -1,11 +1,11 @@
 // Kafka's number converters (org.apache.kafka.connect.converters.LongConverter, IntegerConverter, ShortConverter,
 // FloatConverter, DoubleConverter, BooleanConverter): fixed-width big-endian values as Kafka's serializers write them.
 // One generic class driven by a table, as Kafka's NumberConverter<T> is subclassed only to pick a serializer.
-import { ConfigDef } from '../config/ConfigDef.js';
-import type { ConnectHeader } from '../data/ConnectRecord.js';
-import { type Schema, Schemas } from '../data/Schema.js';
-import { DataError } from '../errors.js';
-import type { SchemaAndValue } from '../plugins/types.js';
+import { ConfigDef } from '../../connect-api/config/ConfigDef.js';
+import type { ConnectHeader } from '../../connect-api/data/ConnectRecord.js';
+import { type Schema, Schemas } from '../../connect-api/data/Schema.js';
+import { DataError } from '../../connect-api/errors.js';
+import type { SchemaAndValue } from '../../connect-api/plugins.js';
 import { BaseConverter, type PluginPair, pluginPair } from './BaseConverter.js';
 import { converterTypeKey } from './converterConfig.js';
 import { int64 } from './jsonNodes.js';

@@ -1,10 +1,10 @@
 // org.apache.kafka.connect.storage.SimpleHeaderConverter, the default header converter: writes any value as its
 // Values.convertToString text in UTF-8, reads text back with Values.parseString. Bytes that are not valid UTF-8
 // stay raw (BYTES schema) instead of being decoded with replacement characters.
-import { ConfigDef } from '../config/ConfigDef.js';
-import { type Schema, Schemas } from '../data/Schema.js';
-import { DataError } from '../errors.js';
-import type { HeaderConverter, HeaderConverterPlugin, SchemaAndValue } from '../plugins/types.js';
+import { ConfigDef } from '../../connect-api/config/ConfigDef.js';
+import { type Schema, Schemas } from '../../connect-api/data/Schema.js';
+import { DataError } from '../../connect-api/errors.js';
+import type { HeaderConverter, HeaderConverterPlugin, SchemaAndValue } from '../../connect-api/plugins.js';
 import { convertToString } from './valuesFormat.js';
 import { parseString } from './valuesParse.js';
 

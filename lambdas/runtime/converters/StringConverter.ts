@@ -1,9 +1,9 @@
 // org.apache.kafka.connect.storage.StringConverter: bytes <-> OPTIONAL_STRING in `converter.encoding` (UTF-8).
 // Writing renders any value as a string (Values.convertToString's form for maps, arrays and structs). Also a HeaderConverter.
-import { ConfigDef } from '../config/ConfigDef.js';
-import type { ConnectHeader } from '../data/ConnectRecord.js';
-import { type Schema, Schemas } from '../data/Schema.js';
-import type { SchemaAndValue } from '../plugins/types.js';
+import { ConfigDef } from '../../connect-api/config/ConfigDef.js';
+import type { ConnectHeader } from '../../connect-api/data/ConnectRecord.js';
+import { type Schema, Schemas } from '../../connect-api/data/Schema.js';
+import type { SchemaAndValue } from '../../connect-api/plugins.js';
 import { BaseConverter, pluginPair } from './BaseConverter.js';
 import { converterTypeKey } from './converterConfig.js';
 import { type Charset, charset, charsetValidator } from './encodings.js';

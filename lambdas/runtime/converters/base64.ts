@@ -1,5 +1,5 @@
 // Base64 as Java's java.util.Base64 basic encoder writes it, over Node's Buffer without copying the input.
-import { DataError } from '../errors.js';
+import { DataError } from '../../connect-api/errors.js';
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 

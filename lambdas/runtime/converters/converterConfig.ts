@@ -1,6 +1,6 @@
 // Keys every converter accepts (Kafka's ConverterConfig): the framework sets `converter.type`.
-import type { ConfigKey } from '../config/ConfigDef.js';
-import { oneOf } from '../config/validators.js';
+import type { ConfigKey } from '../../connect-api/config/ConfigDef.js';
+import { oneOf } from '../../connect-api/config/validators.js';
 
 export type ConverterType = 'key' | 'value' | 'header';
 

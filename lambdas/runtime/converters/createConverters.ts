@@ -1,10 +1,10 @@
 // Builds a connector's key, value and header converters as Kafka's Worker does: if the connector config names
 // `value.converter`, that converter is configured only from the connector's `value.converter.*` keys; otherwise
 // the worker's converter and the worker's `value.converter.*` keys apply (Sluice's defaults play the worker).
-import { invalidValue } from '../config/ConfigDef.js';
-import { ConfigError } from '../errors.js';
+import { invalidValue } from '../../connect-api/config/ConfigDef.js';
+import { ConfigError } from '../../connect-api/errors.js';
 import type { PluginRegistry } from '../plugins/PluginRegistry.js';
-import type { Converter, HeaderConverter } from '../plugins/types.js';
+import type { Converter, HeaderConverter } from '../../connect-api/plugins.js';
 import { CONVERTER_TYPE_CONFIG } from './converterConfig.js';
 import { JSON_CONVERTER_CLASS } from './JsonConverter.js';
 import { SIMPLE_HEADER_CONVERTER_CLASS } from './SimpleHeaderConverter.js';

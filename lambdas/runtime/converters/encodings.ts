@@ -1,5 +1,5 @@
 // Java charset names -> Node encodings, for StringConverter's `converter.encoding`.
-import { satisfies } from '../config/validators.js';
+import { satisfies } from '../../connect-api/config/validators.js';
 import { asUint8Array } from './base64.js';
 
 type NodeEncoding = 'utf8' | 'utf16le' | 'latin1' | 'ascii' | 'utf16be';

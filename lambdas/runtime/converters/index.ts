@@ -1,5 +1,5 @@
 // The built-in converters and header converters, registered by Kafka's class names.
-import type { ConverterPlugin, HeaderConverterPlugin } from '../plugins/types.js';
+import type { ConverterPlugin, HeaderConverterPlugin } from '../../connect-api/plugins.js';
 import { byteArrayConverterPlugins } from './ByteArrayConverter.js';
 import { jsonConverterPlugins } from './JsonConverter.js';
 import { numberConverterPlugins } from './NumberConverter.js';

@@ -1,8 +1,8 @@
 // Connect values -> JSON text for a schema (JsonConverter.convertToJson), written directly as text so int64
 // beyond 2^53 (bigint) and NUMERIC decimals keep every digit. Without a schema the type is inferred from the value.
-import type { Schema, SchemaType } from '../data/Schema.js';
-import { Struct } from '../data/Struct.js';
-import { DataError } from '../errors.js';
+import type { Schema, SchemaType } from '../../connect-api/data/Schema.js';
+import { Struct } from '../../connect-api/data/Struct.js';
+import { DataError } from '../../connect-api/errors.js';
 import { toBase64 } from './base64.js';
 import { type DecimalFormat, logicalToJson, typeName } from './jsonLogical.js';
 import { schemaEquals } from './schemaEquals.js';

@@ -1,8 +1,8 @@
 // Connect's logical types in JSON, both directions (JsonConverter's LOGICAL_CONVERTERS):
 // Decimal as base64 two's-complement bytes or a JSON number, Date as days, Time as ms of day, Timestamp as epoch ms.
-import { Decimal } from '../data/Decimal.js';
-import { LogicalNames, type Schema } from '../data/Schema.js';
-import { DataError } from '../errors.js';
+import { Decimal } from '../../connect-api/data/Decimal.js';
+import { LogicalNames, type Schema } from '../../connect-api/data/Schema.js';
+import { DataError } from '../../connect-api/errors.js';
 import { fromBase64, toBase64 } from './base64.js';
 import { JsonNumber, type JsonValue } from './jsonText.js';
 import { nodeType } from './jsonNodes.js';

@@ -1,7 +1,7 @@
 // The envelope's schema JSON <-> Connect schemas (JsonConverter.asConnectSchema / asJsonSchema), each
 // direction behind an LRU cache of `schemas.cache.size` entries, so a topic's schema is built once.
-import { type Schema, type SchemaOptions, type SchemaType, schema as makeSchema, structSchema } from '../data/Schema.js';
-import { DataError } from '../errors.js';
+import { type Schema, type SchemaOptions, type SchemaType, schema as makeSchema, structSchema } from '../../connect-api/data/Schema.js';
+import { DataError } from '../../connect-api/errors.js';
 import { type JsonWriteOptions, writeJson } from './jsonFromConnect.js';
 import { isJsonObject, setOwn } from './jsonNodes.js';
 import { type JsonValue, parseJson } from './jsonText.js';

@@ -1,7 +1,7 @@
 // JSON text -> JS values, losslessly. JSON.parse is used unless the text holds a number token of 16 or more
 // digits; then a small parser keeps such numbers as JsonNumber (their source text), so int64 values beyond
 // 2^53 and long decimals reach the converter exactly, as Jackson's BigInteger/BigDecimal nodes do.
-import { DataError } from '../errors.js';
+import { DataError } from '../../connect-api/errors.js';
 import { setOwn } from './jsonNodes.js';
 
 /** A JSON number whose text a double cannot hold exactly; resolved by schema (bigint, Decimal or double). */

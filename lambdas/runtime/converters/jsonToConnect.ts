@@ -1,8 +1,8 @@
 // JSON values -> Connect values for a schema (JsonConverter.convertToConnect), and schemaless inference:
 // integers -> INT64, other numbers -> FLOAT64, objects -> MAP (plain objects), arrays -> ARRAY, never STRUCT.
-import type { Schema } from '../data/Schema.js';
-import { Struct } from '../data/Struct.js';
-import { DataError } from '../errors.js';
+import type { Schema } from '../../connect-api/data/Schema.js';
+import { Struct } from '../../connect-api/data/Struct.js';
+import { DataError } from '../../connect-api/errors.js';
 import { fromBase64 } from './base64.js';
 import { logicalToConnect } from './jsonLogical.js';
 import { int64, isJsonObject, nodeType, setOwn } from './jsonNodes.js';

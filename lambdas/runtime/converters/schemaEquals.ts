@@ -1,6 +1,6 @@
 // Structural schema equality (Connect's ConnectSchema.equals), with a reference-equality fast path.
-import { Decimal } from '../data/Decimal.js';
-import type { Schema } from '../data/Schema.js';
+import { Decimal } from '../../connect-api/data/Decimal.js';
+import type { Schema } from '../../connect-api/data/Schema.js';
 
 function sameValue(a: unknown, b: unknown): boolean {
   if (Object.is(a, b)) return true;

@@ -1,9 +1,9 @@
 // Values.convertToString: any Connect value as text. Top-level strings stay bare; strings inside arrays, maps
 // and structs are quoted with `\` and `"` escaped; bytes are base64; dates use Kafka's ISO-8601 forms.
-import { Decimal } from '../data/Decimal.js';
-import type { Schema } from '../data/Schema.js';
-import { Struct } from '../data/Struct.js';
-import { DataError } from '../errors.js';
+import { Decimal } from '../../connect-api/data/Decimal.js';
+import type { Schema } from '../../connect-api/data/Schema.js';
+import { Struct } from '../../connect-api/data/Struct.js';
+import { DataError } from '../../connect-api/errors.js';
 import { toBase64 } from './base64.js';
 import { isPlainObject, writeDouble } from './jsonFromConnect.js';
 import { MILLIS_PER_DAY, typeName } from './jsonLogical.js';

@@ -1,9 +1,9 @@
 // Values.parseString: infers a schema and value from text, as SimpleHeaderConverter reads headers.
 // `true`/`false` -> BOOLEAN, numbers -> the smallest numeric type, ISO dates/times -> logical types,
 // `[…]` -> ARRAY and `{…}` -> MAP of embedded values (strings quoted); anything else stays a STRING.
-import { arraySchema, mapSchema, optional, type Schema, Schemas } from '../data/Schema.js';
-import { DataError } from '../errors.js';
-import type { SchemaAndValue } from '../plugins/types.js';
+import { arraySchema, mapSchema, optional, type Schema, Schemas } from '../../connect-api/data/Schema.js';
+import { DataError } from '../../connect-api/errors.js';
+import type { SchemaAndValue } from '../../connect-api/plugins.js';
 import { setOwn } from './jsonNodes.js';
 import { parseScalar, parseTemporal } from './valuesScalar.js';
 

@@ -1,8 +1,8 @@
 // Values.parseString for one token: ISO-8601 date / time / timestamp, then the smallest number type that holds it
 // (INT8 < INT16 < INT32 < INT64, else FLOAT32, FLOAT64, Decimal). Undefined when the token is neither.
-import { Decimal } from '../data/Decimal.js';
-import { dateSchema, decimalSchema, type Schema, Schemas, timeSchema, timestampSchema } from '../data/Schema.js';
-import type { SchemaAndValue } from '../plugins/types.js';
+import { Decimal } from '../../connect-api/data/Decimal.js';
+import { dateSchema, decimalSchema, type Schema, Schemas, timeSchema, timestampSchema } from '../../connect-api/data/Schema.js';
+import type { SchemaAndValue } from '../../connect-api/plugins.js';
 import { int64 } from './jsonNodes.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

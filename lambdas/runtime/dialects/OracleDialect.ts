@@ -2,7 +2,7 @@
 // an array of bind rows (oracledb `executeMany`); upsert is MERGE … USING (SELECT … FROM dual).
 // Dates and timestamps bind as text wrapped in TO_DATE/TO_TIMESTAMP with an explicit format, so neither the
 // session's NLS settings nor the Node process's time zone can shift them.
-import type { Schema } from '../data/Schema.js';
+import type { Schema } from '../../connect-api/data/Schema.js';
 import type { ColumnInfo, DeleteRequest, DialectOptions, SourceBindSlot, SqlStatement, TableId, WriteRequest, WriteStatement } from './Dialect.js';
 import { BaseDialect } from './BaseDialect.js';
 import { type BindFlavor, decimalScale, logicalOf } from './bindValues.js';

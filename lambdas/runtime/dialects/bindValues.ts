@@ -1,7 +1,7 @@
 // Connect value → driver bind value, shared by the dialects; each supplies its flavour (booleans, arrays, temporals).
-import { Decimal } from '../data/Decimal.js';
-import { LogicalNames, type Schema } from '../data/Schema.js';
-import { DataError } from '../errors.js';
+import { Decimal } from '../../connect-api/data/Decimal.js';
+import { LogicalNames, type Schema } from '../../connect-api/data/Schema.js';
+import { DataError } from '../../connect-api/errors.js';
 import { epochInstant, isEpochTimestamp } from './epochTimestamp.js';
 import { epochMillis } from './temporal.js';
 

@@ -1,7 +1,7 @@
 // CREATE TABLE / ALTER TABLE ADD text and DEFAULT literals (kafka-connect-jdbc DbStructure + GenericDatabaseDialect).
 // Literals are the one place values reach SQL text, so each kind is validated or escaped here.
-import type { Schema } from '../data/Schema.js';
-import { DataError } from '../errors.js';
+import type { Schema } from '../../connect-api/data/Schema.js';
+import { DataError } from '../../connect-api/errors.js';
 import type { Column, SqlStatement, TableId } from './Dialect.js';
 import { decimalText, logicalOf, unmapped } from './bindValues.js';
 import { epochInstant, isEpochTimestamp } from './epochTimestamp.js';

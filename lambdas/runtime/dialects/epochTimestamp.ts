@@ -1,8 +1,8 @@
 // Confluent's `timestamp.fields.list` (kafka-connect-jdbc 10.8.3+): INT64 or STRING fields that hold epoch
 // microseconds (or nanoseconds, per `timestamp.precision.mode`) are written into TIMESTAMP columns. The sink marks
 // such a field's schema with this name; the dialects give it a timestamp column and bind its value as one.
-import type { Schema } from '../data/Schema.js';
-import { DataError } from '../errors.js';
+import type { Schema } from '../../connect-api/data/Schema.js';
+import { DataError } from '../../connect-api/errors.js';
 
 export const EPOCH_TIMESTAMP = 'io.sluice.jdbc.EpochTimestamp';
 

@@ -1,6 +1,6 @@
 // Identifier safety: every table and column name is validated, then quoted (quote char doubled) or, with
 // `quote.sql.identifiers=never`, allowed only as a plain word. No name can carry SQL into a statement.
-import { ConfigError, DataError } from '../errors.js';
+import { ConfigError, DataError } from '../../connect-api/errors.js';
 import type { QuoteMode, TableId } from './Dialect.js';
 
 export interface IdentifierRules {

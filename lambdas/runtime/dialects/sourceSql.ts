@@ -1,6 +1,6 @@
 // JDBC source queries per mode (§6.2, kafka-connect-jdbc TimestampIncrementingCriteria): the base SELECT, then
 // the mode's WHERE/ORDER BY, then an optional bound row limit, then `query.suffix`.
-import { ConfigError } from '../errors.js';
+import { ConfigError } from '../../connect-api/errors.js';
 import type { SourceBindSlot, SourceQuery, SourceQuerySpec, SourceState } from './Dialect.js';
 import type { Quoter } from './identifiers.js';
 

@@ -1,6 +1,6 @@
 // `db.timezone` without a date library: fixed offsets parsed here, IANA zones through Intl.
 // Connect's Date/Time/Timestamp values become wall-clock text in the zone, the way JDBC binds with a Calendar.
-import { ConfigError, DataError } from '../errors.js';
+import { ConfigError, DataError } from '../../connect-api/errors.js';
 
 const DAY_MS = 86_400_000;
 

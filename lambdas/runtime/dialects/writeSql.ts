@@ -1,7 +1,7 @@
 // INSERT / UPDATE / DELETE text shared by the dialects, chunked by `batch.size` and the bind-parameter limit.
 // Bind order follows kafka-connect-jdbc: INSERT/UPSERT key then value columns, UPDATE value then key, DELETE key.
-import type { Schema } from '../data/Schema.js';
-import { DataError } from '../errors.js';
+import type { Schema } from '../../connect-api/data/Schema.js';
+import { DataError } from '../../connect-api/errors.js';
 import type { Column, DeleteRequest, WriteRequest, WriteStatement } from './Dialect.js';
 import { type Quoter, tableName } from './identifiers.js';
 

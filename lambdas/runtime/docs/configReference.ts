@@ -1,6 +1,6 @@
 // The README's config reference, rendered from the same ConfigDefs that parse and validate configs.
-import type { ConfigDef, ConfigKey } from '../config/ConfigDef.js';
-import { valueToString } from '../config/ConfigDef.js';
+import type { ConfigDef, ConfigKey } from '../../connect-api/config/ConfigDef.js';
+import { valueToString } from '../../connect-api/config/ConfigDef.js';
 
 function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');

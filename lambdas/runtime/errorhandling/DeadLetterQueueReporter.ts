@@ -1,8 +1,8 @@
 // Sends failed sink records to errors.deadletterqueue.topic.name: the original consumed bytes, headers and timestamp,
 // plus the __connect.errors.* context headers when enabled (Kafka's DeadLetterQueueReporter). Sends are batched and
 // awaited by flush() before the batch counts as done; a failed send fails the invocation, so nothing is lost.
-import { errorTrace } from '../errors.js';
-import { maskSecrets } from '../maskSecrets.js';
+import { errorTrace } from '../../connect-api/errors.js';
+import { maskSecrets } from '../../connect-api/maskSecrets.js';
 import type { ProducerRecord, RecordProducer } from '../ports/RecordProducer.js';
 import type { ErrorContext, ErrorReporter } from './ErrorContext.js';
 import { errorClassName } from './errorClassName.js';

@@ -1,5 +1,5 @@
 // What one failure was: the stage, the plugin class, the error, and the record it happened to.
-import type { ConnectRecord } from '../data/ConnectRecord.js';
+import type { ConnectRecord } from '../../connect-api/data/ConnectRecord.js';
 import type { RawRecord } from '../sink/mskEvent.js';
 import type { Stage } from './Stage.js';
 

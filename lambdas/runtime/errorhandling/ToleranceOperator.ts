@@ -1,6 +1,6 @@
 // One failure-handling mechanism for converters, transforms and writes (Kafka's RetryWithToleranceOperator):
 // errors.tolerance decides between failing the task and skipping the record; every failure is reported first.
-import { errorTrace, SluiceError } from '../errors.js';
+import { errorTrace, SluiceError } from '../../connect-api/errors.js';
 import type { Clock } from '../ports/Clock.js';
 import type { ErrorContext, ErrorReporter } from './ErrorContext.js';
 import { describeCoordinates } from './recordCoordinates.js';

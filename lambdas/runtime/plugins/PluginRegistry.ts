@@ -1,5 +1,5 @@
 // Plugins by class name and alias, per plugin type (Kafka's Plugins + PluginUtils aliases).
-import type { Plugin, PluginInfo, PluginType } from './types.js';
+import type { Plugin, PluginInfo, PluginType } from '../../connect-api/plugins.js';
 
 type PluginOf<T extends PluginType> = Extract<Plugin, { type: T }> | (T extends 'sink' | 'source' ? Extract<Plugin, { type: 'sink' | 'source' }> : never);
 

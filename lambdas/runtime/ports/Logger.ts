@@ -1,5 +1,5 @@
 // Structured logging; console in Lambda (CloudWatch Logs) and standalone mode.
-import { maskSecrets } from '../maskSecrets.js';
+import { maskSecrets } from '../../connect-api/maskSecrets.js';
 
 export interface Logger {
   info(message: string, fields?: Record<string, unknown>): void;

@@ -1,7 +1,7 @@
 // Kafka's HasHeaderKey predicate: true when the record has at least one header with the configured key.
-import { ConfigDef, type ParsedConfig } from '../config/ConfigDef.js';
-import { nonEmptyString } from '../config/validators.js';
-import type { Predicate } from '../plugins/types.js';
+import { ConfigDef, type ParsedConfig } from '../../connect-api/config/ConfigDef.js';
+import { nonEmptyString } from '../../connect-api/config/validators.js';
+import type { Predicate } from '../../connect-api/plugins.js';
 import { predicatePlugin } from './plugin.js';
 
 export const hasHeaderKeyConfigDef = new ConfigDef([

@@ -1,6 +1,6 @@
 // Kafka's RecordIsTombstone predicate: true when the record's value is null.
-import { ConfigDef } from '../config/ConfigDef.js';
-import type { Predicate } from '../plugins/types.js';
+import { ConfigDef } from '../../connect-api/config/ConfigDef.js';
+import type { Predicate } from '../../connect-api/plugins.js';
 import { predicatePlugin } from './plugin.js';
 
 export const recordIsTombstoneConfigDef = new ConfigDef([]);

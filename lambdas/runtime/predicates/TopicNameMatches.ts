@@ -1,7 +1,7 @@
 // Kafka's TopicNameMatches predicate: true when the topic name matches the whole regex.
-import { ConfigDef, type ParsedConfig } from '../config/ConfigDef.js';
-import { all, nonEmptyString } from '../config/validators.js';
-import type { Predicate } from '../plugins/types.js';
+import { ConfigDef, type ParsedConfig } from '../../connect-api/config/ConfigDef.js';
+import { all, nonEmptyString } from '../../connect-api/config/validators.js';
+import type { Predicate } from '../../connect-api/plugins.js';
 import { fullMatchRegex, javaRegexValidator } from '../transforms/javaRegex.js';
 import { predicatePlugin } from './plugin.js';
 

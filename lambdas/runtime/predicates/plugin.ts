@@ -1,6 +1,6 @@
 // Builds PredicatePlugins from a ConfigDef and a factory, under Kafka's predicates package.
-import type { ConfigDef, ParsedConfig } from '../config/ConfigDef.js';
-import type { Predicate, PredicatePlugin } from '../plugins/types.js';
+import type { ConfigDef, ParsedConfig } from '../../connect-api/config/ConfigDef.js';
+import type { Predicate, PredicatePlugin } from '../../connect-api/plugins.js';
 
 export const PREDICATES_PACKAGE = 'org.apache.kafka.connect.transforms.predicates';
 

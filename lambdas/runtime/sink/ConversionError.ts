@@ -1,6 +1,6 @@
 // A record whose key, value or a header could not be converted: Kafka Connect's DataException raised in a
 // converter stage, carrying the stage and class the error-tolerance operator reports (and the DLQ headers name).
-import { DataError } from '../errors.js';
+import { DataError } from '../../connect-api/errors.js';
 
 export type ConversionStage = 'KEY_CONVERTER' | 'VALUE_CONVERTER' | 'HEADER_CONVERTER';
 

@@ -4,12 +4,12 @@
 //   - other write failures: tolerance `all` finds the bad records by bisecting the batch and dead-letters them,
 //     tolerance `none` fails the task. Dead-letter sends are acknowledged before the batch is reported done.
 import type { ConverterSet } from '../converters/createConverters.js';
-import type { SinkRecord } from '../data/ConnectRecord.js';
+import type { SinkRecord } from '../../connect-api/data/ConnectRecord.js';
 import type { ErrorContext } from '../errorhandling/ErrorContext.js';
 import { describeCoordinates } from '../errorhandling/recordCoordinates.js';
 import { SINK_TASK_CLASS } from '../errorhandling/Stage.js';
 import { type ToleranceOperator, ToleranceExceededError } from '../errorhandling/ToleranceOperator.js';
-import { ConnectionError, DataError, RetriableError, SluiceError } from '../errors.js';
+import { ConnectionError, DataError, RetriableError, SluiceError } from '../../connect-api/errors.js';
 import type { Clock } from '../ports/Clock.js';
 import type { MetricsSink } from '../ports/MetricsSink.js';
 import type { TransformationChain } from '../transforms/TransformationChain.js';

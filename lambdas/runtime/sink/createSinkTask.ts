@@ -3,7 +3,7 @@ import { createConverters } from '../converters/createConverters.js';
 import type { ErrorReporter } from '../errorhandling/ErrorContext.js';
 import { DeadLetterQueueReporter } from '../errorhandling/DeadLetterQueueReporter.js';
 import { LogReporter, ToleranceOperator } from '../errorhandling/ToleranceOperator.js';
-import { ConfigError } from '../errors.js';
+import { ConfigError } from '../../connect-api/errors.js';
 import type { PluginRegistry } from '../plugins/PluginRegistry.js';
 import type { Clock } from '../ports/Clock.js';
 import type { Logger } from '../ports/Logger.js';

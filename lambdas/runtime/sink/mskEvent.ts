@@ -1,8 +1,8 @@
 // The event Lambda's event source mapping delivers for Amazon MSK and self-managed Kafka, declared here so the
 // core needs no `aws-lambda` types, and its decoding into raw records: base64 key/value and byte-array headers.
 import { asUint8Array } from '../converters/base64.js';
-import type { RawKafkaRecord, TimestampType } from '../data/ConnectRecord.js';
-import { SluiceError } from '../errors.js';
+import type { RawKafkaRecord, TimestampType } from '../../connect-api/data/ConnectRecord.js';
+import { SluiceError } from '../../connect-api/errors.js';
 
 export interface MskRecord {
   readonly topic: string;

@@ -1,9 +1,9 @@
 // Raw consumed bytes -> a SinkRecord, converting key, then value, then headers (WorkerSinkTask's order).
 // Any failure becomes a ConversionError naming the stage and converter class; the raw bytes stay on the record.
-import type { ConnectHeader, SinkRecord } from '../data/ConnectRecord.js';
-import { Schemas } from '../data/Schema.js';
+import type { ConnectHeader, SinkRecord } from '../../connect-api/data/ConnectRecord.js';
+import { Schemas } from '../../connect-api/data/Schema.js';
 import type { NamedConverter, NamedHeaderConverter } from '../converters/createConverters.js';
-import type { SchemaAndValue } from '../plugins/types.js';
+import type { SchemaAndValue } from '../../connect-api/plugins.js';
 import { type ConversionStage, ConversionError } from './ConversionError.js';
 import type { RawRecord } from './mskEvent.js';
 

@@ -2,11 +2,11 @@
 // JdbcSourceConnectorConfig + JdbcSourceTaskConfig), plus the framework's errors.* keys the task needs.
 import type { ConnectionSpec } from '../config/connectionUrl.js';
 import type { QuoteMode, SourceMode } from '../dialects/Dialect.js';
-import { ConfigError } from '../errors.js';
+import { ConfigError } from '../../connect-api/errors.js';
 import type { Tolerance } from '../errorhandling/ToleranceOperator.js';
 import { connectionSpecOf, resolveDialect } from '../plugins/jdbc/connectionKeys.js';
 import { jdbcSourceConfigDef, validateJdbcSource } from '../plugins/jdbc/JdbcSourceConnector.js';
-import type { DialectName } from '../plugins/types.js';
+import type { DialectName } from '../../connect-api/plugins.js';
 import type { NumericMapping } from './columnMapping.js';
 import { type ColumnMapping, fullMatch, parseColumnMappings } from './tableSelection.js';
 import type { IsolationMode, TimestampGranularity } from '../plugins/jdbc/sourceReadKeys.js';

@@ -1,9 +1,9 @@
 // A Struct built from one result-set row. Its values sit in an array in field order, so reading a field is one
 // index lookup; the base Struct validates names against the schema on construction and on every get(), which
 // costs O(fields²) per row on the source's hot path. The names are the schema's own here, so nothing to validate.
-import type { Schema } from '../data/Schema.js';
-import { Struct } from '../data/Struct.js';
-import { DataError } from '../errors.js';
+import type { Schema } from '../../connect-api/data/Schema.js';
+import { Struct } from '../../connect-api/data/Struct.js';
+import { DataError } from '../../connect-api/errors.js';
 
 export class RowStruct extends Struct {
   constructor(

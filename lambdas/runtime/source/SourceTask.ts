@@ -2,11 +2,11 @@
 // due, turns rows into records, runs the SMT chain and converters, produces them and saves the offset only after the
 // broker acknowledged them. A crash between produce and save re-sends at most that one batch (at-least-once).
 import type { ConverterSet } from '../converters/createConverters.js';
-import type { SourceRecord } from '../data/ConnectRecord.js';
+import type { SourceRecord } from '../../connect-api/data/ConnectRecord.js';
 import type { Dialect } from '../dialects/Dialect.js';
 import { zoneOf } from '../dialects/temporal.js';
 import type { ToleranceOperator } from '../errorhandling/ToleranceOperator.js';
-import { ConfigError, RetriableError } from '../errors.js';
+import { ConfigError, RetriableError } from '../../connect-api/errors.js';
 import type { Clock } from '../ports/Clock.js';
 import type { Logger } from '../ports/Logger.js';
 import type { MetricsSink } from '../ports/MetricsSink.js';

@@ -1,12 +1,12 @@
 // One table (or the custom query) of a JDBC source (kafka-connect-jdbc's BulkTableQuerier and
 // TimestampIncrementingTableQuerier): builds the mode's query, binds the stored offset, and turns rows into
 // SourceRecords carrying their partition and offset.
-import type { SourceRecord } from '../data/ConnectRecord.js';
-import { Decimal } from '../data/Decimal.js';
-import { type Schema, structSchema } from '../data/Schema.js';
+import type { SourceRecord } from '../../connect-api/data/ConnectRecord.js';
+import { Decimal } from '../../connect-api/data/Decimal.js';
+import { type Schema, structSchema } from '../../connect-api/data/Schema.js';
 import type { Dialect, SourceQuery, SqlStatement } from '../dialects/Dialect.js';
 import type { Zone } from '../dialects/temporal.js';
-import { ConfigError } from '../errors.js';
+import { ConfigError } from '../../connect-api/errors.js';
 import { type ColumnMapper, columnMapper, readInstant } from './columnMapping.js';
 import { type JdbcSourceConfig, usesIncrementing, usesTimestamp } from './JdbcSourceConfig.js';
 import { compareTimestamps, type OffsetState, offsetToMap, QUERY_PARTITION, tablePartition } from './offsets.js';

@@ -1,10 +1,10 @@
 // Result-set column → Connect field (kafka-connect-jdbc GenericDatabaseDialect.addFieldToSchema and
 // columnConverterFor): integers by width and signedness, NUMERIC by numeric.mapping, temporal types as the Connect
 // logical types read in db.timezone, text and JSON as STRING, binary as BYTES. Nullable columns get optional schemas.
-import { Decimal } from '../data/Decimal.js';
-import { dateSchema, decimalSchema, type Schema, type SchemaType, schema, timeSchema } from '../data/Schema.js';
+import { Decimal } from '../../connect-api/data/Decimal.js';
+import { dateSchema, decimalSchema, type Schema, type SchemaType, schema, timeSchema } from '../../connect-api/data/Schema.js';
 import type { Zone } from '../dialects/temporal.js';
-import { DataError } from '../errors.js';
+import { DataError } from '../../connect-api/errors.js';
 import type { TimestampGranularity } from '../plugins/jdbc/sourceReadKeys.js';
 import type { ResultColumn } from './SourceSql.js';
 import { instantOfDate, parseDateText, parseTimestampText, parseTimeText } from './temporalText.js';

@@ -2,7 +2,7 @@
 // a connection is tried up to `attempts` times, `backoffMs` apart, and a transient query error retried up to
 // query.retry.attempts times; when they run out the task fails with an AttemptsExhaustedError, which is never
 // retried further (not by the invocation, not by the next one), as Confluent's source task fails.
-import { SluiceError } from '../errors.js';
+import { SluiceError } from '../../connect-api/errors.js';
 import type { Clock } from '../ports/Clock.js';
 
 export class AttemptsExhaustedError extends SluiceError {

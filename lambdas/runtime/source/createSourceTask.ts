@@ -4,7 +4,7 @@ import { dialectFor } from '../dialects/index.js';
 import type { ErrorReporter } from '../errorhandling/ErrorContext.js';
 import { LogReporter, ToleranceOperator } from '../errorhandling/ToleranceOperator.js';
 import type { PluginRegistry } from '../plugins/PluginRegistry.js';
-import type { DialectName } from '../plugins/types.js';
+import type { DialectName } from '../../connect-api/plugins.js';
 import type { Clock } from '../ports/Clock.js';
 import type { Logger } from '../ports/Logger.js';
 import type { MetricsSink } from '../ports/MetricsSink.js';

@@ -2,7 +2,7 @@
 // key, value and header converters; failures go through the tolerance operator by stage. Records are grouped by
 // topic, since a transform (RegexRouter, TimestampRouter) may route them elsewhere.
 import type { ConverterSet } from '../converters/createConverters.js';
-import type { SourceRecord } from '../data/ConnectRecord.js';
+import type { SourceRecord } from '../../connect-api/data/ConnectRecord.js';
 import type { Stage } from '../errorhandling/Stage.js';
 import type { ToleranceOperator } from '../errorhandling/ToleranceOperator.js';
 import type { ProducerRecord } from '../ports/RecordProducer.js';

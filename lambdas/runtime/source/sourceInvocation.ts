@@ -2,7 +2,7 @@
 // poll.interval.ms below 60000 the invocation keeps polling (sleeping until the next table is due) until the
 // deadline. It holds the pipeline's lease throughout (fencing offsets writes), renews it between polls, re-reads the
 // CONFIG to stop when the pipeline is paused, stopped, reconfigured or deleted, and releases the lease at the end.
-import { ConflictError, errorTrace, SluiceError } from '../errors.js';
+import { ConflictError, errorTrace, SluiceError } from '../../connect-api/errors.js';
 import { TaskGate } from '../lifecycle/TaskGate.js';
 import type { Lease } from '../ports/PipelineStore.js';
 import type { SourceTask } from './SourceTask.js';

@@ -2,7 +2,7 @@
 // tracking columns resolved and, under validate.non.null, checked to be NOT NULL.
 import type { Dialect } from '../dialects/Dialect.js';
 import type { Zone } from '../dialects/temporal.js';
-import { ConfigError } from '../errors.js';
+import { ConfigError } from '../../connect-api/errors.js';
 import { type JdbcSourceConfig, usesIncrementing, usesTimestamp } from './JdbcSourceConfig.js';
 import type { SourceConnection } from './SourceSql.js';
 import { autoIncrementColumn, type DiscoveredTable, describeColumns, discoverTables } from './tableDiscovery.js';

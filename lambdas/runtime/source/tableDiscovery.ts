@@ -2,7 +2,7 @@
 // through information_schema or ALL_TABLES), their auto-increment column, and their columns' nullability.
 import type { Dialect, TableId } from '../dialects/Dialect.js';
 import type { SqlStatement } from '../dialects/Dialect.js';
-import { ConfigError } from '../errors.js';
+import { ConfigError } from '../../connect-api/errors.js';
 import type { JdbcSourceConfig } from './JdbcSourceConfig.js';
 import type { SourceConnection } from './SourceSql.js';
 

@@ -2,7 +2,7 @@
 // against the whole unquoted qualified name (TableCollectionUtils.filterTables), and the per-table tracking columns of
 // incrementing.column.mapping (`regex:column`) and timestamp.columns.mapping (`regex:[col1|col2]`), where every table
 // must match exactly one mapping (validateEachTableMatchesExactlyOneRegex).
-import { ConfigError } from '../errors.js';
+import { ConfigError } from '../../connect-api/errors.js';
 
 export interface ColumnMapping {
   readonly pattern: RegExp;

@@ -2,7 +2,7 @@
 // Calendar: zone-less timestamps are wall clock in db.timezone, zoned ones carry their offset; every digit of the
 // fraction is kept (PostgreSQL and MySQL have microseconds, Oracle nanoseconds) for timestamp offsets.
 import type { Zone } from '../dialects/temporal.js';
-import { DataError } from '../errors.js';
+import { DataError } from '../../connect-api/errors.js';
 
 const DAY_MS = 86_400_000;
 const TIMESTAMP = /^(-?\d{4,})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?\s*(Z|[+-]\d{2}(?::?\d{2}(?::?\d{2})?)?)?$/;

@@ -2,7 +2,7 @@
 // records. connect_logical is Connect's Timestamp (milliseconds); the others keep the column's microseconds or
 // nanoseconds as epoch counts (INT64 or a string) or as ISO wall-clock text in db.timezone.
 import { int64 } from '../converters/jsonNodes.js';
-import { schema, timestampSchema } from '../data/Schema.js';
+import { schema, timestampSchema } from '../../connect-api/data/Schema.js';
 import { formatTimestamp, type Zone } from '../dialects/temporal.js';
 import type { TimestampGranularity } from '../plugins/jdbc/sourceReadKeys.js';
 import type { ColumnMapper } from './columnMapping.js';

@@ -1,9 +1,9 @@
 // Kafka's Cast$Key / Cast$Value: casts top-level fields, or the whole key/value, to another primitive type.
-import { ConfigDef, type ParsedConfig } from '../config/ConfigDef.js';
-import { LogicalNames, schema as makeSchema, type Schema } from '../data/Schema.js';
-import { Struct } from '../data/Struct.js';
-import { ConfigError } from '../errors.js';
-import type { Transformation } from '../plugins/types.js';
+import { ConfigDef, type ParsedConfig } from '../../connect-api/config/ConfigDef.js';
+import { LogicalNames, schema as makeSchema, type Schema } from '../../connect-api/data/Schema.js';
+import { Struct } from '../../connect-api/data/Struct.js';
+import { ConfigError } from '../../connect-api/errors.js';
+import type { Transformation } from '../../connect-api/plugins.js';
 import { CAST_OUTPUT_TYPES, type CastType, castValue } from './castValue.js';
 import { checked, javaString, requiredKey } from './configKeys.js';
 import { operandOf, type Target, withOperand } from './operand.js';

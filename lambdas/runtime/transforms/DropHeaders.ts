@@ -1,7 +1,7 @@
 // Kafka's DropHeaders: removes every header with one of the configured names.
-import { ConfigDef, type ParsedConfig } from '../config/ConfigDef.js';
-import { withRecord } from '../data/ConnectRecord.js';
-import type { Transformation } from '../plugins/types.js';
+import { ConfigDef, type ParsedConfig } from '../../connect-api/config/ConfigDef.js';
+import { withRecord } from '../../connect-api/data/ConnectRecord.js';
+import type { Transformation } from '../../connect-api/plugins.js';
 import { nonEmptyList, requiredKey } from './configKeys.js';
 import { transformPlugin } from './plugin.js';
 

@@ -1,6 +1,6 @@
 // Kafka's ExtractField$Key / ExtractField$Value: replaces the key or value with one of its fields.
-import { ConfigDef, type ParsedConfig } from '../config/ConfigDef.js';
-import type { Transformation } from '../plugins/types.js';
+import { ConfigDef, type ParsedConfig } from '../../connect-api/config/ConfigDef.js';
+import type { Transformation } from '../../connect-api/plugins.js';
 import { requiredKey } from './configKeys.js';
 import { fieldAt, fieldSyntaxVersionKey, parseFieldPath, valueAt } from './fieldPath.js';
 import { operandOf, type Target, withOperand } from './operand.js';

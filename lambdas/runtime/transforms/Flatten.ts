@@ -1,9 +1,9 @@
 // Kafka's Flatten$Key / Flatten$Value: nested Structs (or maps) become top-level fields named parent<delim>child.
-import { ConfigDef, type ParsedConfig } from '../config/ConfigDef.js';
-import type { Schema } from '../data/Schema.js';
-import { Struct } from '../data/Struct.js';
-import { DataError } from '../errors.js';
-import type { Transformation } from '../plugins/types.js';
+import { ConfigDef, type ParsedConfig } from '../../connect-api/config/ConfigDef.js';
+import type { Schema } from '../../connect-api/data/Schema.js';
+import { Struct } from '../../connect-api/data/Struct.js';
+import { DataError } from '../../connect-api/errors.js';
+import type { Transformation } from '../../connect-api/plugins.js';
 import { optionalKey } from './configKeys.js';
 import { operandOf, type Target, withOperand } from './operand.js';
 import { keyValuePlugins } from './plugin.js';

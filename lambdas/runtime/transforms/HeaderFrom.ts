@@ -1,11 +1,11 @@
 // Kafka's HeaderFrom$Key / HeaderFrom$Value: copies or moves fields into headers (each header keeps the field's schema).
-import { ConfigDef, type ParsedConfig } from '../config/ConfigDef.js';
-import { withRecord } from '../data/ConnectRecord.js';
-import { fieldOf } from '../data/Schema.js';
-import { Struct } from '../data/Struct.js';
-import { oneOf } from '../config/validators.js';
-import { ConfigError, DataError } from '../errors.js';
-import type { Transformation } from '../plugins/types.js';
+import { ConfigDef, type ParsedConfig } from '../../connect-api/config/ConfigDef.js';
+import { withRecord } from '../../connect-api/data/ConnectRecord.js';
+import { fieldOf } from '../../connect-api/data/Schema.js';
+import { Struct } from '../../connect-api/data/Struct.js';
+import { oneOf } from '../../connect-api/config/validators.js';
+import { ConfigError, DataError } from '../../connect-api/errors.js';
+import type { Transformation } from '../../connect-api/plugins.js';
 import { nonEmptyList, requiredKey } from './configKeys.js';
 import { operandOf, type Target } from './operand.js';
 import { keyValuePlugins } from './plugin.js';

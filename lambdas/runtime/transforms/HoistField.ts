@@ -1,8 +1,8 @@
 // Kafka's HoistField$Key / HoistField$Value: wraps the key or value in a single-field Struct (or map).
-import { ConfigDef, type ParsedConfig } from '../config/ConfigDef.js';
-import { structSchema } from '../data/Schema.js';
-import { Struct } from '../data/Struct.js';
-import type { Transformation } from '../plugins/types.js';
+import { ConfigDef, type ParsedConfig } from '../../connect-api/config/ConfigDef.js';
+import { structSchema } from '../../connect-api/data/Schema.js';
+import { Struct } from '../../connect-api/data/Struct.js';
+import type { Transformation } from '../../connect-api/plugins.js';
 import { requiredKey } from './configKeys.js';
 import { operandOf, type Target, withOperand } from './operand.js';
 import { keyValuePlugins } from './plugin.js';

@@ -1,10 +1,10 @@
 // Kafka's InsertField$Key / InsertField$Value: adds topic, partition, offset, timestamp and a static field.
-import { ConfigDef, type ParsedConfig } from '../config/ConfigDef.js';
-import type { ConnectRecord } from '../data/ConnectRecord.js';
-import { optional, type Schema, Schemas, timestampSchema } from '../data/Schema.js';
-import { Struct } from '../data/Struct.js';
-import { ConfigError, DataError } from '../errors.js';
-import type { Transformation } from '../plugins/types.js';
+import { ConfigDef, type ParsedConfig } from '../../connect-api/config/ConfigDef.js';
+import type { ConnectRecord } from '../../connect-api/data/ConnectRecord.js';
+import { optional, type Schema, Schemas, timestampSchema } from '../../connect-api/data/Schema.js';
+import { Struct } from '../../connect-api/data/Struct.js';
+import { ConfigError, DataError } from '../../connect-api/errors.js';
+import type { Transformation } from '../../connect-api/plugins.js';
 import { optionalKey } from './configKeys.js';
 import { operandOf, type Target, withOperand } from './operand.js';
 import { keyValuePlugins } from './plugin.js';

@@ -1,7 +1,7 @@
 // Kafka's InsertHeader: adds a header whose value is a literal parsed as Connect's Values.parseString does.
-import { ConfigDef, type ParsedConfig } from '../config/ConfigDef.js';
-import { withRecord } from '../data/ConnectRecord.js';
-import type { Transformation } from '../plugins/types.js';
+import { ConfigDef, type ParsedConfig } from '../../connect-api/config/ConfigDef.js';
+import { withRecord } from '../../connect-api/data/ConnectRecord.js';
+import type { Transformation } from '../../connect-api/plugins.js';
 import { nonNull, requiredKey } from './configKeys.js';
 import { parseLiteral } from './parseLiteral.js';
 import { transformPlugin } from './plugin.js';

@@ -1,11 +1,11 @@
 // Kafka's MaskField$Key / MaskField$Value: replaces listed fields with a type-neutral value or a replacement.
-import { ConfigDef, type ParsedConfig } from '../config/ConfigDef.js';
-import { nonEmptyString } from '../config/validators.js';
-import { Decimal } from '../data/Decimal.js';
-import type { Schema } from '../data/Schema.js';
-import { Struct } from '../data/Struct.js';
-import { DataError } from '../errors.js';
-import type { Transformation } from '../plugins/types.js';
+import { ConfigDef, type ParsedConfig } from '../../connect-api/config/ConfigDef.js';
+import { nonEmptyString } from '../../connect-api/config/validators.js';
+import { Decimal } from '../../connect-api/data/Decimal.js';
+import type { Schema } from '../../connect-api/data/Schema.js';
+import { Struct } from '../../connect-api/data/Struct.js';
+import { DataError } from '../../connect-api/errors.js';
+import type { Transformation } from '../../connect-api/plugins.js';
 import { nonEmptyList, optionalKey, requiredKey } from './configKeys.js';
 import { operandOf, type Target, withOperand } from './operand.js';
 import { keyValuePlugins } from './plugin.js';

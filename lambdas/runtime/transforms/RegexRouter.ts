@@ -1,8 +1,8 @@
 // Kafka's RegexRouter: renames the topic when the regex matches the whole topic name.
-import { ConfigDef, type ParsedConfig } from '../config/ConfigDef.js';
-import { withRecord } from '../data/ConnectRecord.js';
-import { DataError } from '../errors.js';
-import type { Transformation } from '../plugins/types.js';
+import { ConfigDef, type ParsedConfig } from '../../connect-api/config/ConfigDef.js';
+import { withRecord } from '../../connect-api/data/ConnectRecord.js';
+import { DataError } from '../../connect-api/errors.js';
+import type { Transformation } from '../../connect-api/plugins.js';
 import { requiredKey } from './configKeys.js';
 import { expandReplacement, fullMatchRegex, javaRegexValidator } from './javaRegex.js';
 import { transformPlugin } from './plugin.js';

@@ -1,8 +1,8 @@
 // Kafka's ReplaceField$Key / ReplaceField$Value: keeps, drops and renames top-level fields.
-import { ConfigDef, type ParsedConfig } from '../config/ConfigDef.js';
-import { Struct } from '../data/Struct.js';
-import { ConfigError } from '../errors.js';
-import type { Transformation } from '../plugins/types.js';
+import { ConfigDef, type ParsedConfig } from '../../connect-api/config/ConfigDef.js';
+import { Struct } from '../../connect-api/data/Struct.js';
+import { ConfigError } from '../../connect-api/errors.js';
+import type { Transformation } from '../../connect-api/plugins.js';
 import { checked, javaString, optionalKey } from './configKeys.js';
 import { operandOf, type Target, withOperand } from './operand.js';
 import { keyValuePlugins } from './plugin.js';

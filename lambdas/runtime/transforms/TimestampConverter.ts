@@ -1,11 +1,11 @@
 // Kafka's TimestampConverter$Key / $Value: converts a timestamp (whole value or one field) between string,
 // unix epoch, and the Date / Time / Timestamp logical types. All formats are in UTC.
-import { ConfigDef, type ParsedConfig } from '../config/ConfigDef.js';
-import { oneOf } from '../config/validators.js';
-import { LogicalNames, type Schema } from '../data/Schema.js';
-import { Struct } from '../data/Struct.js';
-import { ConfigError, DataError } from '../errors.js';
-import type { Transformation } from '../plugins/types.js';
+import { ConfigDef, type ParsedConfig } from '../../connect-api/config/ConfigDef.js';
+import { oneOf } from '../../connect-api/config/validators.js';
+import { LogicalNames, type Schema } from '../../connect-api/data/Schema.js';
+import { Struct } from '../../connect-api/data/Struct.js';
+import { ConfigError, DataError } from '../../connect-api/errors.js';
+import type { Transformation } from '../../connect-api/plugins.js';
 import { optionalKey, requiredKey } from './configKeys.js';
 import { operandOf, type Target, withOperand } from './operand.js';
 import { keyValuePlugins } from './plugin.js';

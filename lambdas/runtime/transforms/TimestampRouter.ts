@@ -1,8 +1,8 @@
 // Kafka's TimestampRouter: topic from a format of ${topic} and the record timestamp (UTC).
-import { ConfigDef, type ParsedConfig } from '../config/ConfigDef.js';
-import { withRecord } from '../data/ConnectRecord.js';
-import { ConfigError, DataError } from '../errors.js';
-import type { Transformation } from '../plugins/types.js';
+import { ConfigDef, type ParsedConfig } from '../../connect-api/config/ConfigDef.js';
+import { withRecord } from '../../connect-api/data/ConnectRecord.js';
+import { ConfigError, DataError } from '../../connect-api/errors.js';
+import type { Transformation } from '../../connect-api/plugins.js';
 import { optionalKey } from './configKeys.js';
 import { transformPlugin } from './plugin.js';
 import { SimpleDateFormat } from './SimpleDateFormat.js';

@@ -1,9 +1,9 @@
 // Kafka's TransformationChain and TransformationStage: the transforms of a connector, applied in order, each
 // gated by an optional predicate (runs iff no predicate, or predicate.test(record) XOR negate).
-import type { ConnectRecord } from '../data/ConnectRecord.js';
-import { ConfigError } from '../errors.js';
+import type { ConnectRecord } from '../../connect-api/data/ConnectRecord.js';
+import { ConfigError } from '../../connect-api/errors.js';
 import type { PluginRegistry } from '../plugins/PluginRegistry.js';
-import type { Predicate, Transformation } from '../plugins/types.js';
+import type { Predicate, Transformation } from '../../connect-api/plugins.js';
 import { aliasesOf, PREDICATES, TRANSFORMS, withPrefix } from './chainConfig.js';
 import { TransformError } from './TransformError.js';
 import { validateTransforms } from './validateTransforms.js';

@@ -1,10 +1,10 @@
 // Kafka's ValueToKey: the new key is a Struct (or map) of some of the value's fields.
-import { ConfigDef, type ParsedConfig } from '../config/ConfigDef.js';
-import { withRecord } from '../data/ConnectRecord.js';
-import { fieldOf, structSchema } from '../data/Schema.js';
-import { Struct } from '../data/Struct.js';
-import { DataError } from '../errors.js';
-import type { Transformation } from '../plugins/types.js';
+import { ConfigDef, type ParsedConfig } from '../../connect-api/config/ConfigDef.js';
+import { withRecord } from '../../connect-api/data/ConnectRecord.js';
+import { fieldOf, structSchema } from '../../connect-api/data/Schema.js';
+import { Struct } from '../../connect-api/data/Struct.js';
+import { DataError } from '../../connect-api/errors.js';
+import type { Transformation } from '../../connect-api/plugins.js';
 import { nonEmptyList, requiredKey } from './configKeys.js';
 import { transformPlugin } from './plugin.js';
 import { requireMap, requireStruct } from './requirements.js';

@@ -1,8 +1,8 @@
 // Cast's value conversions, following Java's narrowing rules (Number.byteValue wraps, float to int truncates
 // and saturates) and Java's string parsing.
-import { Decimal } from '../data/Decimal.js';
-import { LogicalNames, type Schema, type SchemaType } from '../data/Schema.js';
-import { DataError } from '../errors.js';
+import { Decimal } from '../../connect-api/data/Decimal.js';
+import { LogicalNames, type Schema, type SchemaType } from '../../connect-api/data/Schema.js';
+import { DataError } from '../../connect-api/errors.js';
 import { javaClassName } from './requirements.js';
 import { SimpleDateFormat } from './SimpleDateFormat.js';
 

@@ -1,5 +1,5 @@
 // Reads the transforms/predicates part of a connector's flat config: aliases, and each alias' prefixed keys.
-import { invalidValue } from '../config/ConfigDef.js';
+import { invalidValue } from '../../connect-api/config/ConfigDef.js';
 import { javaString } from './configKeys.js';
 
 export const TRANSFORMS = 'transforms';

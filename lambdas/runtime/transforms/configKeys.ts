@@ -1,7 +1,7 @@
 // Validators and key shapes the transforms share, worded as Kafka's ConfigDef validators are.
-import { type ConfigKey, type ConfigValue, invalidValue } from '../config/ConfigDef.js';
-import type { Validator } from '../config/validators.js';
-import { ConfigError } from '../errors.js';
+import { type ConfigKey, type ConfigValue, invalidValue } from '../../connect-api/config/ConfigDef.js';
+import type { Validator } from '../../connect-api/config/validators.js';
+import { ConfigError } from '../../connect-api/errors.js';
 
 /** Renders a config value as Java prints it in ConfigException messages (lists as `[a, b]`). */
 export function javaString(value: ConfigValue): string {

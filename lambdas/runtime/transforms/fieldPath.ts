@@ -1,9 +1,9 @@
 // Kafka's SingleFieldPath (KIP-821): `field.syntax.version` V1 takes the name as is; V2 reads dotted paths,
 // with backticks around names that contain dots (`a.b`.c) and \` for a backtick inside them.
-import type { ConfigKey } from '../config/ConfigDef.js';
-import { oneOf } from '../config/validators.js';
-import type { Field, Schema } from '../data/Schema.js';
-import { Struct } from '../data/Struct.js';
+import type { ConfigKey } from '../../connect-api/config/ConfigDef.js';
+import { oneOf } from '../../connect-api/config/validators.js';
+import type { Field, Schema } from '../../connect-api/data/Schema.js';
+import { Struct } from '../../connect-api/data/Struct.js';
 import { isMap } from './requirements.js';
 import { fieldValue } from './schemaUtil.js';
 

@@ -1,5 +1,5 @@
 // The built-in single message transforms, registered by Kafka's class names, and the chain that runs them.
-import type { TransformationPlugin } from '../plugins/types.js';
+import type { TransformationPlugin } from '../../connect-api/plugins.js';
 import { castKeyPlugin, castValuePlugin } from './Cast.js';
 import { dropHeadersPlugin } from './DropHeaders.js';
 import { extractFieldKeyPlugin, extractFieldValuePlugin } from './ExtractField.js';

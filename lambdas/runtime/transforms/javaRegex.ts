@@ -1,8 +1,8 @@
 // Java regular expressions on JavaScript's engine: whole-string matching (Matcher.matches) and Java's
 // replacement syntax ($1, ${name}, \$). Translates the Java-only constructs users commonly write:
 // leading inline flags (?i) (?s) (?m) and the \A, \z, \Z anchors.
-import type { Validator } from '../config/validators.js';
-import { ConfigError } from '../errors.js';
+import type { Validator } from '../../connect-api/config/validators.js';
+import { ConfigError } from '../../connect-api/errors.js';
 
 /** Compiles a Java regex to a JS RegExp that must match the whole input; throws SyntaxError when invalid. */
 export function fullMatchRegex(pattern: string): RegExp {

@@ -1,6 +1,6 @@
 // The part of a record a Key/Value transform works on (Kafka's operatingSchema / operatingValue / newRecord).
-import { type ConnectRecord, withRecord } from '../data/ConnectRecord.js';
-import type { Schema } from '../data/Schema.js';
+import { type ConnectRecord, withRecord } from '../../connect-api/data/ConnectRecord.js';
+import type { Schema } from '../../connect-api/data/Schema.js';
 
 export type Target = 'key' | 'value';
 

@@ -1,9 +1,9 @@
 // The scalar part of Connect's Values.parseString, used by InsertHeader's value.literal: booleans, the smallest
 // integer type that holds a number (INT8..INT64, then Decimal), FLOAT32/FLOAT64, ISO date/time/timestamp,
 // and "quoted" strings. Anything else (including [arrays] and {maps}, which Connect would parse) stays a STRING.
-import type { SchemaAndValue } from '../plugins/types.js';
-import { Decimal } from '../data/Decimal.js';
-import { dateSchema, Schemas, timeSchema, timestampSchema, decimalSchema } from '../data/Schema.js';
+import type { SchemaAndValue } from '../../connect-api/plugins.js';
+import { Decimal } from '../../connect-api/data/Decimal.js';
+import { dateSchema, Schemas, timeSchema, timestampSchema, decimalSchema } from '../../connect-api/data/Schema.js';
 import { SimpleDateFormat } from './SimpleDateFormat.js';
 
 const INTEGER_TYPES = [

@@ -1,7 +1,7 @@
 // Builds TransformationPlugins from a ConfigDef and a factory, the way Kafka registers Cast$Key and Cast$Value:
 // one factory, with the Key/Value variant passed as a parameter instead of a subclass.
-import type { ConfigDef, ParsedConfig } from '../config/ConfigDef.js';
-import type { Transformation, TransformationPlugin } from '../plugins/types.js';
+import type { ConfigDef, ParsedConfig } from '../../connect-api/config/ConfigDef.js';
+import type { Transformation, TransformationPlugin } from '../../connect-api/plugins.js';
 import type { Target } from './operand.js';
 
 export const TRANSFORMS_PACKAGE = 'org.apache.kafka.connect.transforms';

@@ -1,9 +1,9 @@
 // Kafka's transforms.util.Requirements: checks on a record's shape, failing with Kafka's DataException wording.
-import { type ConnectRecord, isSinkRecord, type SinkRecord } from '../data/ConnectRecord.js';
-import { Decimal } from '../data/Decimal.js';
-import type { Schema } from '../data/Schema.js';
-import { Struct } from '../data/Struct.js';
-import { DataError } from '../errors.js';
+import { type ConnectRecord, isSinkRecord, type SinkRecord } from '../../connect-api/data/ConnectRecord.js';
+import { Decimal } from '../../connect-api/data/Decimal.js';
+import type { Schema } from '../../connect-api/data/Schema.js';
+import { Struct } from '../../connect-api/data/Struct.js';
+import { DataError } from '../../connect-api/errors.js';
 
 export type SchemalessMap = Record<string, unknown>;
 

@@ -1,7 +1,7 @@
 // Schema helpers shared by the transforms (Kafka's transforms.util.SchemaUtil and the replace.null.with.default key).
-import type { ConfigKey } from '../config/ConfigDef.js';
-import { type Field, type Schema, type SchemaOptions, structSchema } from '../data/Schema.js';
-import type { Struct } from '../data/Struct.js';
+import type { ConfigKey } from '../../connect-api/config/ConfigDef.js';
+import { type Field, type Schema, type SchemaOptions, structSchema } from '../../connect-api/data/Schema.js';
+import type { Struct } from '../../connect-api/data/Struct.js';
 
 /** Name, version, doc and parameters of `source`; like Kafka's copySchemaBasics, optional and default are not copied. */
 export function schemaBasics(source: Schema): SchemaOptions {

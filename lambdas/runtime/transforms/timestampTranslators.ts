@@ -1,6 +1,6 @@
 // TimestampConverter's translators between a raw instant (JS Date, ms precision) and each target type.
-import { dateSchema, type Schema, Schemas, timeSchema, timestampSchema } from '../data/Schema.js';
-import { DataError } from '../errors.js';
+import { dateSchema, type Schema, Schemas, timeSchema, timestampSchema } from '../../connect-api/data/Schema.js';
+import { DataError } from '../../connect-api/errors.js';
 import { javaClassName } from './requirements.js';
 import type { SimpleDateFormat } from './SimpleDateFormat.js';
 

@@ -1,9 +1,9 @@
 // Validation of a connector's transforms and predicates for the validate endpoint: Kafka-worded errors by key,
 // with each plugin's own keys checked under their full prefixed names (as Kafka's ConnectorConfig.enrich does).
-import { ConfigDef, parseType } from '../config/ConfigDef.js';
-import { ConfigError } from '../errors.js';
+import { ConfigDef, parseType } from '../../connect-api/config/ConfigDef.js';
+import { ConfigError } from '../../connect-api/errors.js';
 import type { PluginRegistry } from '../plugins/PluginRegistry.js';
-import type { PredicatePlugin, TransformationPlugin } from '../plugins/types.js';
+import type { PredicatePlugin, TransformationPlugin } from '../../connect-api/plugins.js';
 import {
   aliasesOf,
   classNotFound,

@@ -1,7 +1,7 @@
 // The DynamoDB store through the real AWS SDK, against dynalite over HTTP.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoPipelineStore } from '../../../lambdas/adapters/dynamodb/DynamoPipelineStore.js';
-import { AlreadyExistsError, ConflictError, NotFoundError } from '../../../lambdas/runtime/errors.js';
+import { AlreadyExistsError, ConflictError, NotFoundError } from '../../../lambdas/connect-api/errors.js';
 import { aliasForPipeline } from '../../../lambdas/runtime/pipelineAlias.js';
 import type { PipelineRecord } from '../../../lambdas/runtime/ports/PipelineStore.js';
 import { type TestDynamo, startTestDynamo } from '../../helpers/dynamo.js';

@@ -4,7 +4,7 @@
 // jdbc:mysql://127.0.0.1:3306/sample?verifyServerCertificate=false&useSSL=true&requireSSL=true.
 import { describe, expect, it } from 'vitest';
 import { parseConnectionUrl } from '../../../lambdas/runtime/config/connectionUrl.js';
-import { ConfigError } from '../../../lambdas/runtime/errors.js';
+import { ConfigError } from '../../../lambdas/connect-api/errors.js';
 
 const settings = (url: string) => parseConnectionUrl(url).settings;
 

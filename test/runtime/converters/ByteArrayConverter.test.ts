@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { byteArrayConverterPlugins } from '../../../lambdas/runtime/converters/ByteArrayConverter.js';
-import { Schemas } from '../../../lambdas/runtime/data/Schema.js';
+import { Schemas } from '../../../lambdas/connect-api/data/Schema.js';
 
 const create = () => byteArrayConverterPlugins.converter.create({}, false);
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { jsonConverterPlugins } from '../../../lambdas/runtime/converters/JsonConverter.js';
-import { Decimal } from '../../../lambdas/runtime/data/Decimal.js';
-import { arraySchema, decimalSchema, type Schema, Schemas, structSchema, timestampSchema } from '../../../lambdas/runtime/data/Schema.js';
-import { Struct } from '../../../lambdas/runtime/data/Struct.js';
+import { Decimal } from '../../../lambdas/connect-api/data/Decimal.js';
+import { arraySchema, decimalSchema, type Schema, Schemas, structSchema, timestampSchema } from '../../../lambdas/connect-api/data/Schema.js';
+import { Struct } from '../../../lambdas/connect-api/data/Struct.js';
 
 // The envelope's schema part is encoded once per schema and reused; every record's bytes must still be exactly
 // JSON.stringify({schema, payload}) with the schema in Kafka's key order, whatever the payload holds.

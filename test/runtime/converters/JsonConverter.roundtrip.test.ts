@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { jsonConverterPlugins } from '../../../lambdas/runtime/converters/JsonConverter.js';
-import { Decimal } from '../../../lambdas/runtime/data/Decimal.js';
+import { Decimal } from '../../../lambdas/connect-api/data/Decimal.js';
 import {
   arraySchema,
   dateSchema,
@@ -16,8 +16,8 @@ import {
   structSchema,
   timeSchema,
   timestampSchema,
-} from '../../../lambdas/runtime/data/Schema.js';
-import { Struct } from '../../../lambdas/runtime/data/Struct.js';
+} from '../../../lambdas/connect-api/data/Schema.js';
+import { Struct } from '../../../lambdas/connect-api/data/Struct.js';
 
 const DAY = 86_400_000;
 const PRIMITIVES: SchemaType[] = ['INT8', 'INT16', 'INT32', 'INT64', 'FLOAT32', 'FLOAT64', 'BOOLEAN', 'STRING', 'BYTES'];

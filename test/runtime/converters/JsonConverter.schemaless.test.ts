@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { jsonConverterPlugins } from '../../../lambdas/runtime/converters/JsonConverter.js';
-import { Decimal } from '../../../lambdas/runtime/data/Decimal.js';
-import { Schemas } from '../../../lambdas/runtime/data/Schema.js';
+import { Decimal } from '../../../lambdas/connect-api/data/Decimal.js';
+import { Schemas } from '../../../lambdas/connect-api/data/Schema.js';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const text = (b: Uint8Array | null) => (b === null ? null : new TextDecoder().decode(b));

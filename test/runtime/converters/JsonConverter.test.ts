@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ENVELOPE_ERROR, jsonConverterPlugins } from '../../../lambdas/runtime/converters/JsonConverter.js';
-import { Decimal } from '../../../lambdas/runtime/data/Decimal.js';
+import { Decimal } from '../../../lambdas/connect-api/data/Decimal.js';
 import {
   arraySchema,
   dateSchema,
@@ -11,9 +11,9 @@ import {
   structSchema,
   timeSchema,
   timestampSchema,
-} from '../../../lambdas/runtime/data/Schema.js';
-import { Struct } from '../../../lambdas/runtime/data/Struct.js';
-import { DataError } from '../../../lambdas/runtime/errors.js';
+} from '../../../lambdas/connect-api/data/Schema.js';
+import { Struct } from '../../../lambdas/connect-api/data/Struct.js';
+import { DataError } from '../../../lambdas/connect-api/errors.js';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const text = (b: Uint8Array | null) => (b === null ? null : new TextDecoder().decode(b));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NUMBER_KINDS, numberConverterPlugins } from '../../../lambdas/runtime/converters/NumberConverter.js';
-import { Schemas } from '../../../lambdas/runtime/data/Schema.js';
+import { Schemas } from '../../../lambdas/connect-api/data/Schema.js';
 
 function converter(simpleName: string) {
   const pair = numberConverterPlugins.find((p) => p.converter.className.endsWith(`.${simpleName}`))!;

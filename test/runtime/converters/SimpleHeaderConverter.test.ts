@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SimpleHeaderConverter } from '../../../lambdas/runtime/converters/SimpleHeaderConverter.js';
-import { Decimal } from '../../../lambdas/runtime/data/Decimal.js';
-import { arraySchema, dateSchema, mapSchema, optional, Schemas, structSchema, timestampSchema } from '../../../lambdas/runtime/data/Schema.js';
-import { Struct } from '../../../lambdas/runtime/data/Struct.js';
+import { Decimal } from '../../../lambdas/connect-api/data/Decimal.js';
+import { arraySchema, dateSchema, mapSchema, optional, Schemas, structSchema, timestampSchema } from '../../../lambdas/connect-api/data/Schema.js';
+import { Struct } from '../../../lambdas/connect-api/data/Struct.js';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const text = (b: Uint8Array | null) => (b === null ? null : new TextDecoder().decode(b));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stringConverterPlugins } from '../../../lambdas/runtime/converters/StringConverter.js';
-import { Schemas, structSchema } from '../../../lambdas/runtime/data/Schema.js';
-import { Struct } from '../../../lambdas/runtime/data/Struct.js';
+import { Schemas, structSchema } from '../../../lambdas/connect-api/data/Schema.js';
+import { Struct } from '../../../lambdas/connect-api/data/Struct.js';
 
 const create = (props: Record<string, string> = {}) => stringConverterPlugins.converter.create(props, true);
 

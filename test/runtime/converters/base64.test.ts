@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toBase64 } from '../../../lambdas/runtime/converters/base64.js';
-import { Decimal } from '../../../lambdas/runtime/data/Decimal.js';
+import { Decimal } from '../../../lambdas/connect-api/data/Decimal.js';
 
 describe('toBase64', () => {
   it('writes what Node (and Java) base64 writes for every length, short path and Buffer path, and for a view into a larger array', () => {

@@ -7,7 +7,7 @@ import {
   DEFAULT_VALUE_CONVERTER,
   headerConverterPlugins,
 } from '../../../lambdas/runtime/converters/index.js';
-import { ConfigError } from '../../../lambdas/runtime/errors.js';
+import { ConfigError } from '../../../lambdas/connect-api/errors.js';
 import { PluginRegistry } from '../../../lambdas/runtime/plugins/PluginRegistry.js';
 
 const registry = () => new PluginRegistry().register(...converterPlugins, ...headerConverterPlugins);

@@ -2,7 +2,7 @@
 // server-side prepared statements (`execute`) and client-side interpolation (`query`) alike.
 import mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Schemas } from '../../../lambdas/runtime/data/Schema.js';
+import { Schemas } from '../../../lambdas/connect-api/data/Schema.js';
 import { dialectFor, type SqlStatement, type TableId } from '../../../lambdas/runtime/dialects/index.js';
 import { addedColumns, execute, keyColumns, orderRow, ordersRequest, sparseRow, uniqueName, valueColumns } from './fixtures.js';
 import { writeScenarios } from './liveScenarios.js';

@@ -1,7 +1,7 @@
 // Golden SQL and binds of the MySQL/MariaDB dialect (the live test runs the same statements on MariaDB).
 import { describe, expect, it } from 'vitest';
-import { Decimal } from '../../../lambdas/runtime/data/Decimal.js';
-import { decimalSchema, Schemas, schema, timeSchema } from '../../../lambdas/runtime/data/Schema.js';
+import { Decimal } from '../../../lambdas/connect-api/data/Decimal.js';
+import { decimalSchema, Schemas, schema, timeSchema } from '../../../lambdas/connect-api/data/Schema.js';
 import { dialectFor, type WriteRequest } from '../../../lambdas/runtime/dialects/index.js';
 
 const my = dialectFor('mysql');

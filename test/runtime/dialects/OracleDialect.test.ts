@@ -1,8 +1,8 @@
 // Golden SQL and binds of the Oracle dialect. There is no Oracle server in this environment, so these tests
 // assert the generated text and binds only; nothing here has been executed against Oracle.
 import { describe, expect, it } from 'vitest';
-import { Decimal } from '../../../lambdas/runtime/data/Decimal.js';
-import { dateSchema, decimalSchema, Schemas, schema, timeSchema, timestampSchema } from '../../../lambdas/runtime/data/Schema.js';
+import { Decimal } from '../../../lambdas/connect-api/data/Decimal.js';
+import { dateSchema, decimalSchema, Schemas, schema, timeSchema, timestampSchema } from '../../../lambdas/connect-api/data/Schema.js';
 import { dialectFor, type WriteRequest } from '../../../lambdas/runtime/dialects/index.js';
 
 const ora = dialectFor('oracle');

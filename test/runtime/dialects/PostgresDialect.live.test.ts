@@ -1,7 +1,7 @@
 // Runs the PostgreSQL dialect's SQL against the real local server (127.0.0.1:5432, database test).
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Schemas } from '../../../lambdas/runtime/data/Schema.js';
+import { Schemas } from '../../../lambdas/connect-api/data/Schema.js';
 import { dialectFor, type SqlStatement, type TableId } from '../../../lambdas/runtime/dialects/index.js';
 import { addedColumns, execute, keyColumns, orderRow, ordersRequest, sparseRow, uniqueName, valueColumns } from './fixtures.js';
 import { writeScenarios } from './liveScenarios.js';

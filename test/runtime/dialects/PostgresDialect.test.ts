@@ -1,8 +1,8 @@
 // Golden SQL and binds of the PostgreSQL dialect (the live test runs the same statements on a server).
 import { describe, expect, it } from 'vitest';
-import { Decimal } from '../../../lambdas/runtime/data/Decimal.js';
-import { arraySchema, dateSchema, decimalSchema, Schemas, schema, timestampSchema } from '../../../lambdas/runtime/data/Schema.js';
-import { DataError } from '../../../lambdas/runtime/errors.js';
+import { Decimal } from '../../../lambdas/connect-api/data/Decimal.js';
+import { arraySchema, dateSchema, decimalSchema, Schemas, schema, timestampSchema } from '../../../lambdas/connect-api/data/Schema.js';
+import { DataError } from '../../../lambdas/connect-api/errors.js';
 import { dialectFor, type WriteRequest } from '../../../lambdas/runtime/dialects/index.js';
 
 const pg = dialectFor('postgresql');

@@ -1,10 +1,10 @@
 // Connect value → driver value per dialect, `db.timezone` handling, and DEFAULT literal rendering.
 import { describe, expect, it } from 'vitest';
-import { Decimal } from '../../../lambdas/runtime/data/Decimal.js';
-import { dateSchema, decimalSchema, mapSchema, Schemas, schema, timeSchema, timestampSchema } from '../../../lambdas/runtime/data/Schema.js';
+import { Decimal } from '../../../lambdas/connect-api/data/Decimal.js';
+import { dateSchema, decimalSchema, mapSchema, Schemas, schema, timeSchema, timestampSchema } from '../../../lambdas/connect-api/data/Schema.js';
 import { dialectFor } from '../../../lambdas/runtime/dialects/index.js';
 import { formatTimestamp, zoneOf } from '../../../lambdas/runtime/dialects/temporal.js';
-import { ConfigError, DataError } from '../../../lambdas/runtime/errors.js';
+import { ConfigError, DataError } from '../../../lambdas/connect-api/errors.js';
 
 const pg = dialectFor('postgresql');
 const my = dialectFor('mysql');

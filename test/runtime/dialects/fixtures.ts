@@ -1,6 +1,6 @@
 // Shared columns and rows for the dialect tests: one orders table with every mapped Connect type.
-import { Decimal } from '../../../lambdas/runtime/data/Decimal.js';
-import { dateSchema, decimalSchema, Schemas, schema, timeSchema, timestampSchema } from '../../../lambdas/runtime/data/Schema.js';
+import { Decimal } from '../../../lambdas/connect-api/data/Decimal.js';
+import { dateSchema, decimalSchema, Schemas, schema, timeSchema, timestampSchema } from '../../../lambdas/connect-api/data/Schema.js';
 import type { Column, WriteRequest, WriteStatement } from '../../../lambdas/runtime/dialects/index.js';
 
 export const keyColumns: Column[] = [

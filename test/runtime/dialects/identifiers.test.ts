@@ -1,8 +1,8 @@
 // Identifier safety across the dialects: quoting with `always`, plain words only with `never`, limits and parsing.
 import { describe, expect, it } from 'vitest';
-import { Schemas } from '../../../lambdas/runtime/data/Schema.js';
+import { Schemas } from '../../../lambdas/connect-api/data/Schema.js';
 import { dialectFor, tableName } from '../../../lambdas/runtime/dialects/index.js';
-import { ConfigError, DataError } from '../../../lambdas/runtime/errors.js';
+import { ConfigError, DataError } from '../../../lambdas/connect-api/errors.js';
 
 const INJECTION = 't"; DROP TABLE x; --';
 const BACKTICK_INJECTION = 't`; DROP TABLE x; --';

@@ -10,9 +10,9 @@ import {
   structSchema,
   timeSchema,
   timestampSchema,
-} from '../../../lambdas/runtime/data/Schema.js';
+} from '../../../lambdas/connect-api/data/Schema.js';
 import { dialectFor } from '../../../lambdas/runtime/dialects/index.js';
-import { DataError } from '../../../lambdas/runtime/errors.js';
+import { DataError } from '../../../lambdas/connect-api/errors.js';
 
 const table: [string, Schema, string, string, string][] = [
   // connect type, schema, PostgreSQL, MySQL/MariaDB, Oracle

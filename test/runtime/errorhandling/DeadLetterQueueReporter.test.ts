@@ -2,7 +2,7 @@
 import mysql from 'mysql2/promise';
 import { describe, expect, it } from 'vitest';
 import { DeadLetterQueueReporter } from '../../../lambdas/runtime/errorhandling/DeadLetterQueueReporter.js';
-import { DataError } from '../../../lambdas/runtime/errors.js';
+import { DataError } from '../../../lambdas/connect-api/errors.js';
 import type { ProducerRecord, RecordProducer } from '../../../lambdas/runtime/ports/RecordProducer.js';
 import type { RawRecord } from '../../../lambdas/runtime/sink/mskEvent.js';
 import { withPg } from '../../helpers/pg.js';

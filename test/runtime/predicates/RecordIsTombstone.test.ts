@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Schemas } from '../../../lambdas/runtime/data/Schema.js';
+import { Schemas } from '../../../lambdas/connect-api/data/Schema.js';
 import { recordIsTombstonePlugin } from '../../../lambdas/runtime/predicates/RecordIsTombstone.js';
 import { sinkRecord } from '../transforms/records.js';
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InMemoryMetricsSink } from '../../../lambdas/adapters/metrics/InMemoryMetricsSink.js';
 import { KafkaRecordProducer } from '../../../lambdas/adapters/kafka/KafkaRecordProducer.js';
 import { ToleranceExceededError } from '../../../lambdas/runtime/errorhandling/ToleranceOperator.js';
-import { ConnectionError, RetriableError, SluiceError } from '../../../lambdas/runtime/errors.js';
+import { ConnectionError, RetriableError, SluiceError } from '../../../lambdas/connect-api/errors.js';
 import { builtinPlugins } from '../../../lambdas/runtime/plugins/builtins.js';
 import type { RecordProducer } from '../../../lambdas/runtime/ports/RecordProducer.js';
 import { createSinkTask } from '../../../lambdas/runtime/sink/createSinkTask.js';

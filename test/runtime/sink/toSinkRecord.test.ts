@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { converterPlugins, createConverters, headerConverterPlugins } from '../../../lambdas/runtime/converters/index.js';
-import { Decimal } from '../../../lambdas/runtime/data/Decimal.js';
-import { Schemas } from '../../../lambdas/runtime/data/Schema.js';
-import type { Struct } from '../../../lambdas/runtime/data/Struct.js';
-import { DataError } from '../../../lambdas/runtime/errors.js';
+import { Decimal } from '../../../lambdas/connect-api/data/Decimal.js';
+import { Schemas } from '../../../lambdas/connect-api/data/Schema.js';
+import type { Struct } from '../../../lambdas/connect-api/data/Struct.js';
+import { DataError } from '../../../lambdas/connect-api/errors.js';
 import { PluginRegistry } from '../../../lambdas/runtime/plugins/PluginRegistry.js';
 import { ConversionError } from '../../../lambdas/runtime/sink/ConversionError.js';
 import { decodeMskEvent, type MskEvent } from '../../../lambdas/runtime/sink/mskEvent.js';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { Decimal } from '../../../lambdas/runtime/data/Decimal.js';
-import { Schemas, decimalSchema, schema, structSchema, timestampSchema } from '../../../lambdas/runtime/data/Schema.js';
-import { Struct } from '../../../lambdas/runtime/data/Struct.js';
-import { ConfigError, DataError } from '../../../lambdas/runtime/errors.js';
+import { Decimal } from '../../../lambdas/connect-api/data/Decimal.js';
+import { Schemas, decimalSchema, schema, structSchema, timestampSchema } from '../../../lambdas/connect-api/data/Schema.js';
+import { Struct } from '../../../lambdas/connect-api/data/Struct.js';
+import { ConfigError, DataError } from '../../../lambdas/connect-api/errors.js';
 import { castKeyPlugin, castValuePlugin } from '../../../lambdas/runtime/transforms/Cast.js';
 import { run, sinkRecord, thrownBy } from './records.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Schemas, arraySchema, mapSchema, schema, structSchema } from '../../../lambdas/runtime/data/Schema.js';
-import { Struct } from '../../../lambdas/runtime/data/Struct.js';
+import { Schemas, arraySchema, mapSchema, schema, structSchema } from '../../../lambdas/connect-api/data/Schema.js';
+import { Struct } from '../../../lambdas/connect-api/data/Struct.js';
 import { flattenKeyPlugin, flattenValuePlugin } from '../../../lambdas/runtime/transforms/Flatten.js';
 import { run, sinkRecord } from './records.js';
 

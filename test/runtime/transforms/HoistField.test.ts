@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Schemas } from '../../../lambdas/runtime/data/Schema.js';
-import type { Struct } from '../../../lambdas/runtime/data/Struct.js';
+import { Schemas } from '../../../lambdas/connect-api/data/Schema.js';
+import type { Struct } from '../../../lambdas/connect-api/data/Struct.js';
 import { hoistFieldKeyPlugin, hoistFieldValuePlugin } from '../../../lambdas/runtime/transforms/HoistField.js';
 import { run, sinkRecord } from './records.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { LogicalNames, Schemas, structSchema } from '../../../lambdas/runtime/data/Schema.js';
-import { Struct } from '../../../lambdas/runtime/data/Struct.js';
-import { ConfigError, DataError } from '../../../lambdas/runtime/errors.js';
+import { LogicalNames, Schemas, structSchema } from '../../../lambdas/connect-api/data/Schema.js';
+import { Struct } from '../../../lambdas/connect-api/data/Struct.js';
+import { ConfigError, DataError } from '../../../lambdas/connect-api/errors.js';
 import { insertFieldKeyPlugin, insertFieldValuePlugin } from '../../../lambdas/runtime/transforms/InsertField.js';
 import { run, sinkRecord, sourceRecord } from './records.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LogicalNames, Schemas } from '../../../lambdas/runtime/data/Schema.js';
+import { LogicalNames, Schemas } from '../../../lambdas/connect-api/data/Schema.js';
 import { insertHeaderPlugin } from '../../../lambdas/runtime/transforms/InsertHeader.js';
 import { parseLiteral } from '../../../lambdas/runtime/transforms/parseLiteral.js';
 import { run, sinkRecord } from './records.js';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { Decimal } from '../../../lambdas/runtime/data/Decimal.js';
-import { Schemas, decimalSchema, structSchema, timestampSchema } from '../../../lambdas/runtime/data/Schema.js';
-import { Struct } from '../../../lambdas/runtime/data/Struct.js';
-import { DataError } from '../../../lambdas/runtime/errors.js';
+import { Decimal } from '../../../lambdas/connect-api/data/Decimal.js';
+import { Schemas, decimalSchema, structSchema, timestampSchema } from '../../../lambdas/connect-api/data/Schema.js';
+import { Struct } from '../../../lambdas/connect-api/data/Struct.js';
+import { DataError } from '../../../lambdas/connect-api/errors.js';
 import { maskFieldKeyPlugin, maskFieldValuePlugin } from '../../../lambdas/runtime/transforms/MaskField.js';
 import { run, sinkRecord } from './records.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Schemas, structSchema } from '../../../lambdas/runtime/data/Schema.js';
-import { Struct } from '../../../lambdas/runtime/data/Struct.js';
+import { Schemas, structSchema } from '../../../lambdas/connect-api/data/Schema.js';
+import { Struct } from '../../../lambdas/connect-api/data/Struct.js';
 import { setSchemaMetadataKeyPlugin, setSchemaMetadataValuePlugin } from '../../../lambdas/runtime/transforms/SetSchemaMetadata.js';
 import { run, sinkRecord } from './records.js';
 

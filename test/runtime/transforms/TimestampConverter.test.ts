@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LogicalNames, Schemas, structSchema, timestampSchema } from '../../../lambdas/runtime/data/Schema.js';
-import { Struct } from '../../../lambdas/runtime/data/Struct.js';
+import { LogicalNames, Schemas, structSchema, timestampSchema } from '../../../lambdas/connect-api/data/Schema.js';
+import { Struct } from '../../../lambdas/connect-api/data/Struct.js';
 import { timestampConverterKeyPlugin, timestampConverterValuePlugin } from '../../../lambdas/runtime/transforms/TimestampConverter.js';
 import { run, sinkRecord, thrownBy } from './records.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DataError } from '../../../lambdas/runtime/errors.js';
+import { DataError } from '../../../lambdas/connect-api/errors.js';
 import { timestampRouterPlugin } from '../../../lambdas/runtime/transforms/TimestampRouter.js';
 import { run, sinkRecord, sourceRecord } from './records.js';
 

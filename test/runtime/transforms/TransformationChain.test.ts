@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../../lambdas/runtime/errors.js';
+import { ConfigError } from '../../../lambdas/connect-api/errors.js';
 import { PluginRegistry } from '../../../lambdas/runtime/plugins/PluginRegistry.js';
 import { predicatePlugins } from '../../../lambdas/runtime/predicates/index.js';
 import { TransformationChain, TransformError, transformationPlugins } from '../../../lambdas/runtime/transforms/index.js';

@@ -1,6 +1,6 @@
 // Record builders for transform and predicate tests.
-import type { ConnectRecord, SinkRecord, SourceRecord } from '../../../lambdas/runtime/data/ConnectRecord.js';
-import type { TransformationPlugin } from '../../../lambdas/runtime/plugins/types.js';
+import type { ConnectRecord, SinkRecord, SourceRecord } from '../../../lambdas/connect-api/data/ConnectRecord.js';
+import type { TransformationPlugin } from '../../../lambdas/connect-api/plugins.js';
 
 export function sinkRecord(changes: Partial<SinkRecord> = {}): SinkRecord {
   return Object.freeze({

@@ -1,8 +1,8 @@
 // io.confluent.connect.jdbc.JdbcSinkConnector: the keys of Confluent's JdbcSinkConfig, and its cross-key checks.
-import { ConfigDef } from '../../config/ConfigDef.js';
+import { ConfigDef } from '../../../connect-api/config/ConfigDef.js';
 import { sinkFrameworkConfigDef, validateSinkTopics } from '../../config/frameworkConfig.js';
-import { atLeast, oneOf } from '../../config/validators.js';
-import type { DialectName } from '../types.js';
+import { atLeast, oneOf } from '../../../connect-api/config/validators.js';
+import type { DialectName } from '../../../connect-api/plugins.js';
 import { connectionKeys } from './connectionKeys.js';
 import { jdbcPluginFactory, mergeErrors, validateDialect } from './validateCommon.js';
 

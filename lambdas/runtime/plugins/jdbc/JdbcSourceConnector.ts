@@ -1,8 +1,8 @@
 // io.confluent.connect.jdbc.JdbcSourceConnector: the keys of Confluent's JdbcSourceConnectorConfig, and its checks.
-import { ConfigDef } from '../../config/ConfigDef.js';
+import { ConfigDef } from '../../../connect-api/config/ConfigDef.js';
 import { sourceFrameworkConfigDef } from '../../config/frameworkConfig.js';
-import { atLeast, oneOf, satisfies } from '../../config/validators.js';
-import type { DialectName } from '../types.js';
+import { atLeast, oneOf, satisfies } from '../../../connect-api/config/validators.js';
+import type { DialectName } from '../../../connect-api/plugins.js';
 import { connectionKeys, resolveDialect } from './connectionKeys.js';
 import { isolationError, sourceReadKeys } from './sourceReadKeys.js';
 import { tableFilterKeys, validateTableFilters } from './tableFilterKeys.js';

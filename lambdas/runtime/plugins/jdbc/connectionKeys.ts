@@ -1,10 +1,10 @@
 // Connection keys shared by the JDBC sink and source, and the dialect each connector resolves to.
-import type { ConfigKey } from '../../config/ConfigDef.js';
+import type { ConfigKey } from '../../../connect-api/config/ConfigDef.js';
 import { type ConnectionSpec, dialectOfUrl, parseConnectionUrl } from '../../config/connectionUrl.js';
-import { atLeast, oneOf, satisfies } from '../../config/validators.js';
-import { ConfigError } from '../../errors.js';
-import { maskSecrets } from '../../maskSecrets.js';
-import type { DialectName } from '../types.js';
+import { atLeast, oneOf, satisfies } from '../../../connect-api/config/validators.js';
+import { ConfigError } from '../../../connect-api/errors.js';
+import { maskSecrets } from '../../../connect-api/maskSecrets.js';
+import type { DialectName } from '../../../connect-api/plugins.js';
 
 export const CONNECTION = 'Connection';
 

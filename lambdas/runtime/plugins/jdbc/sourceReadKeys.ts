@@ -1,8 +1,8 @@
 // How the JDBC source reads: timestamp.granularity (how TIMESTAMP columns appear in records) and
 // transaction.isolation.mode (the session isolation level of its queries), as Confluent's JdbcSourceConnectorConfig
 // defines them.
-import type { ConfigKey } from '../../config/ConfigDef.js';
-import { atLeast, oneOf } from '../../config/validators.js';
+import type { ConfigKey } from '../../../connect-api/config/ConfigDef.js';
+import { atLeast, oneOf } from '../../../connect-api/config/validators.js';
 
 export const TIMESTAMP_GRANULARITIES = ['connect_logical', 'micros_long', 'micros_string', 'micros_iso_datetime_string', 'nanos_long', 'nanos_string', 'nanos_iso_datetime_string'] as const;
 export type TimestampGranularity = (typeof TIMESTAMP_GRANULARITIES)[number];

@@ -1,8 +1,8 @@
 // The JDBC source's table filters: the legacy table.whitelist / table.blacklist (with incrementing.column.name and
 // timestamp.column.name) and Confluent's newer regex keys (table.include.list / table.exclude.list with
 // incrementing.column.mapping / timestamp.columns.mapping), which may not be mixed (JdbcSourceConnectorValidation).
-import type { ConfigKey } from '../../config/ConfigDef.js';
-import { satisfies } from '../../config/validators.js';
+import type { ConfigKey } from '../../../connect-api/config/ConfigDef.js';
+import { satisfies } from '../../../connect-api/config/validators.js';
 import { fullMatch, parseColumnMappings } from '../../source/tableSelection.js';
 
 const DATABASE = 'Database';

@@ -1,7 +1,7 @@
 // Checks both JDBC connectors share: that a dialect can be resolved for the URL.
-import { ConfigError } from '../../errors.js';
-import type { ConfigDef } from '../../config/ConfigDef.js';
-import type { ConnectorPlugin, DialectName } from '../types.js';
+import { ConfigError } from '../../../connect-api/errors.js';
+import type { ConfigDef } from '../../../connect-api/config/ConfigDef.js';
+import type { ConnectorPlugin, DialectName } from '../../../connect-api/plugins.js';
 import { resolveDialect } from './connectionKeys.js';
 
 export function mergeErrors(...maps: Array<Map<string, string[]>>): Map<string, string[]> {

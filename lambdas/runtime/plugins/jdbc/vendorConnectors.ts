@@ -1,6 +1,6 @@
 // Vendor-style connector names: any class whose simple name is <Database>(Sink|Source)[Connector], e.g.
 // com.example.OracleSinkConnector or PostgresSinkConnector, resolves to the JDBC connector with that database's dialect.
-import type { ConnectorPlugin, DialectName } from '../types.js';
+import type { ConnectorPlugin, DialectName } from '../../../connect-api/plugins.js';
 import { jdbcSinkPluginFor } from './JdbcSinkConnector.js';
 import { jdbcSourcePluginFor } from './JdbcSourceConnector.js';
 

@@ -1,9 +1,9 @@
 // Key and value columns of a table from the record schemas and pk.mode (kafka-connect-jdbc FieldsMetadata), with
 // Kafka's messages. Key columns come first in bind order; `fields.whitelist` filters value columns only.
-import { type Schema, Schemas } from '../../data/Schema.js';
+import { type Schema, Schemas } from '../../../connect-api/data/Schema.js';
 import type { Column } from '../../dialects/Dialect.js';
 import { type EpochUnit, epochTimestampSchema } from '../../dialects/epochTimestamp.js';
-import { DataError } from '../../errors.js';
+import { DataError } from '../../../connect-api/errors.js';
 import type { PkMode } from './JdbcSinkConfig.js';
 import { isPrimitiveSchema } from './RecordValidator.js';
 

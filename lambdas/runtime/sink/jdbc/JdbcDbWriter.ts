@@ -4,10 +4,10 @@
 // and the transaction commits. On any error it rolls back and throws: RecordWriteError for a record that cannot be
 // written (before any row is written), WriteError for the database's refusal, `retriable` when the dialect deems the
 // cause transient. The connection is kept across calls (warm Lambda invocations) and reopened after a lost one.
-import type { SinkRecord } from '../../data/ConnectRecord.js';
+import type { SinkRecord } from '../../../connect-api/data/ConnectRecord.js';
 import type { Dialect, TableId, WriteStatement } from '../../dialects/Dialect.js';
 import { dialectFor, tableName } from '../../dialects/index.js';
-import { ConfigError, ConnectionError, SluiceError } from '../../errors.js';
+import { ConfigError, ConnectionError, SluiceError } from '../../../connect-api/errors.js';
 import type { SqlConnection, SqlConnector } from '../../ports/SqlConnection.js';
 import { planTables, type TableWrites } from './bufferPlan.js';
 import { type PreparedTable, prepareTable, schemaFields } from './bufferStatements.js';

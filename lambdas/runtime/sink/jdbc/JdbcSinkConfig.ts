@@ -2,10 +2,10 @@
 import type { ConnectionSpec } from '../../config/connectionUrl.js';
 import type { QuoteMode } from '../../dialects/Dialect.js';
 import type { EpochUnit } from '../../dialects/epochTimestamp.js';
-import { ConfigError } from '../../errors.js';
+import { ConfigError } from '../../../connect-api/errors.js';
 import { connectionSpecOf, resolveDialect } from '../../plugins/jdbc/connectionKeys.js';
 import { jdbcSinkConfigDef } from '../../plugins/jdbc/JdbcSinkConnector.js';
-import type { DialectName } from '../../plugins/types.js';
+import type { DialectName } from '../../../connect-api/plugins.js';
 
 export type InsertMode = 'insert' | 'upsert' | 'update';
 export type PkMode = 'none' | 'kafka' | 'record_key' | 'record_value';

@@ -1,10 +1,10 @@
 // Which records the sink can write at all (kafka-connect-jdbc RecordValidator), with Kafka's messages.
 // Sluice deviation: a schemaless plain-object value (JsonConverter schemas.enable=false) is accepted where Kafka
 // requires a Struct; its columns come from the object's keys (see schemaless.ts).
-import type { SinkRecord } from '../../data/ConnectRecord.js';
-import { Decimal } from '../../data/Decimal.js';
-import type { Schema } from '../../data/Schema.js';
-import { Struct } from '../../data/Struct.js';
+import type { SinkRecord } from '../../../connect-api/data/ConnectRecord.js';
+import { Decimal } from '../../../connect-api/data/Decimal.js';
+import type { Schema } from '../../../connect-api/data/Schema.js';
+import { Struct } from '../../../connect-api/data/Struct.js';
 import { RecordWriteError } from './errors.js';
 import type { JdbcSinkConfig } from './JdbcSinkConfig.js';
 

@@ -2,8 +2,8 @@
 // a new buffer starts when the key schema or the value schema changes (a tombstone's null schema is no change), and
 // when a non-tombstone follows pending deletes, so an insert after a delete of the same key is not lost. Within a
 // buffer writes execute before deletes.
-import type { SinkRecord } from '../../data/ConnectRecord.js';
-import type { Schema } from '../../data/Schema.js';
+import type { SinkRecord } from '../../../connect-api/data/ConnectRecord.js';
+import type { Schema } from '../../../connect-api/data/Schema.js';
 import type { TableId } from '../../dialects/Dialect.js';
 import { schemaEquals } from '../../converters/schemaEquals.js';
 import { shapeOf } from './schemaless.js';

@@ -1,9 +1,9 @@
 // Buffers of one table → the statements that write them: columns from the schemas (or, for schemaless objects, from
 // the table), the table created or evolved as configured, rows collapsed per key, SQL from the dialect.
-import type { SinkRecord } from '../../data/ConnectRecord.js';
+import type { SinkRecord } from '../../../connect-api/data/ConnectRecord.js';
 import type { Column, ColumnInfo, Dialect, TableId, WriteStatement } from '../../dialects/Dialect.js';
 import { tableName } from '../../dialects/identifiers.js';
-import { DataError } from '../../errors.js';
+import { DataError } from '../../../connect-api/errors.js';
 import type { SqlConnection } from '../../ports/SqlConnection.js';
 import type { RecordBuffer, TableWrites } from './bufferPlan.js';
 import type { DbStructure } from './DbStructure.js';

@@ -1,7 +1,7 @@
 // The JDBC sink's errors: a failed database write (retriable or not, from the dialect's classification), and a
 // record that cannot be written at all (found before anything is executed, so the caller can route that record).
-import type { SinkRecord } from '../../data/ConnectRecord.js';
-import { DataError, SluiceError } from '../../errors.js';
+import type { SinkRecord } from '../../../connect-api/data/ConnectRecord.js';
+import { DataError, SluiceError } from '../../../connect-api/errors.js';
 
 /** A write that failed in the database or the driver; the transaction was rolled back. */
 export class WriteError extends SluiceError {

@@ -1,8 +1,8 @@
 // Records → rows of Connect values in bind order (key columns, then value columns), and the collapse of several
 // records for one key to the last (upsert/update/delete): the database sees each key once per statement.
-import type { SinkRecord } from '../../data/ConnectRecord.js';
-import { Decimal } from '../../data/Decimal.js';
-import { Struct } from '../../data/Struct.js';
+import type { SinkRecord } from '../../../connect-api/data/ConnectRecord.js';
+import { Decimal } from '../../../connect-api/data/Decimal.js';
+import { Struct } from '../../../connect-api/data/Struct.js';
 import type { Column } from '../../dialects/Dialect.js';
 import type { FieldsMetadata } from './FieldsMetadata.js';
 import type { InferredStruct } from './schemaless.js';

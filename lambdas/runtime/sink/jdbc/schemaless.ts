@@ -3,7 +3,7 @@
 // schema inferred from the buffer's values, used to bind (and, with auto.create/auto.evolve, to create columns):
 // integers → INT64, other numbers → FLOAT64, strings → STRING, booleans → BOOLEAN, objects/arrays → STRING (JSON).
 // Every inferred column is optional. Mixed kinds fall back to STRING.
-import { type Schema, Schemas, structSchema } from '../../data/Schema.js';
+import { type Schema, Schemas, structSchema } from '../../../connect-api/data/Schema.js';
 import type { ColumnInfo } from '../../dialects/Dialect.js';
 
 type Kind = 'INT64' | 'FLOAT64' | 'BOOLEAN' | 'STRING' | 'JSON';

@@ -1,6 +1,6 @@
 // pk.mode semantics (Kafka's FieldsMetadata): which columns are keys, which are values, and Kafka's errors.
 import { describe, expect, it } from 'vitest';
-import { Schemas, structSchema } from '../../../../lambdas/runtime/data/Schema.js';
+import { Schemas, structSchema } from '../../../../lambdas/connect-api/data/Schema.js';
 import { extractFields, type FieldsSpec } from '../../../../lambdas/runtime/sink/jdbc/FieldsMetadata.js';
 import { keySchema, valueSchema } from './fixtures.js';
 

@@ -1,8 +1,8 @@
 // JdbcDbWriter against the real local MariaDB (127.0.0.1:3306, root, database test) through MySqlConnector.
 import { describe, expect, it } from 'vitest';
 import { MySqlConnector } from '../../../../lambdas/adapters/sql/MySqlConnector.js';
-import { Schemas, structSchema } from '../../../../lambdas/runtime/data/Schema.js';
-import { Struct } from '../../../../lambdas/runtime/data/Struct.js';
+import { Schemas, structSchema } from '../../../../lambdas/connect-api/data/Schema.js';
+import { Struct } from '../../../../lambdas/connect-api/data/Struct.js';
 import { sinkRecord } from './fixtures.js';
 import { type LiveDb, liveHarness } from './liveWriter.js';
 import { allTypes, allTypesValue, structureScenarios } from './structureScenarios.js';

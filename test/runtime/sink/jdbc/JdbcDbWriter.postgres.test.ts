@@ -1,8 +1,8 @@
 // JdbcDbWriter against the real local PostgreSQL (127.0.0.1:5432, database test) through PgConnector.
 import { describe, expect, it } from 'vitest';
 import { PgConnector } from '../../../../lambdas/adapters/sql/PgConnector.js';
-import { Schemas, structSchema } from '../../../../lambdas/runtime/data/Schema.js';
-import { Struct } from '../../../../lambdas/runtime/data/Struct.js';
+import { Schemas, structSchema } from '../../../../lambdas/connect-api/data/Schema.js';
+import { Struct } from '../../../../lambdas/connect-api/data/Struct.js';
 import { order, recording, sinkRecord } from './fixtures.js';
 import { type LiveDb, liveHarness } from './liveWriter.js';
 import { allTypes, allTypesValue, structureScenarios } from './structureScenarios.js';

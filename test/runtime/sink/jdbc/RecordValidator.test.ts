@@ -1,6 +1,6 @@
 // Which records the sink accepts (Kafka's RecordValidator), and the one deliberate deviation: schemaless objects.
 import { describe, expect, it } from 'vitest';
-import { Schemas } from '../../../../lambdas/runtime/data/Schema.js';
+import { Schemas } from '../../../../lambdas/connect-api/data/Schema.js';
 import { RecordWriteError } from '../../../../lambdas/runtime/sink/jdbc/errors.js';
 import { recordValidator } from '../../../../lambdas/runtime/sink/jdbc/RecordValidator.js';
 import { order, sinkConfig, sinkRecord } from './fixtures.js';

@@ -1,8 +1,8 @@
 // How one batch splits into per-table buffers (BufferedRecords' flush rules).
 import { describe, expect, it } from 'vitest';
-import type { SinkRecord } from '../../../../lambdas/runtime/data/ConnectRecord.js';
-import { optional, Schemas, structSchema } from '../../../../lambdas/runtime/data/Schema.js';
-import { Struct } from '../../../../lambdas/runtime/data/Struct.js';
+import type { SinkRecord } from '../../../../lambdas/connect-api/data/ConnectRecord.js';
+import { optional, Schemas, structSchema } from '../../../../lambdas/connect-api/data/Schema.js';
+import { Struct } from '../../../../lambdas/connect-api/data/Struct.js';
 import { planTables } from '../../../../lambdas/runtime/sink/jdbc/bufferPlan.js';
 import { order, sinkRecord } from './fixtures.js';
 

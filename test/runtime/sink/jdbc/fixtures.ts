@@ -1,7 +1,7 @@
 // Records, schemas and configs shared by the JDBC sink writer tests.
-import type { SinkRecord } from '../../../../lambdas/runtime/data/ConnectRecord.js';
-import { optional, type Schema, Schemas, structSchema } from '../../../../lambdas/runtime/data/Schema.js';
-import { Struct } from '../../../../lambdas/runtime/data/Struct.js';
+import type { SinkRecord } from '../../../../lambdas/connect-api/data/ConnectRecord.js';
+import { optional, type Schema, Schemas, structSchema } from '../../../../lambdas/connect-api/data/Schema.js';
+import { Struct } from '../../../../lambdas/connect-api/data/Struct.js';
 import type { Row, SqlConnection, SqlConnector } from '../../../../lambdas/runtime/ports/SqlConnection.js';
 import type { ConnectionSpec } from '../../../../lambdas/runtime/config/connectionUrl.js';
 import { type JdbcSinkConfig, parseJdbcSinkConfig } from '../../../../lambdas/runtime/sink/jdbc/JdbcSinkConfig.js';

@@ -1,6 +1,6 @@
 // The harness of the live writer tests: a real database reached through its adapter, tables dropped afterwards.
 import { afterAll, beforeAll } from 'vitest';
-import type { DialectName } from '../../../../lambdas/runtime/plugins/types.js';
+import type { DialectName } from '../../../../lambdas/connect-api/plugins.js';
 import type { SqlConnection, SqlConnector } from '../../../../lambdas/runtime/ports/SqlConnection.js';
 import { JdbcDbWriter } from '../../../../lambdas/runtime/sink/jdbc/JdbcDbWriter.js';
 import { sinkConfig, uniqueTable } from './fixtures.js';

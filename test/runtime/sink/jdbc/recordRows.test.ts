@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SinkRecord } from '../../../../lambdas/runtime/data/ConnectRecord.js';
+import type { SinkRecord } from '../../../../lambdas/connect-api/data/ConnectRecord.js';
 import { lastPerKey } from '../../../../lambdas/runtime/sink/jdbc/recordRows.js';
 
 // Rows stand in for records here: lastPerKey keeps records aligned with rows and never reads them.

@@ -1,6 +1,6 @@
 // Live scenarios of table creation, evolution, failures and schemaless values, shared by PostgreSQL and MariaDB.
 import { expect, it } from 'vitest';
-import { Decimal } from '../../../../lambdas/runtime/data/Decimal.js';
+import { Decimal } from '../../../../lambdas/connect-api/data/Decimal.js';
 import {
   dateSchema,
   decimalSchema,
@@ -9,9 +9,9 @@ import {
   structSchema,
   timeSchema,
   timestampSchema,
-} from '../../../../lambdas/runtime/data/Schema.js';
-import { Struct } from '../../../../lambdas/runtime/data/Struct.js';
-import { ConnectionError } from '../../../../lambdas/runtime/errors.js';
+} from '../../../../lambdas/connect-api/data/Schema.js';
+import { Struct } from '../../../../lambdas/connect-api/data/Struct.js';
+import { ConnectionError } from '../../../../lambdas/connect-api/errors.js';
 import { RecordWriteError, WriteError } from '../../../../lambdas/runtime/sink/jdbc/errors.js';
 import { JdbcDbWriter } from '../../../../lambdas/runtime/sink/jdbc/JdbcDbWriter.js';
 import { order, recording, sinkConfig, sinkRecord } from './fixtures.js';

@@ -2,8 +2,8 @@
 // AbstractJdbcSinkConnectorIT.testTimestampFieldsList (INT64 epoch microseconds into TIMESTAMP columns) and the
 // dialects' getSqlType (auto.create: TIMESTAMP on PostgreSQL, DATETIME(6) on MySQL).
 import { expect, it } from 'vitest';
-import { Schemas, structSchema } from '../../../../lambdas/runtime/data/Schema.js';
-import { Struct } from '../../../../lambdas/runtime/data/Struct.js';
+import { Schemas, structSchema } from '../../../../lambdas/connect-api/data/Schema.js';
+import { Struct } from '../../../../lambdas/connect-api/data/Struct.js';
 import { sinkRecord } from './fixtures.js';
 import type { LiveDb, LiveHarness } from './liveWriter.js';
 

@@ -1,8 +1,8 @@
 // Live scenarios of the write modes, shared by the PostgreSQL and MariaDB writer tests.
 import { describe, expect, it } from 'vitest';
-import type { SinkRecord } from '../../../../lambdas/runtime/data/ConnectRecord.js';
-import { Schemas } from '../../../../lambdas/runtime/data/Schema.js';
-import { Struct } from '../../../../lambdas/runtime/data/Struct.js';
+import type { SinkRecord } from '../../../../lambdas/connect-api/data/ConnectRecord.js';
+import { Schemas } from '../../../../lambdas/connect-api/data/Schema.js';
+import { Struct } from '../../../../lambdas/connect-api/data/Struct.js';
 import { order, recording, sinkRecord, valueSchema } from './fixtures.js';
 import type { LiveDb, LiveHarness } from './liveWriter.js';
 

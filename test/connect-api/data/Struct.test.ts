@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Schemas, structSchema } from '../../../lambdas/runtime/data/Schema.js';
-import { Struct } from '../../../lambdas/runtime/data/Struct.js';
-import { DataError } from '../../../lambdas/runtime/errors.js';
+import { Schemas, structSchema } from '../../../lambdas/connect-api/data/Schema.js';
+import { Struct } from '../../../lambdas/connect-api/data/Struct.js';
+import { DataError } from '../../../lambdas/connect-api/errors.js';
 
 const SCHEMA = structSchema([
   ['id', Schemas.INT64],

@@ -1,7 +1,7 @@
 // The one masking function: passwords inside URLs, password-like pairs in rendered maps and JSON, literal secrets.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ConfigError, errorTrace } from '../../lambdas/runtime/errors.js';
-import { maskSecrets, secretValues } from '../../lambdas/runtime/maskSecrets.js';
+import { ConfigError, errorTrace } from '../../lambdas/connect-api/errors.js';
+import { maskSecrets, secretValues } from '../../lambdas/connect-api/maskSecrets.js';
 import { consoleLogger } from '../../lambdas/runtime/ports/Logger.js';
 
 afterEach(() => {

@@ -1,7 +1,7 @@
 // Decimal's wire form is Java's BigInteger.toByteArray: minimal big-endian two's complement.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Decimal } from '../../../lambdas/runtime/data/Decimal.js';
+import { Decimal } from '../../../lambdas/connect-api/data/Decimal.js';
 
 /** The definition, byte by byte with BigInt shifts: the oracle the fast paths are checked against. */
 function reference(v: bigint): number[] {

@@ -1,7 +1,7 @@
 // Plugin contracts: each is one or two methods (Kafka's Transformation.apply, Predicate.test, Converter).
-import type { ConfigDef } from '../config/ConfigDef.js';
-import type { ConnectHeader, ConnectRecord } from '../data/ConnectRecord.js';
-import type { Schema } from '../data/Schema.js';
+import type { ConfigDef } from './config/ConfigDef.js';
+import type { ConnectHeader, ConnectRecord } from './data/ConnectRecord.js';
+import type { Schema } from './data/Schema.js';
 
 export type PluginType = 'sink' | 'source' | 'converter' | 'header_converter' | 'transformation' | 'predicate';
 export type DialectName = 'postgresql' | 'mysql' | 'oracle';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigDef } from '../../../lambdas/runtime/config/ConfigDef.js';
-import { atLeast, between, nonEmptyStringWithoutControlChars, oneOf } from '../../../lambdas/runtime/config/validators.js';
+import { ConfigDef } from '../../../lambdas/connect-api/config/ConfigDef.js';
+import { atLeast, between, nonEmptyStringWithoutControlChars, oneOf } from '../../../lambdas/connect-api/config/validators.js';
 
 const def = new ConfigDef([
   { name: 'req', type: 'STRING', importance: 'HIGH', documentation: 'required' },
