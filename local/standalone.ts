@@ -33,6 +33,7 @@ import { LocalRuntimeObserver } from './LocalRuntimeObserver.js';
 import { localSinkHandler, localSourceHandler } from './localHandlers.js';
 import { SchedulerEmulator } from './scheduler/SchedulerEmulator.js';
 import { TaskReaper } from './TaskReaper.js';
+import { withConsole } from './ui/serveUi.js';
 
 export interface StandaloneOptions {
   /** @default '127.0.0.1' */
@@ -164,7 +165,7 @@ export async function startStandalone(options: StandaloneOptions = {}): Promise<
     groupOffsets: new KafkaGroupOffsets(() => admin.get()),
     observer: new LocalRuntimeObserver(metrics, (name) => esm.mappingsOf(name)),
   });
-  api = serveProxyHandler(createApiHandler(service), 'sluice-api');
+  api = withConsole(serveProxyHandler(createApiHandler(service), 'sluice-api'));
   const reaper = new TaskReaper({ store, sink: sink.tasks, source: source.tasks, logger, pollIntervalMs: options.pollIntervalMs ?? 500 });
   controller.start();
   reaper.start();

@@ -1,5 +1,5 @@
 // What the suite needs from outside this repository, checked before any test runs: the local PostgreSQL and MariaDB
-// (real servers, as the tests use them) and the kcat and psql clients. One missing service would otherwise fail
+// (real servers, as the tests use them), the kcat and psql clients and Chromium (the web console's browser test). One missing service would otherwise fail
 // dozens of tests with connection errors; this names it and how to start it. Redis is not listed: no test uses it.
 import { spawn } from 'node:child_process';
 import mysql from 'mysql2/promise';
@@ -71,12 +71,16 @@ export function tool(command: string, versionArgs: readonly string[], remedy: st
   };
 }
 
+/** Debian's Chromium, which the web console's test drives headless through playwright-core (no browser download). */
+export const CHROMIUM = '/usr/bin/chromium';
+
 export function suiteRequirements(env: Readonly<Record<string, string | undefined>>): Requirement[] {
   return [
     postgres(endpoint(env['SLUICE_PREFLIGHT_POSTGRES'], { host: '127.0.0.1', port: 5432 })),
     mariadb(endpoint(env['SLUICE_PREFLIGHT_MARIADB'], { host: '127.0.0.1', port: 3306 })),
     tool('kcat', ['-V'], 'install it: apt-get install -y kcat'),
     tool('psql', ['--version'], 'install it: apt-get install -y postgresql-client'),
+    tool(CHROMIUM, ['--version'], 'install it (the web console test drives it headless): apt-get install -y chromium'),
   ];
 }
 
