@@ -16,6 +16,7 @@ export function banner(args: StandaloneArgs, serving: Serving): string {
   const lines = [
     'Sluice standalone',
     `  Kafka Connect REST API   ${serving.url}`,
+    `  web console              ${serving.url}/ui`,
     `  Kafka                    ${serving.kafkaBootstrap}${external ? ' (KAFKA_BROKERS)' : ' (embedded broker)'}`,
     "  lifecycle                the controller's reconciler, as in AWS (every 500 ms)",
     '  sink pipelines           event source mapping emulator (consumer group connect-<name>)',

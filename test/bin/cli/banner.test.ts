@@ -13,6 +13,10 @@ describe('the standalone banner', () => {
     expect(text).toContain('Try:   curl -s http://127.0.0.1:8083/connector-plugins\n');
   });
 
+  it('names the web console beside the REST API it is served with', () => {
+    expect(banner(parseStandaloneArgs([], {}), serving)).toContain('  Kafka Connect REST API   http://127.0.0.1:8083\n  web console              http://127.0.0.1:8083/ui\n');
+  });
+
   it('says nothing is kept in memory, and quotes a directory the shell would split', () => {
     expect(banner(parseStandaloneArgs(['--in-memory'], {}), serving)).toContain('data                     in memory (--in-memory): gone when it stops');
     expect(banner(parseStandaloneArgs(['--in-memory'], {}), serving)).not.toContain('Reset:');
