@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { freePort } from '../helpers/freePort.js';
-import { mariadb, missingRequirements, postgres, tool } from './services.js';
+import { CHROMIUM, mariadb, missingRequirements, postgres, suiteRequirements, tool } from './services.js';
 
 describe('the test suite preflight', () => {
   it('passes when the local PostgreSQL and MariaDB answer', async () => {
@@ -26,6 +26,18 @@ describe('the test suite preflight', () => {
   it('names a missing command-line tool and how to install it', async () => {
     const message = await missingRequirements([tool('sluice-no-such-tool', ['-V'], 'install it: apt-get install -y nothing')]);
     expect(message).toContain('  the sluice-no-such-tool command: sluice-no-such-tool: not found on PATH\n    install it: apt-get install -y nothing');
+  });
+
+  it('names Debian’s Chromium, which the web console test drives, and the apt command that installs it', async () => {
+    // Prepare: the suite's own requirement, aimed at a path where no browser is
+    const chromium = suiteRequirements({}).find((r) => r.name === `the ${CHROMIUM} command`)!;
+    const elsewhere = tool('/nonexistent/sluice/chromium', ['--version'], chromium.remedy);
+    // Act
+    const present = await missingRequirements([chromium]);
+    const message = await missingRequirements([elsewhere]);
+    // Assess
+    expect(present).toBeUndefined();
+    expect(message).toContain('  the /nonexistent/sluice/chromium command: /nonexistent/sluice/chromium: not found\n    install it (the web console test drives it headless): apt-get install -y chromium');
   });
 
   it('stops a vitest run before any test when PostgreSQL is not reachable', async () => {

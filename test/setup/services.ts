@@ -65,7 +65,7 @@ export function tool(command: string, versionArgs: readonly string[], remedy: st
     check: () =>
       new Promise<void>((resolve, reject) => {
         const child = spawn(command, versionArgs, { stdio: 'ignore' });
-        child.on('error', (e: NodeJS.ErrnoException) => reject(e.code === 'ENOENT' ? new Error(`${command}: not found on PATH`) : e));
+        child.on('error', (e: NodeJS.ErrnoException) => reject(e.code === 'ENOENT' ? new Error(`${command}: not found${command.includes('/') ? '' : ' on PATH'}`) : e));
         child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${versionArgs.join(' ')} exited ${code}`))));
       }),
   };

@@ -25,6 +25,7 @@ let dataDir: string;
 const running = uniqueName('p18ui_running');
 const failing = uniqueName('p18ui_failing');
 const runningTable = uniqueName('p18ui_console_tbl');
+const tables = [runningTable];
 
 interface Status {
   connector: { state: string };
@@ -75,7 +76,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await sluice?.stop();
-  await withPg((c) => c.query(`DROP TABLE IF EXISTS "${runningTable}"`));
+  await withPg(async (c) => {
+    for (const t of tables) await c.query(`DROP TABLE IF EXISTS "${t}"`);
+  });
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -165,6 +168,29 @@ describe('the pipeline page', () => {
 });
 
 describe('the editor', () => {
+  it('creates a pipeline from JSON, then deletes it through the button and its dialog', async () => {
+    // Prepare
+    const name = uniqueName('p18ui_created');
+    const table = uniqueName('p18ui_created_tbl');
+    tables.push(table);
+    const page = await openConsole('#/new');
+    // Act: create
+    await page.locator('#config-json').fill(JSON.stringify({ name, ...upsertSinkConfig(uniqueName('p18ui_created_topic'), table) }, null, 2));
+    await page.getByRole('button', { name: 'Create' }).click();
+    await page.locator('h1', { hasText: name }).waitFor();
+    const created = await call('GET', `/connectors/${name}/config`);
+    // Act: delete
+    await page.getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+    await page.locator(`tr[data-pipeline="${failing}"]`).waitFor();
+    // Assess
+    expect(created.status).toBe(200);
+    expect((created.body as Record<string, string>)['table.name.format']).toBe(table);
+    await waitFor(async () => (await call('GET', `/connectors/${name}`)).status === 404, 10_000, 'the API still had the deleted pipeline');
+    expect(await page.locator(`tr[data-pipeline="${name}"]`).count()).toBe(0);
+    await page.close();
+  });
+
   it('shows the validate endpoint’s errors beside the keys they are about', async () => {
     // Prepare
     const page = await openConsole('#/new');
