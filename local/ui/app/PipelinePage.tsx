@@ -2,7 +2,7 @@
 import { ActionBar } from './ActionBar.js';
 import { api, errorText, seg } from './api.js';
 import { LineChart } from './charts.js';
-import { endpoints, formatNumber, lastError, pipelineState, ratePoints } from './model.js';
+import { chartPoints, endpoints, formatNumber, lastError, pipelineState } from './model.js';
 import { StateBadge } from './StateBadge.js';
 import { TraceDetails } from './TraceDetails.js';
 import type { ConnectorInfo, ConnectorOffsets, ConnectorStatus, RuntimeInfo } from './types.js';
@@ -142,9 +142,10 @@ function Metrics({ runtime }: { runtime: RuntimeInfo | undefined }) {
       <h2>Metrics</h2>
       {history && names.length > 0 ? (
         <div class="charts">
-          {names.map((n) => (
-            <LineChart key={n} title={n} points={ratePoints(runtime, n)} unit="/s" />
-          ))}
+          {names.map((n) => {
+            const { points, unit } = chartPoints(runtime, n);
+            return <LineChart key={n} title={n} points={points} unit={unit} />;
+          })}
         </div>
       ) : (
         <p class="muted">No metrics history from this runtime yet.</p>

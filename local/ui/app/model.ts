@@ -60,6 +60,18 @@ export function ratePoints(runtime: RuntimeInfo | undefined, metric: string): Me
   return [...points].sort((a, b) => a[0] - b[0]).map(([t, v]) => [t, v / history.period_seconds]);
 }
 
+/** Whether a metric counts records or rows (a sum per period, shown per second) rather than a latency or a lag. */
+export function isCount(metric: string): boolean {
+  return /^(Records|Rows)/.test(metric);
+}
+
+/** A metric's history as charted: counts per second; latencies (ms) and lags (rows) as reported. */
+export function chartPoints(runtime: RuntimeInfo | undefined, metric: string): { points: MetricPoint[]; unit: string } {
+  if (isCount(metric)) return { points: ratePoints(runtime, metric), unit: '/s' };
+  const points = [...(runtime?.metrics_history?.series[metric] ?? [])].sort((a, b) => a[0] - b[0]);
+  return { points, unit: metric.endsWith('Latency') ? 'ms' : metric.endsWith('Lag') ? 'rows' : '' };
+}
+
 /** The latest records/s: the last period of the history, else the average over the metrics window. */
 export function currentRate(runtime: RuntimeInfo | undefined, metric: string): number | undefined {
   const points = ratePoints(runtime, metric);

@@ -148,7 +148,7 @@ describe('the pipeline page', () => {
     // Prepare: the failing pipeline's real status, with the history a runtime that keeps one adds to it
     const page = await browser.newPage();
     const t0 = Date.UTC(2026, 0, 1, 12, 0);
-    const history = { period_seconds: 60, series: { RecordsReceived: [[t0, 600], [t0 + 60_000, 1200]], RecordsFailed: [[t0, 0], [t0 + 60_000, 60]] } };
+    const history = { period_seconds: 60, series: { RecordsReceived: [[t0, 600], [t0 + 60_000, 1200]], RecordsFailed: [[t0, 0], [t0 + 60_000, 60]], BatchLatency: [[t0, 40], [t0 + 60_000, 35]] } };
     await page.route('**/status', async (route) => {
       const real = await route.fetch();
       const body = (await real.json()) as { runtime: Record<string, unknown> };
@@ -158,10 +158,11 @@ describe('the pipeline page', () => {
     await page.goto(`${sluice.url}/ui/#/pipelines/${encodeURIComponent(failing)}`);
     const received = page.locator('figure.chart[data-metric="RecordsReceived"]');
     await received.waitFor();
-    // Assess: sums per 60 s period shown as records/s, the last one being 1200/60
+    // Assess: sums per 60 s period shown as records/s, the last one being 1200/60; a latency as reported
     await page.screenshot({ path: join(OUTPUT, 'console-charts.png'), fullPage: true });
-    expect(await page.locator('figure.chart').count()).toBe(2);
+    expect(await page.locator('figure.chart').count()).toBe(3);
     expect(await received.locator('figcaption').textContent()).toContain('20 /s');
+    expect(await page.locator('figure.chart[data-metric="BatchLatency"] figcaption').textContent()).toContain('35 ms');
     expect(await received.locator('path.line').getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+ L[\d.]+,[\d.]+$/);
     await page.close();
   });

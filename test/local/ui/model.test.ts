@@ -1,7 +1,7 @@
 // What the console derives from the API's bodies, and how the editor lines up validation errors with keys.
 import { describe, expect, it } from 'vitest';
 import { keyReports, parseConfig } from '../../../local/ui/app/configEdit.js';
-import { currentRate, deadLettered, endpoints, formatNumber, headline, lastError, parseRoute, pipelineState, ratePoints, throughputMetric } from '../../../local/ui/app/model.js';
+import { chartPoints, currentRate, deadLettered, endpoints, formatNumber, headline, lastError, parseRoute, pipelineState, ratePoints, throughputMetric } from '../../../local/ui/app/model.js';
 import type { ConfigInfos, ConnectorStatus, RuntimeInfo } from '../../../local/ui/app/types.js';
 
 const status = (connector: string, ...tasks: Array<{ state: string; trace?: string }>): ConnectorStatus =>
@@ -40,6 +40,13 @@ describe('throughput', () => {
     expect(currentRate(sums, 'RecordsWritten')).toBe(1);
     expect(currentRate({ metrics: {}, metrics_window_minutes: 5 }, 'RecordsWritten')).toBe(0);
     expect(currentRate(undefined, 'RecordsWritten')).toBeUndefined();
+  });
+
+  it('charts counts per second, and latencies and lags as reported', () => {
+    const runtime: RuntimeInfo = { metrics_history: { period_seconds: 60, series: { RowsPolled: [[0, 120]], BatchLatency: [[0, 35]], RowLag: [[0, 7]] } } };
+    expect(chartPoints(runtime, 'RowsPolled')).toEqual({ points: [[0, 2]], unit: '/s' });
+    expect(chartPoints(runtime, 'BatchLatency')).toEqual({ points: [[0, 35]], unit: 'ms' });
+    expect(chartPoints(runtime, 'RowLag')).toEqual({ points: [[0, 7]], unit: 'rows' });
   });
 
   it('reads what a sink wrote and what a source produced', () => {
