@@ -50,10 +50,27 @@ async function produce(topic: string, ids: number[]): Promise<void> {
   }
 }
 
-async function openConsole(hash = ''): Promise<Page> {
+/** What the browser reported as an error (a script error, a CSP violation, a failed request) on each page. */
+const browserErrors = new Map<Page, string[]>();
+
+async function openConsole(hash = '', prepare: (page: Page) => Promise<unknown> = async () => undefined): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const errors: string[] = [];
+  browserErrors.set(page, errors);
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  await prepare(page);
   await page.goto(`${sluice.url}/ui${hash}`);
   return page;
+}
+
+/** Closes the page once it has reported no error. */
+async function closeClean(page: Page): Promise<void> {
+  const errors = browserErrors.get(page) ?? [];
+  await page.close();
+  expect(errors).toEqual([]);
 }
 
 beforeAll(async () => {
@@ -103,7 +120,7 @@ describe('the pipelines list', () => {
     // The browser's getComputedStyle (the suite compiles without the DOM's types)
     const colour = await page.locator('.badge.state-failed').evaluate((e) => (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }).getComputedStyle(e).backgroundColor);
     expect(colour).toBe('rgb(185, 28, 28)');
-    await page.close();
+    await closeClean(page);
   });
 });
 
@@ -119,7 +136,7 @@ describe('the pipeline page', () => {
     expect(await page.locator('table.config tr', { hasText: 'connection.password' }).locator('td').textContent()).toBe('[hidden]');
     expect(html).not.toContain(PASSWORD);
     expect(await page.locator('table.offsets').textContent()).toContain('"kafka_offset":3');
-    await page.close();
+    await closeClean(page);
   });
 
   it('pauses the running pipeline through the button once the dialog is confirmed, and the API then reports PAUSED', async () => {
@@ -141,21 +158,21 @@ describe('the pipeline page', () => {
     await expect.poll(() => page.locator('.page-head .badge').textContent(), { timeout: 10_000 }).toBe('PAUSED');
     await page.screenshot({ path: join(OUTPUT, 'console-pipeline.png'), fullPage: true });
     expect(await page.getByRole('button', { name: 'Resume' }).isEnabled()).toBe(true);
-    await page.close();
+    await closeClean(page);
   });
 
   it('draws a chart per metric when the runtime reports a metrics history', async () => {
     // Prepare: the failing pipeline's real status, with the history a runtime that keeps one adds to it
-    const page = await browser.newPage();
     const t0 = Date.UTC(2026, 0, 1, 12, 0);
     const history = { period_seconds: 60, series: { RecordsReceived: [[t0, 600], [t0 + 60_000, 1200]], RecordsFailed: [[t0, 0], [t0 + 60_000, 60]], BatchLatency: [[t0, 40], [t0 + 60_000, 35]] } };
-    await page.route('**/status', async (route) => {
-      const real = await route.fetch();
-      const body = (await real.json()) as { runtime: Record<string, unknown> };
-      await route.fulfill({ response: real, json: { ...body, runtime: { ...body.runtime, metrics_history: history } } });
-    });
+    const page = await openConsole(`#/pipelines/${encodeURIComponent(failing)}`, (p) =>
+      p.route('**/status', async (route) => {
+        const real = await route.fetch();
+        const body = (await real.json()) as { runtime: Record<string, unknown> };
+        await route.fulfill({ response: real, json: { ...body, runtime: { ...body.runtime, metrics_history: history } } });
+      }),
+    );
     // Act
-    await page.goto(`${sluice.url}/ui/#/pipelines/${encodeURIComponent(failing)}`);
     const received = page.locator('figure.chart[data-metric="RecordsReceived"]');
     await received.waitFor();
     // Assess: sums per 60 s period shown as records/s, the last one being 1200/60; a latency as reported
@@ -164,7 +181,7 @@ describe('the pipeline page', () => {
     expect(await received.locator('figcaption').textContent()).toContain('20 /s');
     expect(await page.locator('figure.chart[data-metric="BatchLatency"] figcaption').textContent()).toContain('35 ms');
     expect(await received.locator('path.line').getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+ L[\d.]+,[\d.]+$/);
-    await page.close();
+    await closeClean(page);
   });
 });
 
@@ -189,6 +206,7 @@ describe('the editor', () => {
     expect((created.body as Record<string, string>)['table.name.format']).toBe(table);
     await waitFor(async () => (await call('GET', `/connectors/${name}`)).status === 404, 10_000, 'the API still had the deleted pipeline');
     expect(await page.locator(`tr[data-pipeline="${name}"]`).count()).toBe(0);
+    // Not closeClean: a refresh of the pipeline's page that was in flight when it was deleted may log its 404.
     await page.close();
   });
 
@@ -208,6 +226,6 @@ describe('the editor', () => {
     expect(await page.locator('tr[data-key="connection.url"] .key-errors').count()).toBe(1);
     expect(await page.locator('tr[data-key="topics"] .key-errors').count()).toBe(0);
     expect((await call('GET', `/connectors/${config.name}`)).status).toBe(404);
-    await page.close();
+    await closeClean(page);
   });
 });
