@@ -3,10 +3,12 @@
 // (standalone or any Kafka Connect) or --stack (a deployed stack, every request SigV4-signed). Exit codes: 0 ok,
 // 1 the API answered with an error (its message printed) or could not be reached, 2 a command line or file the CLI
 // cannot use, 3 the --stack target cannot be used (no AWS region or credentials, no such stack, no API URL output).
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { resolveStack } from '../aws/stackTarget.js';
 import { TargetError } from '../aws/TargetError.js';
 import { signingFetch } from '../aws/RequestSigner.js';
+import type { LocalRoutes } from '../proxy/proxyHandler.js';
+import { DEFAULT_PROXY_BIND, DEFAULT_PROXY_PORT, type ProxyHandle, startProxy } from '../proxy/startProxy.js';
 import { UsageError } from '../UsageError.js';
 import { applyOne, renderResult } from './apply.js';
 import { ApiError, ConnectClient, seg } from './ConnectClient.js';
@@ -20,6 +22,10 @@ export interface CliIo {
   stderr(text: string): void;
   /** The HTTP client (tests may wrap it); fetch by default. */
   readonly fetch?: typeof fetch;
+  /** What `sluice proxy` answers itself (the web console at /ui). */
+  readonly localRoutes?: LocalRoutes;
+  /** `sluice proxy` is listening: the caller keeps it running until it stops it. */
+  started?(proxy: ProxyHandle): void;
 }
 
 export const EXIT = { ok: 0, api: 1, usage: 2, target: 3 } as const;
@@ -163,6 +169,29 @@ export async function runConnectCli(argv: readonly string[], io: CliIo): Promise
     }
   });
 
+  program
+    .command('proxy')
+    .description('a local, unsigned Kafka Connect REST API for kcctl, Terraform, Kafka UI or curl: every request is signed and sent to the stack')
+    .requiredOption('--stack <name>', 'the deployed Sluice stack to forward to')
+    .option('--region <region>', "the stack's region (default: AWS_REGION or the AWS profile's)")
+    .option('--port <port>', 'the local port', portNumber, DEFAULT_PROXY_PORT)
+    .option('--bind <address>', 'the local address to listen on', DEFAULT_PROXY_BIND)
+    .option('--allow-remote', 'allow a --bind address other hosts can reach (they would act with your AWS credentials)')
+    .action(async (o: { stack: string; region?: string; port: number; bind: string; allowRemote?: boolean }) => {
+      const target = await resolveStack(o.stack, o.region !== undefined ? { region: o.region } : {});
+      const proxy = await startProxy({
+        upstream: target.url,
+        signer: target.signer,
+        port: o.port,
+        bind: o.bind,
+        allowRemote: o.allowRemote === true,
+        log: (line) => io.stderr(`${line}\n`),
+        ...(io.localRoutes ? { localRoutes: io.localRoutes } : {}),
+      });
+      io.stdout(`sluice proxy: ${proxy.url} -> ${target.url} (stack ${target.stack}, ${target.region}), requests signed with SigV4\n`);
+      io.started?.(proxy);
+    });
+
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return code;
@@ -173,4 +202,10 @@ export async function runConnectCli(argv: readonly string[], io: CliIo): Promise
     io.stderr(`sluice: ${(e as Error).message}\n`);
     return code;
   }
+}
+
+function portNumber(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new InvalidArgumentError('a port is 0 to 65535');
+  return port;
 }

@@ -51,6 +51,7 @@ describe('sluice connectors as a process', () => {
     expect(help.stdout).toMatch(/^ {2}connectors {3}/m);
     expect(help.stdout).toMatch(/^ {2}plugins {6}/m);
     expect(help.stdout).toMatch(/^ {2}validate {5}/m);
+    expect(help.stdout).toMatch(/^ {2}proxy {8}--stack NAME/m);
     expect(typo.code).toBe(2);
     expect(typo.stderr).toMatch(/^sluice: unknown command 'conectors' \(did you mean connectors\?\)/);
   }, 60_000);

@@ -127,5 +127,6 @@ describe('exit codes and help', () => {
     }
     expect((await cli(['connectors', 'apply', '--help'])).stdout).toContain('--dry-run');
     expect((await cli(['connectors', 'restart', '--help'])).stdout).toContain('--failed');
+    expect((await cli(['proxy', '--help'])).stdout).toMatch(/--stack <name>[\s\S]*--port <port>[\s\S]*--bind <address>[\s\S]*--allow-remote/);
   });
 });
