@@ -26,13 +26,14 @@ function sluice(args: string[]): Promise<{ code: number | null; stdout: string; 
 }
 
 describe('sluice connectors as a process', () => {
-  it('applies a YAML file, lists it (exit 0), reports an unknown connector (exit 1) and --stack without AWS credentials (exit 3)', async () => {
+  it('applies a YAML file, lists it (exit 0), reports an unknown connector (exit 1) and --stack or proxy without AWS credentials (exit 3)', async () => {
     const name = unique('cli_bin');
     const dir = sa.dir({ [`${name}.yml`]: `name: ${name}\nconfig:\n  connector.class: JdbcSink\n  connection.url: ${PG_URL}?user=postgres\n  topics: ${name}\n  table.name.format: ${name}\n` });
-    const [applied, missing, stack] = await Promise.all([
+    const [applied, missing, stack, proxy] = await Promise.all([
       sluice(['connectors', 'apply', '-f', dir, '--url', sa.url]),
       sluice(['connectors', 'status', `${name}_nope`, '--url', sa.url]),
       sluice(['connectors', 'list', '--stack', 'prod', '--region', 'eu-west-1']),
+      sluice(['proxy', '--stack', 'prod', '--region', 'eu-west-1', '--port', '0']),
     ]);
     const listed = await sluice(['connectors', 'list', '--url', sa.url]);
     expect(applied).toMatchObject({ code: 0, stderr: '' });
@@ -43,6 +44,8 @@ describe('sluice connectors as a process', () => {
     expect(missing.stderr).toBe(`sluice: No status found for connector ${name}_nope\n`);
     expect(stack).toMatchObject({ code: 3, stdout: '' });
     expect(stack.stderr).toMatch(/^sluice: no AWS credentials: /);
+    expect(proxy).toMatchObject({ code: 3, stdout: '' });
+    expect(proxy.stderr).toMatch(/^sluice: no AWS credentials: /);
   }, 90_000);
 
   it('lists the new commands in sluice --help and suggests one for a typo', async () => {
