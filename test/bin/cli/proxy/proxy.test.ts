@@ -7,7 +7,8 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runConnectCli } from '../../../../bin/cli/connect/program.js';
 import type { LocalRoutes } from '../../../../bin/cli/proxy/proxyHandler.js';
-import { isLoopback, type ProxyHandle } from '../../../../bin/cli/proxy/startProxy.js';
+import { RequestSigner } from '../../../../bin/cli/aws/RequestSigner.js';
+import { isLoopback, type ProxyHandle, startProxy } from '../../../../bin/cli/proxy/startProxy.js';
 import { freePort } from '../../../helpers/freePort.js';
 import { PG_URL } from '../../../helpers/pg.js';
 import { waitFor } from '../../../helpers/waitFor.js';
@@ -174,5 +175,32 @@ describe('sluice proxy', () => {
     const port = new URL(first.url!).port;
     const second = await proxy(['--stack', 'sluice', '--port', port]);
     expect(second).toEqual({ code: 2, stdout: '', stderr: `sluice: cannot listen on 127.0.0.1:${port} (EADDRINUSE): choose another --port or --bind\n` });
+  });
+});
+
+describe('the proxy handler', () => {
+  it('answers a body over the limit 413 without calling the API, and awaits an asynchronous local route', async () => {
+    // Prepare
+    const signer = new RequestSigner(REGION, CREDENTIALS);
+    const handle = await startProxy({ upstream: `${gateway.url}/prod`, signer, port: 0, maxBodyBytes: 16, localRoutes: {
+        ui: async (req, res) => {
+          if (req.url !== '/ui') return false;
+          res.end('ui');
+          return true;
+        },
+      },
+    });
+    proxies.push(handle);
+    const before = gateway.seen.length;
+    // Act
+    const tooBig = await fetch(`${handle.url}/connectors`, { method: 'POST', headers: json, body: JSON.stringify({ name: 'x'.repeat(20) }) });
+    const small = await fetch(`${handle.url}/connectors`, { method: 'POST', headers: json, body: '{}' });
+    const ui = await fetch(`${handle.url}/ui`);
+    // Assess
+    expect(tooBig.status).toBe(413);
+    expect(await tooBig.json()).toEqual({ error_code: 413, message: 'request body over 16 bytes' });
+    expect(small.status).toBe(400);
+    expect(await ui.text()).toBe('ui');
+    expect(gateway.seen.slice(before).map((r) => `${r.method} ${r.rawUrl} ${r.verdict.ok}`)).toEqual(['POST /prod/connectors true']);
   });
 });
