@@ -10,7 +10,7 @@ import { METRICS_NAMESPACE, metricStatistic, pipelineDimensions, SINK_METRICS, S
 const MINUTE = 60_000;
 /** The shortest period of a standard-resolution metric (GetMetricData: "a period can be as short as one minute"). */
 const PERIOD_SECONDS = 60;
-/** 11 series of at most 15 points fit one page (100,800 data points); a few pages in case CloudWatch splits them. */
+/** At most 7 series of 15 points: one page (up to 100,800 data points) holds them; a few pages in case CloudWatch splits them. */
 const MAX_PAGES = 5;
 
 export class AwsRuntimeObserver implements RuntimeObserver {
