@@ -1,6 +1,7 @@
 #!/usr/bin/env -S node --import tsx
 // The Sluice CLI: `sluice standalone` runs Kafka Connect's REST API and tasks in one local process; `sluice connectors`,
-// `plugins` and `validate` manage the connectors of such an API.
+// `plugins` and `validate` manage the connectors of such an API or of a deployed stack; `sluice proxy` makes a
+// deployed stack's signed API a local unsigned one for the tools that cannot sign.
 import { startStandalone } from '../local/standalone.js';
 import { banner } from './cli/banner.js';
 import { runConnectCli } from './cli/connect/program.js';
@@ -46,6 +47,16 @@ async function main(argv: readonly string[]): Promise<void> {
     case 'plugins':
     case 'validate':
       process.exitCode = await runConnectCli(argv, { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) });
+      return;
+    case 'proxy':
+      process.exitCode = await runConnectCli(argv, {
+        stdout: (s) => process.stdout.write(s),
+        stderr: (s) => process.stderr.write(s),
+        // Nothing is in flight that a stop could lose: a signal closes the server and exits.
+        started: (proxy) => {
+          for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void proxy.stop().finally(() => process.exit(0)));
+        },
+      });
       return;
     case 'demo':
       await demoCommand();

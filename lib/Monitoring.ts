@@ -7,7 +7,7 @@ import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { SINK_METRICS, SOURCE_METRICS } from '../lambdas/runtime/metricSchema.js';
+import { metricStatistic, SINK_METRICS, SOURCE_METRICS } from '../lambdas/runtime/metricSchema.js';
 import { AlarmTopic } from './AlarmTopic.js';
 import { maxPerEsm, searchPerEsm, searchPerPipeline, sumOverPipelines } from './metricQueries.js';
 
@@ -39,9 +39,7 @@ export class Monitoring extends Construct {
   constructor(scope: Construct, id: string, props: MonitoringProps) {
     super(scope, id);
     const period = props.period ?? Duration.minutes(5);
-    // Latencies average, RowLag (rows not yet read) is a level, counts add up.
-    const stat = (name: string) => (name.endsWith('Latency') ? 'Average' : name === 'RowLag' ? 'Maximum' : 'Sum');
-    const widget = (name: string) => new GraphWidget({ title: `${name} by pipeline`, left: [expression(searchPerPipeline(name, stat(name), period.toSeconds()), name, period)], width: 8 });
+    const widget = (name: string) => new GraphWidget({ title: `${name} by pipeline`, left: [expression(searchPerPipeline(name, metricStatistic(name), period.toSeconds()), name, period)], width: 8 });
     this.dashboard = new Dashboard(this, 'Dashboard', { defaultInterval: Duration.hours(3) });
     this.dashboard.addWidgets(new TextWidget({ markdown: '# Sluice sink pipelines', width: 24, height: 1 }));
     this.dashboard.addWidgets(...SINK_METRICS.map(widget));

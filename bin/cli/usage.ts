@@ -12,13 +12,16 @@ Commands:
                --help            this text
   demo         A guided tour: sample records → a PostgreSQL sink pipeline → rows, then a table → a source
                pipeline → a topic. Uses DATABASE_URL if set, else an embedded PostgreSQL.
-  connectors   Manage the connectors of a Kafka Connect REST API (--url, default http://127.0.0.1:8083):
+  connectors   Manage the connectors of a Kafka Connect REST API (--url, default http://127.0.0.1:8083) or of a
+               deployed stack (--stack NAME [--region R], SigV4-signed):
                list | get NAME | status NAME | apply -f FILE|DIR [--dry-run] | delete NAME | pause NAME
                | resume NAME | stop NAME | restart NAME [--failed] | offsets NAME [--reset];  -o table|json|yaml
   plugins      The connector plugins the API offers
   validate     Check connector configs (-f FILE|DIR) with the API's validate endpoint
+  proxy        --stack NAME [--port 8083] [--bind 127.0.0.1]: a local unsigned API that signs and forwards every
+               request to the stack, for kcctl, Terraform, Kafka UI and curl
   help         this text
                sluice <command> --help shows a command's options
 `;
 
-export const COMMANDS: readonly string[] = ['standalone', 'connectors', 'plugins', 'validate', 'demo', 'help'];
+export const COMMANDS: readonly string[] = ['standalone', 'connectors', 'plugins', 'validate', 'proxy', 'demo', 'help'];

@@ -18,6 +18,14 @@ export const METRIC_SERVICE: Readonly<Record<ConnectorType, string>> = { sink: '
 export const SINK_METRICS = ['RecordsReceived', 'RecordsWritten', 'RecordsFiltered', 'RecordsFailed', 'RecordsDeadLettered', 'BatchLatency', 'WriteLatency'] as const satisfies readonly (CountMetric | TimingMetric)[];
 export const SOURCE_METRICS = ['RowsPolled', 'RecordsProduced', 'RowLag', 'PollLatency'] as const satisfies readonly (CountMetric | TimingMetric)[];
 
+/** How a metric's data points combine over a period, as CloudWatch's statistic names say it. */
+export type MetricStatistic = 'Sum' | 'Average' | 'Maximum';
+
+/** Latencies average, RowLag (rows not yet read) is a level, counts add up: the dashboard, the status and standalone's history. */
+export function metricStatistic(name: string): MetricStatistic {
+  return name.endsWith('Latency') ? 'Average' : name === 'RowLag' ? 'Maximum' : 'Sum';
+}
+
 /** The dimensions of one pipeline's data points. */
 export function pipelineDimensions(type: ConnectorType, pipeline: string): { Name: string; Value: string }[] {
   return [

@@ -1,5 +1,6 @@
 import { Capture, Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { API_URL_OUTPUT_PREFIX } from '../../bin/cli/aws/stackTarget.js';
 import { buildStack, CLUSTER_ARN, MSK_INPUTS, statementsOf, TOPICS_ARN } from './testStack.js';
 
 let template: Template;
@@ -55,6 +56,12 @@ describe('ConnectApi', () => {
 
   it('outputs the API URL', () => {
     template.hasOutput('*', { Description: Match.stringLikeRegexp('Kafka Connect REST API URL'), Value: Match.anyValue() });
+  });
+
+  it('names the URL output as `sluice --stack` finds it: one output key with its prefix, the stage URL', () => {
+    const outputs = template.findOutputs('*') as Record<string, { Description?: string }>;
+    const found = Object.entries(outputs).filter(([key]) => key.startsWith(API_URL_OUTPUT_PREFIX));
+    expect(found.map(([, o]) => o.Description)).toEqual(['Kafka Connect REST API URL (sign requests with SigV4, service execute-api)']);
   });
 });
 

@@ -1,4 +1,5 @@
 // A Kafka Connect REST API over fetch: JSON in and out, and the server's `{error_code, message}` as an ApiError.
+import { TargetError } from '../aws/TargetError.js';
 
 /** The API answered with an error (or could not be reached): the CLI prints its message and exits 1. */
 export class ApiError extends Error {
@@ -30,6 +31,7 @@ export class ConnectClient {
         ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
       });
     } catch (e) {
+      if (e instanceof TargetError) throw e;
       const cause = (e as { cause?: { code?: string; message?: string } }).cause;
       throw new ApiError(`cannot reach ${this.baseUrl}: ${cause?.code ?? cause?.message ?? (e as Error).message}`, undefined);
     }

@@ -1,14 +1,17 @@
 // RuntimeObserver on AWS: the pipeline's event source mappings (GetEventSourceMapping, by the UUIDs the controller
-// recorded in STATUS.resources) and its metrics over the last minutes (CloudWatch GetMetricData, with the namespace
-// and the full dimension set of runtime/metricSchema.ts).
+// recorded in STATUS.resources) and its metrics per minute over the last minutes (CloudWatch GetMetricData, with the
+// namespace, the full dimension set and each metric's statistic from runtime/metricSchema.ts).
 import { type CloudWatchClient, GetMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import { GetEventSourceMappingCommand, type LambdaClient } from '@aws-sdk/client-lambda';
 import type { ConnectorType } from '../../runtime/ports/PipelineStore.js';
-import type { ObservedMapping, ObservedRuntime, RuntimeObserver } from '../../runtime/ports/RuntimeObserver.js';
-import { METRICS_NAMESPACE, pipelineDimensions } from '../../runtime/metricSchema.js';
+import type { MetricsHistory, ObservedMapping, ObservedRuntime, RuntimeObserver } from '../../runtime/ports/RuntimeObserver.js';
+import { METRICS_NAMESPACE, metricStatistic, pipelineDimensions, SINK_METRICS, SOURCE_METRICS } from '../../runtime/metricSchema.js';
 
-const SINK_METRICS = ['RecordsReceived', 'RecordsWritten', 'RecordsFailed', 'RecordsDeadLettered'] as const;
-const SOURCE_METRICS = ['RowsPolled', 'RecordsProduced'] as const;
+const MINUTE = 60_000;
+/** The shortest period of a standard-resolution metric (GetMetricData: "a period can be as short as one minute"). */
+const PERIOD_SECONDS = 60;
+/** At most 7 series of 15 points: one page (up to 100,800 data points) holds them; a few pages in case CloudWatch splits them. */
+const MAX_PAGES = 5;
 
 export class AwsRuntimeObserver implements RuntimeObserver {
   constructor(
@@ -20,7 +23,7 @@ export class AwsRuntimeObserver implements RuntimeObserver {
 
   async observe(name: string, type: ConnectorType, resources: Readonly<Record<string, string>>): Promise<ObservedRuntime> {
     const [mappings, metrics] = await Promise.all([this.mappings(resources), this.metrics(name, type)]);
-    return { mappings, metrics, windowMinutes: this.windowMinutes };
+    return { mappings, metrics: metrics.totals, windowMinutes: this.windowMinutes, history: metrics.history };
   }
 
   private async mappings(resources: Readonly<Record<string, string>>): Promise<ObservedMapping[]> {
@@ -44,27 +47,53 @@ export class AwsRuntimeObserver implements RuntimeObserver {
     );
   }
 
-  private async metrics(name: string, type: ConnectorType): Promise<Record<string, number>> {
+  /**
+   * One GetMetricData call: each of the type's metrics per minute over the window, with its own statistic. Metrics
+   * are published at standard resolution (EMF without StorageResolution), so a minute is the shortest period
+   * CloudWatch has for them. The window's totals (`metrics`) are the sums of the Sum-statistic series.
+   */
+  private async metrics(name: string, type: ConnectorType): Promise<{ totals: Record<string, number>; history: MetricsHistory }> {
     const names = type === 'sink' ? SINK_METRICS : SOURCE_METRICS;
-    const end = new Date(this.now());
-    const start = new Date(end.getTime() - this.windowMinutes * 60_000);
-    const r = await this.cloudwatch.send(
-      new GetMetricDataCommand({
-        StartTime: start,
-        EndTime: end,
-        MetricDataQueries: names.map((metric, i) => ({
-          Id: `m${i}`,
-          Label: metric,
-          ReturnData: true,
-          MetricStat: { Metric: { Namespace: METRICS_NAMESPACE, MetricName: metric, Dimensions: pipelineDimensions(type, name) }, Period: this.windowMinutes * 60, Stat: 'Sum' },
-        })),
-      }),
-    );
-    const out: Record<string, number> = {};
-    for (const result of r.MetricDataResults ?? []) {
-      const label = result.Label ?? result.Id ?? '';
-      out[label] = (result.Values ?? []).reduce((a, b) => a + b, 0);
+    // Whole minutes, the window ending with the current (partial) minute: CloudWatch rounds a start time down to
+    // the minute anyway, and aligned times are its recommendation.
+    const end = Math.ceil(this.now() / MINUTE) * MINUTE;
+    const points = new Map<string, Array<[number, number]>>();
+    let nextToken: string | undefined;
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const r = await this.cloudwatch.send(
+        new GetMetricDataCommand({
+          StartTime: new Date(end - this.windowMinutes * MINUTE),
+          EndTime: new Date(end),
+          ScanBy: 'TimestampAscending',
+          MetricDataQueries: names.map((metric, i) => ({
+            Id: `m${i}`,
+            Label: metric,
+            ReturnData: true,
+            MetricStat: { Metric: { Namespace: METRICS_NAMESPACE, MetricName: metric, Dimensions: pipelineDimensions(type, name) }, Period: PERIOD_SECONDS, Stat: metricStatistic(metric) },
+          })),
+          ...(nextToken ? { NextToken: nextToken } : {}),
+        }),
+      );
+      for (const result of r.MetricDataResults ?? []) {
+        const metric = names[Number((result.Id ?? '').slice(1))] ?? result.Label ?? result.Id ?? '';
+        const list = points.get(metric) ?? [];
+        const times = result.Timestamps ?? [];
+        (result.Values ?? []).forEach((value, i) => {
+          const at = times[i];
+          if (at !== undefined) list.push([at.getTime(), value]);
+        });
+        points.set(metric, list);
+      }
+      nextToken = r.NextToken;
+      if (!nextToken) break;
     }
-    return out;
+    const totals: Record<string, number> = {};
+    const series: Record<string, Array<[number, number]>> = {};
+    for (const metric of names) {
+      const list = (points.get(metric) ?? []).sort((a, b) => a[0] - b[0]);
+      if (metricStatistic(metric) === 'Sum') totals[metric] = list.reduce((sum, [, v]) => sum + v, 0);
+      if (list.length > 0) series[metric] = list;
+    }
+    return { totals, history: { periodSeconds: PERIOD_SECONDS, series } };
   }
 }

@@ -51,6 +51,8 @@ export interface RuntimeInfo {
   event_source_mappings: Array<{ topic: string; uuid: string; state: string; state_transition_reason?: string; last_processing_result?: string }>;
   metrics: Record<string, number>;
   metrics_window_minutes: number;
+  /** Each metric per period over the last minutes: [period start, epoch ms; value], oldest first, only periods with data. */
+  metrics_history?: { period_seconds: number; series: Record<string, Array<[number, number]>> };
 }
 
 export interface TaskInfo {

@@ -80,6 +80,9 @@ export function withRuntime(state: ConnectorStateInfo, observed: ObservedRuntime
       })),
       metrics: { ...observed.metrics },
       metrics_window_minutes: observed.windowMinutes,
+      ...(observed.history
+        ? { metrics_history: { period_seconds: observed.history.periodSeconds, series: Object.fromEntries(Object.entries(observed.history.series).map(([k, points]) => [k, points.map(([t, v]) => [t, v] as [number, number])])) } }
+        : {}),
     },
   };
 }

@@ -24,6 +24,11 @@ describe('matching a command output with the README', () => {
     expect(jsonMismatch(shown, { runtime: { metrics: { RecordsReceived: 5 }, metrics_window_minutes: 2 }, offset: 3 })).toBeUndefined();
     expect(jsonMismatch(shown, { runtime: { metrics: { RecordsWritten: 3 }, metrics_window_minutes: 1 }, offset: 3 })).toMatch(/missing RecordsReceived/);
     expect(jsonMismatch(shown, { runtime: { metrics: { RecordsReceived: 3 }, metrics_window_minutes: 1 }, offset: 4 })).toBe('$.offset: expected 3, got 4');
+    const history = { runtime: { metrics_history: { period_seconds: 10, series: { RecordsReceived: [[1_764_504_000_000, 3]] } } } };
+    expect(jsonMismatch(history, { runtime: { metrics_history: { period_seconds: 10, series: { RecordsReceived: [[1_764_504_010_000, 1], [1_764_504_020_000, 2]] } } } })).toBeUndefined();
+    expect(jsonMismatch(history, { runtime: { metrics_history: { period_seconds: 10, series: { RecordsWritten: [[1_764_504_010_000, 1]] } } } })).toMatch(/missing RecordsReceived/);
+    expect(jsonMismatch(history, { runtime: { metrics_history: { period_seconds: 60, series: { RecordsReceived: [[1_764_504_000_000, 3]] } } } })).toBe('$.runtime.metrics_history.period_seconds: expected 10, got 60');
+    expect(jsonMismatch(history, { runtime: { metrics_history: { period_seconds: 10, series: { RecordsReceived: [[1_764_504_000_000, '3']] } } } })).toMatch(/^\$\.runtime\.metrics_history\.series\.RecordsReceived\[0\]\[1\]/);
   });
 
   it('finds the text lines shown, in order, ignoring trailing spaces', () => {

@@ -5,7 +5,9 @@
 // - a string that ends in " ..." shows only the start of a longer text (a stack trace);
 // - the figures under `runtime.metrics` and `runtime.metrics_window_minutes` depend on when the command runs, so
 //   any number matches there (the metric names must still be the ones shown);
-// - an event source mapping's `uuid` is new on every run, so any UUID matches the one shown.
+// - an event source mapping's `uuid` is new on every run, so any UUID matches the one shown;
+// - a series under `runtime.metrics_history.series` has as many [time, value] points as periods had data when the
+//   command ran, so any list of number pairs matches (the metric names must still be the ones shown).
 // Text (a bare or ```text block): every line shown appears in the output, in that order (trailing spaces ignored).
 
 /** The JSON documents in a text where they are printed back to back or one per line. */
@@ -37,9 +39,14 @@ export function jsonDocuments(text: string): unknown[] {
 }
 
 const VARYING_NUMBER = /\.runtime\.(metrics\.[^.[]+|metrics_window_minutes)$/;
+const VARYING_SERIES = /\.runtime\.metrics_history\.series\.[^.[]+$/;
 const VARYING_UUID = /\.runtime\.event_source_mappings\[\d+\]\.uuid$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const CUT = ' ...';
+
+function isSeries(v: unknown): boolean {
+  return Array.isArray(v) && v.every((p) => Array.isArray(p) && p.length === 2 && p.every((n) => typeof n === 'number'));
+}
 
 function kindOf(v: unknown): string {
   return v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v;
@@ -48,6 +55,7 @@ function kindOf(v: unknown): string {
 /** undefined when actual matches expected, else where and how it differs. */
 export function jsonMismatch(expected: unknown, actual: unknown, path = '$'): string | undefined {
   if (kindOf(expected) !== kindOf(actual)) return `${path}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`;
+  if (Array.isArray(expected) && VARYING_SERIES.test(path) && isSeries(expected) && isSeries(actual)) return undefined;
   if (Array.isArray(expected)) {
     const got = actual as unknown[];
     if (got.length !== expected.length) return `${path}: expected ${expected.length} element(s), got ${got.length}: ${JSON.stringify(got)}`;

@@ -82,7 +82,7 @@ describe('standalone sink pipeline', () => {
 });
 
 describe('standalone status', () => {
-  it('includes the pipeline’s mapping and metrics under runtime', async () => {
+  it('includes the pipeline’s mapping, metrics and metrics history under runtime', async () => {
     const topic = uniqueName('observed');
     const table = uniqueName('observed_tbl');
     tables.push(table);
@@ -90,10 +90,21 @@ describe('standalone status', () => {
     await post('/connectors', { name, config: upsertSinkConfig(topic, table) });
     await produce(topic, 0, 5);
     const status = await waitFor(async () => {
-      const s = (await (await fetch(`${sluice.url}/connectors/${name}/status`)).json()) as { runtime?: { metrics: Record<string, number>; event_source_mappings: unknown[] } };
+      const s = (await (await fetch(`${sluice.url}/connectors/${name}/status`)).json()) as {
+        runtime?: { metrics: Record<string, number>; event_source_mappings: unknown[]; metrics_history: { period_seconds: number; series: Record<string, [number, number][]> } };
+      };
       return (s.runtime?.metrics['RecordsWritten'] ?? 0) >= 5 ? s : undefined;
     }, 30_000, 'RecordsWritten never reached 5 in the status');
     // A mapping UUID, as ListEventSourceMappings gives one per mapping.
     expect(status.runtime!.event_source_mappings).toEqual([{ topic, uuid: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/), state: 'Enabled', last_processing_result: 'OK' }]);
+    // The history per 10 s period: the counts' buckets add up to the totals, latencies are there, oldest first.
+    const history = status.runtime!.metrics_history;
+    expect(history.period_seconds).toBe(10);
+    const written = history.series['RecordsWritten'] ?? [];
+    expect(written.reduce((sum, [, v]) => sum + v, 0)).toBe(status.runtime!.metrics['RecordsWritten']);
+    for (const points of Object.values(history.series)) {
+      expect(points.every(([t], i) => t % 10_000 === 0 && (i === 0 || t > points[i - 1]![0]))).toBe(true);
+    }
+    expect(history.series['BatchLatency']?.length).toBeGreaterThan(0);
   });
 });

@@ -100,7 +100,7 @@ describe('exit codes and help', () => {
       [['connectors', 'apply'], /^sluice: required option '-f, --file <path>' not specified/],
       [['connectors', 'list', '--prot', '1'], /^sluice: unknown option '--prot'/],
       [['connectors', 'list', '-o', 'xml'], /^sluice: option '-o, --output <format>' argument 'xml' is invalid\. Allowed choices are table, json, yaml\./],
-      [['connectors', 'list', '--stack', 'prod'], /^sluice: --stack is not built yet; reach the API with --url/],
+      [['connectors', 'list', '--stack', 'prod', '--url', sa.url], /^sluice: option '--stack <name>' cannot be used with option '--url <url>'/],
       [['connectors', 'apply', '-f', '/nonexistent/sluice/x.yaml', '--url', sa.url], /^sluice: \/nonexistent\/sluice\/x\.yaml: no such file or directory\n$/],
       [['connectors'], /^Usage: sluice connectors/],
     ];
@@ -123,9 +123,10 @@ describe('exit codes and help', () => {
       const run = await cli([...command, '--help']);
       expect({ command, code: run.code }).toEqual({ command, code: 0 });
       expect(run.stdout).toContain(`Usage: sluice ${command.join(' ')}`);
-      if (command.length > 1 || command[0] !== 'connectors') expect(run.stdout).toContain('--url <url>');
+      if (command.length > 1 || command[0] !== 'connectors') expect(run.stdout).toMatch(/--url <url>[\s\S]*--stack <name>[\s\S]*--region <region>/);
     }
     expect((await cli(['connectors', 'apply', '--help'])).stdout).toContain('--dry-run');
     expect((await cli(['connectors', 'restart', '--help'])).stdout).toContain('--failed');
+    expect((await cli(['proxy', '--help'])).stdout).toMatch(/--stack <name>[\s\S]*--port <port>[\s\S]*--bind <address>[\s\S]*--allow-remote/);
   });
 });
