@@ -3,6 +3,7 @@
 // `plugins` and `validate` manage the connectors of such an API or of a deployed stack; `sluice proxy` makes a
 // deployed stack's signed API a local unsigned one for the tools that cannot sign.
 import { startStandalone } from '../local/standalone.js';
+import { serveUi } from '../local/ui/serveUi.js';
 import { banner } from './cli/banner.js';
 import { runConnectCli } from './cli/connect/program.js';
 import { demoCommand } from './cli/demoCommand.js';
@@ -52,6 +53,8 @@ async function main(argv: readonly string[]): Promise<void> {
       process.exitCode = await runConnectCli(argv, {
         stdout: (s) => process.stdout.write(s),
         stderr: (s) => process.stderr.write(s),
+        // The web console is served locally, same origin as the proxied API: its requests are then signed like any other.
+        localRoutes: { ui: serveUi },
         // Nothing is in flight that a stop could lose: a signal closes the server and exits.
         started: (proxy) => {
           for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void proxy.stop().finally(() => process.exit(0)));
