@@ -4,7 +4,7 @@
 // resource is `*`), and finding and registering written schemas (GetSchemaByDefinition, RegisterSchemaVersion,
 // CreateSchema) in the registries the stack input glueRegistries names (every registry of the stack's account and
 // Region by default).
-import { type Stack } from 'aws-cdk-lib';
+import type { Stack } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 
 export const GLUE_READ_ACTIONS = ['glue:GetSchemaVersion'];
