@@ -1,5 +1,6 @@
 // The built-in converters and header converters, registered by Kafka's class names.
 import type { ConverterPlugin, HeaderConverterPlugin } from '../../connect-api/plugins.js';
+import { avroConverterPlugin } from './AvroConverter.js';
 import { byteArrayConverterPlugins } from './ByteArrayConverter.js';
 import { jsonConverterPlugins } from './JsonConverter.js';
 import { numberConverterPlugins } from './NumberConverter.js';
@@ -8,9 +9,13 @@ import { stringConverterPlugins } from './StringConverter.js';
 
 const pairs = [jsonConverterPlugins, stringConverterPlugins, byteArrayConverterPlugins, ...numberConverterPlugins];
 
-export const converterPlugins: readonly ConverterPlugin[] = pairs.map((p) => p.converter);
+/** Confluent's schema-registry converters: converters only (Confluent registers them as no header converter). */
+const registryConverters: readonly ConverterPlugin[] = [avroConverterPlugin];
+
+export const converterPlugins: readonly ConverterPlugin[] = [...pairs.map((p) => p.converter), ...registryConverters];
 export const headerConverterPlugins: readonly HeaderConverterPlugin[] = [simpleHeaderConverterPlugin, ...pairs.map((p) => p.headerConverter)];
 
+export { AVRO_CONVERTER_CLASS, avroFormat } from './AvroConverter.js';
 export { ByteArrayConverter, BYTE_ARRAY_CONVERTER_CLASS } from './ByteArrayConverter.js';
 export {
   type ConverterSet,
