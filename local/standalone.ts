@@ -21,6 +21,7 @@ import { systemClock } from '../lambdas/runtime/ports/Clock.js';
 import { consoleLogger, type Logger } from '../lambdas/runtime/ports/Logger.js';
 import type { SinkRecordWriter } from '../lambdas/runtime/sink/SinkTask.js';
 import { type BrokerHandle, startBroker } from './broker/index.js';
+import { type SchemaRegistryHandle, startSchemaRegistry } from './schemaRegistry/server.js';
 import { startDynalite } from './dynaliteServer.js';
 import { lockDataDir } from './dataDirLock.js';
 import { EsmEmulator } from './esm/EsmEmulator.js';
@@ -50,6 +51,13 @@ export interface StandaloneOptions {
   readonly kafkaPort?: number;
   /** Partitions of auto-created topics in the embedded broker. @default 1 */
   readonly kafkaPartitions?: number;
+  /**
+   * The embedded schema registry's port (`npm start` passes 8081); 0 picks a free one; false starts none. Not
+   * started when schemaRegistryUrl names another registry. @default 0
+   */
+  readonly schemaRegistryPort?: number | false;
+  /** Another schema registry's URL; set, the embedded one is not started. @default undefined */
+  readonly schemaRegistryUrl?: string;
   /** @default 'sluice' */
   readonly tableName?: string;
   /** How often the controller reconciles every pipeline with the store. @default 500 */
@@ -67,6 +75,8 @@ export interface StandaloneHandle {
   readonly url: string;
   readonly restPort: number;
   readonly kafkaBootstrap: string;
+  /** The embedded schema registry's URL, or the external one given; undefined when there is none. */
+  readonly schemaRegistryUrl: string | undefined;
   /** The dynalite endpoint and table holding the pipelines (for tools and tests that read the raw items). */
   readonly dynamo: { readonly endpoint: string; readonly tableName: string };
   readonly service: ConnectorService;
@@ -117,6 +127,11 @@ export async function startStandalone(options: StandaloneOptions = {}): Promise<
     }).catch(undo);
     cleanup.push(() => broker?.stop());
     brokers = [broker.bootstrap];
+  }
+  let schemaRegistry: SchemaRegistryHandle | undefined;
+  if (options.schemaRegistryUrl === undefined && options.schemaRegistryPort !== false) {
+    schemaRegistry = await startSchemaRegistry({ host, port: options.schemaRegistryPort ?? 0, ...(options.dataDir ? { dataDir: join(options.dataDir, 'schema-registry') } : {}) }).catch(undo);
+    cleanup.push(() => schemaRegistry?.stop());
   }
   const dynalite = await startDynalite({ host, ...(options.dataDir ? { dataDir: join(options.dataDir, 'dynamodb') } : {}) }).catch(undo);
   const dynamo = localDynamoClient(dynalite.endpoint);
@@ -179,6 +194,7 @@ export async function startStandalone(options: StandaloneOptions = {}): Promise<
     url: `http://${host}:${restPort}`,
     restPort,
     kafkaBootstrap: brokers.join(','),
+    schemaRegistryUrl: options.schemaRegistryUrl ?? schemaRegistry?.url,
     dynamo: { endpoint: dynalite.endpoint, tableName },
     service,
     metrics,
@@ -197,6 +213,7 @@ export async function startStandalone(options: StandaloneOptions = {}): Promise<
       dynamo.destroy();
       await dynalite.stop();
       await broker?.stop();
+      await schemaRegistry?.stop();
       unlock();
     },
   };
