@@ -27,7 +27,8 @@ export const avroFormat: SchemaFormat = {
   reader(registered) {
     noReferences(registered);
     const reader = avroReader(registered.schema);
-    return { schema: reader.schema, read: (data, offset) => reader.read(data, offset) };
+    const schema = reader.schema;
+    return { read: (data, offset) => ({ schema, value: reader.read(data, offset) }) };
   },
   writer(schema) {
     let writer = writers.get(schema);

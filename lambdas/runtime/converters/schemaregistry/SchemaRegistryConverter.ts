@@ -21,9 +21,8 @@ export const MAGIC_BYTE = 0;
 export const HEADER_SIZE = 5;
 
 export interface FormatReader {
-  readonly schema: Schema;
-  /** Decodes the body that starts at `offset` (after the magic byte and id) into a Connect value. */
-  read(data: Uint8Array, offset: number): unknown;
+  /** Decodes the body that starts at `offset` (after the magic byte and id) into a Connect schema and value. */
+  read(data: Uint8Array, offset: number): SchemaAndValue;
 }
 
 export interface FormatWriter {
@@ -117,7 +116,7 @@ export class SchemaRegistryConverter extends BaseConverter {
     const id = readId(data);
     const reader = this.cache.readers.get(this.readerKey(id)) as FormatReader | undefined;
     if (reader === undefined) throw this.unreadable.get(id) ?? new DataError(`Schema id ${id} was not fetched before conversion`);
-    return { schema: reader.schema, value: reader.read(data, HEADER_SIZE) };
+    return reader.read(data, HEADER_SIZE);
   }
 
   async prepare(topic: string, schema: Schema | null): Promise<void> {
