@@ -25,6 +25,8 @@ export interface AvroWriter {
   readonly avroType: avro.Type;
   /** The Avro body of a Connect value (no header). */
   write(value: unknown): Buffer;
+  /** The value avsc writes for a Connect value (before encoding). */
+  toAvro(value: unknown): unknown;
 }
 
 export function asBuffer(data: Uint8Array): Buffer {
@@ -80,6 +82,7 @@ export function avroWriterFor(schema: Schema): AvroWriter {
       avroSchema,
       text: JSON.stringify(avroSchema),
       avroType: type,
+      toAvro: fromConnect,
       write(value) {
         const avroValue = fromConnect(value);
         try {
