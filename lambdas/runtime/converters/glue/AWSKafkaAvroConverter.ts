@@ -89,6 +89,8 @@ export class AWSKafkaAvroConverter implements Converter {
   private readonly description: string | null;
   private readonly cacheSize: number;
   private client: GlueRegistryClient | undefined;
+  /** The schema versions of the batch last prefetched: held even when the container cache is smaller than the batch's variety. */
+  private batch = new Map<string, Fetched>();
   /** Registrations started by a fromConnectData that `prepare` did not precede, by write-cache key. */
   private readonly pending = new Map<string, Promise<void>>();
 
@@ -118,12 +120,17 @@ export class AWSKafkaAvroConverter implements Converter {
 
   async prefetch(_topic: string, data: ReadonlyArray<Uint8Array | null>): Promise<void> {
     const cache = this.reads();
+    const batch = new Map<string, Fetched>();
     const missing = new Set<string>();
     for (const d of data) {
       if (d === null) continue;
       const id = schemaVersionIdOf(d);
-      if (id !== undefined && cache.get(id) === undefined) missing.add(id);
+      if (id === undefined || batch.has(id) || missing.has(id)) continue;
+      const hit = cache.get(id);
+      if (hit === undefined) missing.add(id);
+      else batch.set(id, hit);
     }
+    this.batch = batch;
     if (missing.size === 0) return;
     const client = this.registry();
     await Promise.all(
@@ -133,7 +140,9 @@ export class AWSKafkaAvroConverter implements Converter {
           if (e instanceof DataError) return e;
           throw e instanceof RetriableError ? e : new RetriableError(`Could not fetch Glue schema version ${id}: ${(e as Error).message}`, { cause: e });
         });
-        cache.set(id, version instanceof DataError ? { kind: 'broken', error: version } : fetched(version.definition, version.dataFormat));
+        const f: Fetched = version instanceof DataError ? { kind: 'broken', error: version } : fetched(version.definition, version.dataFormat);
+        cache.set(id, f);
+        batch.set(id, f);
       }),
     );
   }
@@ -141,7 +150,7 @@ export class AWSKafkaAvroConverter implements Converter {
   toConnectData(_topic: string, _headers: readonly ConnectHeader[], data: Uint8Array | null): SchemaAndValue {
     if (data === null) return { schema: null, value: null };
     const message = decodeGlueMessage(data);
-    const schema = this.reads().get(message.schemaVersionId);
+    const schema = this.batch.get(message.schemaVersionId) ?? this.reads().get(message.schemaVersionId);
     if (schema === undefined) throw new RetriableError(`Glue schema version ${message.schemaVersionId} was not fetched before conversion (no prefetch for this batch)`);
     if (schema.kind === 'broken') throw schema.error;
     if (schema.kind === 'json') {

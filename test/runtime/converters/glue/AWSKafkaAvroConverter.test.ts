@@ -76,6 +76,16 @@ describe('AWSKafkaAvroConverter reading', () => {
     expect(glue.commandCalls(GetSchemaVersionCommand)).toHaveLength(2);
   });
 
+  it('keeps every schema version of the batch, even more than the container cache holds', async () => {
+    glue.on(GetSchemaVersionCommand).callsFake((input: { SchemaVersionId: string }) => ({ SchemaVersionId: input.SchemaVersionId, DataFormat: 'AVRO', SchemaDefinition: JSON.stringify(ORDER) }));
+    const c = converter({ cacheSize: '2' });
+    const ids = Array.from({ length: 5 }, (_, i) => `0b6f2a2e-4e1c-4d6a-9b1f-3c2d1e0f9a8${i}`);
+    const batch = ids.map((id, i) => message(id, { id: i, item: 'x', note: null }));
+    await c.prefetch('orders', batch);
+    expect(batch.map((m) => (c.toConnectData('orders', [], m).value as Struct).get('id'))).toEqual([0, 1, 2, 3, 4]);
+    expect(glue.commandCalls(GetSchemaVersionCommand)).toHaveLength(5);
+  });
+
   it('rejects the batch with a RetriableError when GetSchemaVersion fails, and fetches it again on the retry', async () => {
     glue.on(GetSchemaVersionCommand).rejectsOnce(Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' })).resolves({ SchemaVersionId: V1, DataFormat: 'AVRO', SchemaDefinition: JSON.stringify(ORDER) });
     const c = converter();
