@@ -2,7 +2,11 @@
 // common/src/main/java/com/amazonaws/services/schemaregistry/utils/AWSSchemaRegistryConstants.java: "A header of 18
 // bytes is written. Byte 0 is an 8 bit version number, Byte 1 is the compression, Byte 2-17 is a 128 bit UUID
 // representing the schema-version-id"; HEADER_VERSION_BYTE = 3, COMPRESSION_BYTE = 5 (ZLIB),
-// COMPRESSION_DEFAULT_BYTE = 0; the UUID as Java writes its two longs, most significant byte first).
+// COMPRESSION_DEFAULT_BYTE = 0; the UUID as Java writes its two longs, most significant byte first; the header written
+// by serializer-deserializer/.../serializers/SerializationDataEncoder.java). AWS's developer guide
+// (https://docs.aws.amazon.com/glue/latest/dg/schema-registry-works.html) describes the flow but not the bytes; an
+// independent reader of the same layout: https://dev.materialize.com/api/rust/mz_interchange/glue/index.html
+// (offset 0 version 0x03, 1 compression 0x00/0x05 zlib, 2..18 the UUID big-endian, 18.. the payload).
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { DataError } from '../../../../lambdas/connect-api/errors.js';
