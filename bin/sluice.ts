@@ -29,6 +29,8 @@ async function standalone(argv: readonly string[]): Promise<void> {
     host: args.host,
     ...(args.dataDir !== undefined ? { dataDir: args.dataDir } : {}),
     kafkaBrokers: args.kafkaBrokers,
+    schemaRegistryPort: args.schemaRegistryPort,
+    ...(args.schemaRegistryUrl !== undefined ? { schemaRegistryUrl: args.schemaRegistryUrl } : {}),
   });
   process.stdout.write(banner(args, handle));
   stopOnSignals(() => handle.stop(), {

@@ -3,7 +3,7 @@
 import type { Server } from 'node:net';
 
 /** The servers standalone mode listens with on a configurable port. */
-export type LocalListener = 'rest' | 'kafka';
+export type LocalListener = 'rest' | 'kafka' | 'schema-registry';
 
 const UNAVAILABLE = ['EADDRINUSE', 'EACCES', 'EADDRNOTAVAIL', 'ENOTFOUND'] as const;
 type UnavailableCode = (typeof UNAVAILABLE)[number];

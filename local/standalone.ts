@@ -7,6 +7,7 @@ import { createServer, type RequestListener, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
+import { GlueSdkRegistry } from '../lambdas/adapters/aws/GlueSdkRegistry.js';
 import { LocalConfigCipher } from '../lambdas/adapters/crypto/LocalConfigCipher.js';
 import { DynamoPipelineStore } from '../lambdas/adapters/dynamodb/DynamoPipelineStore.js';
 import { ensurePipelineTable } from '../lambdas/adapters/dynamodb/table.js';
@@ -15,12 +16,14 @@ import { LazyAdmin } from '../lambdas/adapters/kafka/kafkaClient.js';
 import { InMemoryMetricsSink } from '../lambdas/adapters/metrics/InMemoryMetricsSink.js';
 import { createApiHandler } from '../lambdas/api/createApiHandler.js';
 import { ConnectorService } from '../lambdas/runtime/connector/ConnectorService.js';
+import { provideGlueRegistry } from '../lambdas/runtime/converters/glue/GlueRegistryClient.js';
 import { PipelineReconciler } from '../lambdas/runtime/lifecycle/PipelineReconciler.js';
 import { builtinPlugins } from '../lambdas/runtime/plugins/builtins.js';
 import { systemClock } from '../lambdas/runtime/ports/Clock.js';
 import { consoleLogger, type Logger } from '../lambdas/runtime/ports/Logger.js';
 import type { SinkRecordWriter } from '../lambdas/runtime/sink/SinkTask.js';
 import { type BrokerHandle, startBroker } from './broker/index.js';
+import { type SchemaRegistryHandle, startSchemaRegistry } from './schemaRegistry/server.js';
 import { startDynalite } from './dynaliteServer.js';
 import { lockDataDir } from './dataDirLock.js';
 import { EsmEmulator } from './esm/EsmEmulator.js';
@@ -51,6 +54,13 @@ export interface StandaloneOptions {
   readonly kafkaPort?: number;
   /** Partitions of auto-created topics in the embedded broker. @default 1 */
   readonly kafkaPartitions?: number;
+  /**
+   * The embedded schema registry's port (`npm start` passes 8081); 0 picks a free one; false starts none. Not
+   * started when schemaRegistryUrl names another registry. @default 0
+   */
+  readonly schemaRegistryPort?: number | false;
+  /** Another schema registry's URL; set, the embedded one is not started. @default undefined */
+  readonly schemaRegistryUrl?: string;
   /** @default 'sluice' */
   readonly tableName?: string;
   /** How often the controller reconciles every pipeline with the store. @default 500 */
@@ -68,6 +78,8 @@ export interface StandaloneHandle {
   readonly url: string;
   readonly restPort: number;
   readonly kafkaBootstrap: string;
+  /** The embedded schema registry's URL, or the external one given; undefined when there is none. */
+  readonly schemaRegistryUrl: string | undefined;
   /** The dynalite endpoint and table holding the pipelines (for tools and tests that read the raw items). */
   readonly dynamo: { readonly endpoint: string; readonly tableName: string };
   readonly service: ConnectorService;
@@ -119,6 +131,11 @@ export async function startStandalone(options: StandaloneOptions = {}): Promise<
     cleanup.push(() => broker?.stop());
     brokers = [broker.bootstrap];
   }
+  let schemaRegistry: SchemaRegistryHandle | undefined;
+  if (options.schemaRegistryUrl === undefined && options.schemaRegistryPort !== false) {
+    schemaRegistry = await startSchemaRegistry({ host, port: options.schemaRegistryPort ?? 0, ...(options.dataDir ? { dataDir: join(options.dataDir, 'schema-registry') } : {}) }).catch(undo);
+    cleanup.push(() => schemaRegistry?.stop());
+  }
   const dynalite = await startDynalite({ host, ...(options.dataDir ? { dataDir: join(options.dataDir, 'dynamodb') } : {}) }).catch(undo);
   const dynamo = localDynamoClient(dynalite.endpoint);
   await ensurePipelineTable(dynamo, tableName).catch(async (e: unknown) => {
@@ -130,6 +147,8 @@ export async function startStandalone(options: StandaloneOptions = {}): Promise<
   const kafka = new Kafka({ clientId: 'sluice-standalone', brokers, logLevel: logLevel.NOTHING });
 
   const registry = builtinPlugins();
+  // Pipelines with the Glue converter reach AWS Glue with the credentials of the environment.
+  provideGlueRegistry(GlueSdkRegistry.create);
   const metrics = new InMemoryMetricsSink();
   // Standalone mode has no KMS: password-type values are sealed with a local AES-GCM key.
   const cipher = options.dataDir ? LocalConfigCipher.fromKeyFile(join(options.dataDir, 'config.key')) : new LocalConfigCipher();
@@ -180,6 +199,7 @@ export async function startStandalone(options: StandaloneOptions = {}): Promise<
     url: `http://${host}:${restPort}`,
     restPort,
     kafkaBootstrap: brokers.join(','),
+    schemaRegistryUrl: options.schemaRegistryUrl ?? schemaRegistry?.url,
     dynamo: { endpoint: dynalite.endpoint, tableName },
     service,
     metrics,
@@ -198,6 +218,7 @@ export async function startStandalone(options: StandaloneOptions = {}): Promise<
       dynamo.destroy();
       await dynalite.stop();
       await broker?.stop();
+      await schemaRegistry?.stop();
       unlock();
     },
   };

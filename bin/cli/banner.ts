@@ -4,6 +4,7 @@ import type { StandaloneArgs } from './standaloneArgs.js';
 export interface Serving {
   readonly url: string;
   readonly kafkaBootstrap: string;
+  readonly schemaRegistryUrl?: string | undefined;
 }
 
 function shellWord(s: string): string {
@@ -12,12 +13,14 @@ function shellWord(s: string): string {
 
 export function banner(args: StandaloneArgs, serving: Serving): string {
   const external = args.kafkaBrokers.length > 0;
-  const kept = external ? 'pipelines and source offsets' : 'pipelines, offsets and Kafka topics';
+  const embeddedRegistry = serving.schemaRegistryUrl !== undefined && args.schemaRegistryUrl === undefined;
+  const kept = `${external ? 'pipelines and source offsets' : 'pipelines, offsets and Kafka topics'}${embeddedRegistry ? ', schemas' : ''}`;
   const lines = [
     'Sluice standalone',
     `  Kafka Connect REST API   ${serving.url}`,
     `  web console              ${serving.url}/ui`,
     `  Kafka                    ${serving.kafkaBootstrap}${external ? ' (KAFKA_BROKERS)' : ' (embedded broker)'}`,
+    ...(serving.schemaRegistryUrl === undefined ? [] : [`  Schema Registry          ${serving.schemaRegistryUrl}${embeddedRegistry ? ' (embedded)' : ' (--schema-registry-url)'}`]),
     "  lifecycle                the controller's reconciler, as in AWS (every 500 ms)",
     '  sink pipelines           event source mapping emulator (consumer group connect-<name>)',
     '  source pipelines         scheduler emulator (every poll.interval.ms)',

@@ -13,6 +13,10 @@ export interface StandaloneArgs {
   readonly dataDir: string | undefined;
   /** From KAFKA_BROKERS; empty runs the embedded broker. */
   readonly kafkaBrokers: readonly string[];
+  /** The embedded schema registry's port; false with --no-schema-registry or --schema-registry-url. */
+  readonly schemaRegistryPort: number | false;
+  /** --schema-registry-url: an external registry, used instead of the embedded one. */
+  readonly schemaRegistryUrl: string | undefined;
 }
 
 const OPTIONS = {
@@ -21,6 +25,9 @@ const OPTIONS = {
   'data-dir': { type: 'string' },
   'in-memory': { type: 'boolean' },
   'kafka-port': { type: 'string' },
+  'schema-registry-port': { type: 'string' },
+  'schema-registry-url': { type: 'string' },
+  'no-schema-registry': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -62,6 +69,9 @@ export function parseStandaloneArgs(argv: readonly string[], env: Readonly<Recor
   const values = parse(argv);
   const rest = values.port !== undefined ? port(values.port, '--port') : port(env['SLUICE_REST_PORT'] ?? '8083', 'SLUICE_REST_PORT');
   const kafka = values['kafka-port'] !== undefined ? port(values['kafka-port'], '--kafka-port') : port(env['SLUICE_KAFKA_PORT'] ?? '9092', 'SLUICE_KAFKA_PORT');
+  const registryUrl = values['schema-registry-url'];
+  if (registryUrl !== undefined && !/^https?:\/\/[^/\s]+/.test(registryUrl)) throw new UsageError(`--schema-registry-url must be an http:// or https:// URL, not '${registryUrl}'`);
+  const registryPort = values['schema-registry-port'] !== undefined ? port(values['schema-registry-port'], '--schema-registry-port') : port(env['SLUICE_SCHEMA_REGISTRY_PORT'] ?? '8081', 'SLUICE_SCHEMA_REGISTRY_PORT');
   return {
     help: values.help ?? false,
     host: values.host ?? '127.0.0.1',
@@ -69,5 +79,7 @@ export function parseStandaloneArgs(argv: readonly string[], env: Readonly<Recor
     kafkaPort: kafka,
     dataDir: values['in-memory'] ? undefined : (values['data-dir'] ?? env['SLUICE_DATA_DIR'] ?? '.sluice'),
     kafkaBrokers: (env['KAFKA_BROKERS'] ?? '').split(',').filter((b) => b !== ''),
+    schemaRegistryPort: registryUrl !== undefined || values['no-schema-registry'] ? false : registryPort,
+    schemaRegistryUrl: registryUrl,
   };
 }

@@ -6,6 +6,7 @@ import { PortUnavailableError } from '../../local/listen.js';
 const PORT_OPTIONS = {
   rest: { what: 'the Kafka Connect REST API', option: '--port', env: 'SLUICE_REST_PORT', holder: 'another `npm start`' },
   kafka: { what: 'the embedded Kafka broker', option: '--kafka-port', env: 'SLUICE_KAFKA_PORT', holder: 'another `npm start` or a Kafka' },
+  'schema-registry': { what: 'the embedded schema registry', option: '--schema-registry-port', env: 'SLUICE_SCHEMA_REGISTRY_PORT', holder: 'another `npm start` or a schema registry' },
 } as const;
 
 function portMessage(e: PortUnavailableError): string {
@@ -24,6 +25,7 @@ function portMessage(e: PortUnavailableError): string {
     `  ${e.code === 'EADDRINUSE' ? 'Stop that process, or choose' : 'Choose'} another port: ${o.option} <n> (e.g. npm start -- ${o.option} ${other}) or ${o.env}.`,
   ];
   if (e.listener === 'kafka' && e.code === 'EADDRINUSE') lines.push(`  To use the Kafka listening there instead: KAFKA_BROKERS=${e.host}:${e.port} npm start`);
+  if (e.listener === 'schema-registry' && e.code === 'EADDRINUSE') lines.push(`  To use the registry listening there instead: npm start -- --schema-registry-url http://${e.host}:${e.port}`);
   return lines.join('\n');
 }
 

@@ -9,6 +9,10 @@ Commands:
                --in-memory       keep nothing on disk
                --kafka-port <n>  the embedded broker's port (default 9092, env SLUICE_KAFKA_PORT);
                                  with KAFKA_BROKERS set, that Kafka is used instead
+               --schema-registry-port <n>  the embedded schema registry's port (default 8081,
+                                 env SLUICE_SCHEMA_REGISTRY_PORT)
+               --schema-registry-url <url> use that schema registry instead of the embedded one
+               --no-schema-registry        start no schema registry
                --help            this text
   demo         A guided tour: sample records → a PostgreSQL sink pipeline → rows, then a table → a source
                pipeline → a topic. Uses DATABASE_URL if set, else an embedded PostgreSQL.

@@ -42,12 +42,15 @@ export interface SchemaAndValue {
 
 /**
  * Bytes <-> Connect data. Synchronous on the record path; a converter that needs I/O (a schema registry)
- * implements `prefetch`, which the task awaits once per batch before converting.
+ * implements `prefetch` (sink: the task awaits it once per batch and topic before toConnectData) and `prepare`
+ * (source: awaited once per batch for each distinct topic and schema before fromConnectData, e.g. to register it).
+ * Either rejects with a retriable error when the batch should be retried as a whole.
  */
 export interface Converter {
   toConnectData(topic: string, headers: readonly ConnectHeader[], data: Uint8Array | null): SchemaAndValue;
   fromConnectData(topic: string, headers: readonly ConnectHeader[], schema: Schema | null, value: unknown): Uint8Array | null;
   prefetch?(topic: string, data: ReadonlyArray<Uint8Array | null>): Promise<void>;
+  prepare?(topic: string, schema: Schema | null): Promise<void>;
 }
 
 export interface ConverterPlugin extends PluginBase {

@@ -1,16 +1,22 @@
 // The built-in converters and header converters, registered by Kafka's class names.
 import type { ConverterPlugin, HeaderConverterPlugin } from '../../connect-api/plugins.js';
+import { avroConverterPlugin } from './AvroConverter.js';
 import { byteArrayConverterPlugins } from './ByteArrayConverter.js';
 import { jsonConverterPlugins } from './JsonConverter.js';
 import { numberConverterPlugins } from './NumberConverter.js';
+import { protobufConverterPlugin } from './ProtobufConverter.js';
 import { simpleHeaderConverterPlugin } from './SimpleHeaderConverter.js';
 import { stringConverterPlugins } from './StringConverter.js';
 
 const pairs = [jsonConverterPlugins, stringConverterPlugins, byteArrayConverterPlugins, ...numberConverterPlugins];
 
-export const converterPlugins: readonly ConverterPlugin[] = pairs.map((p) => p.converter);
+/** Confluent's schema-registry converters: converters only (Confluent registers them as no header converter). */
+const registryConverters: readonly ConverterPlugin[] = [avroConverterPlugin, protobufConverterPlugin];
+
+export const converterPlugins: readonly ConverterPlugin[] = [...pairs.map((p) => p.converter), ...registryConverters];
 export const headerConverterPlugins: readonly HeaderConverterPlugin[] = [simpleHeaderConverterPlugin, ...pairs.map((p) => p.headerConverter)];
 
+export { AVRO_CONVERTER_CLASS, avroFormat } from './AvroConverter.js';
 export { ByteArrayConverter, BYTE_ARRAY_CONVERTER_CLASS } from './ByteArrayConverter.js';
 export {
   type ConverterSet,
@@ -24,6 +30,7 @@ export {
 } from './createConverters.js';
 export { ENVELOPE_ERROR, JSON_CONVERTER_CLASS, JsonConverter, jsonConverterConfigDef } from './JsonConverter.js';
 export { NumberConverter } from './NumberConverter.js';
+export { PROTOBUF_CONVERTER_CLASS, protobufFormat } from './ProtobufConverter.js';
 export { SIMPLE_HEADER_CONVERTER_CLASS, SimpleHeaderConverter } from './SimpleHeaderConverter.js';
 export { STRING_CONVERTER_CLASS, StringConverter, stringConverterConfigDef } from './StringConverter.js';
 export { convertToString } from './valuesFormat.js';

@@ -16,6 +16,7 @@ import type { TransformationChain } from '../transforms/TransformationChain.js';
 import { TransformError } from '../transforms/TransformError.js';
 import { ConversionError } from './ConversionError.js';
 import type { RawRecord } from './mskEvent.js';
+import { prefetchSchemas } from './prefetchSchemas.js';
 import type { SinkTaskConfig } from './SinkTaskConfig.js';
 import { convertRecord } from './toSinkRecord.js';
 
@@ -79,6 +80,7 @@ export class SinkTask {
     let filtered = 0;
     let written = 0;
     try {
+      await prefetchSchemas(this.parts.converters, raws);
       for (const raw of raws) {
         const record = this.prepare(raw);
         if (record === undefined) continue;

@@ -17,7 +17,7 @@ import { readInstant } from './columnMapping.js';
 import { AttemptsExhaustedError, connectWithAttempts, queryRetriesExhausted } from './connectAttempts.js';
 import { type JdbcSourceConfig, usesIncrementing, usesTimestamp } from './JdbcSourceConfig.js';
 import { formerTablePartitions, offsetFromMap, offsetToMap, samePartition } from './offsets.js';
-import { type ConvertedBatch, convertBatch } from './recordConversion.js';
+import { type ConvertedBatch, convertBatchPrepared } from './recordConversion.js';
 import type { SourceConnection, SourceConnector } from './SourceSql.js';
 import type { TaskGate } from '../lifecycle/TaskGate.js';
 import { type InvocationResult, runSourceInvocation } from './sourceInvocation.js';
@@ -124,7 +124,7 @@ export class SourceTask {
           } else if (batch.more) {
             caughtUp = false;
           }
-          const converted = this.convert(batch.records);
+          const converted = await this.convert(batch.records);
           await saving;
           saving = undefined;
           const sent = await this.send(converted);
@@ -177,10 +177,10 @@ export class SourceTask {
     await c?.close();
   }
 
-  /** Transforms and converts a batch to bytes per topic (CPU only). */
-  private convert(records: readonly SourceRecord[]): ConvertedBatch {
+  /** Transforms and converts a batch to bytes per topic (CPU only, but for registering new schemas with a registry). */
+  private async convert(records: readonly SourceRecord[]): Promise<ConvertedBatch> {
     const { transforms, converters, operator } = this.deps;
-    return records.length === 0 ? { byTopic: new Map(), dropped: 0 } : convertBatch(records, transforms, converters, operator);
+    return records.length === 0 ? { byTopic: new Map(), dropped: 0 } : convertBatchPrepared(records, transforms, converters, operator);
   }
 
   private async send({ byTopic }: ConvertedBatch): Promise<{ count: number; topics: string[] }> {

@@ -6,7 +6,7 @@ import type { SourceRecord } from '../../connect-api/data/ConnectRecord.js';
 import type { Stage } from '../errorhandling/Stage.js';
 import type { ToleranceOperator } from '../errorhandling/ToleranceOperator.js';
 import type { ProducerRecord } from '../ports/RecordProducer.js';
-import type { TransformationChain } from '../transforms/TransformationChain.js';
+import { TransformationChain } from '../transforms/TransformationChain.js';
 import { TransformError } from '../transforms/TransformError.js';
 
 const NO_HEADERS: ProducerRecord['headers'] = Object.freeze([]);
@@ -16,6 +16,56 @@ export interface ConvertedBatch {
   /** Records dropped by a transform (Filter) or skipped after a tolerated failure. */
   readonly dropped: number;
 }
+
+/**
+ * convertBatch for converters that register schemas (`prepare`): transforms first, then awaits each converter's
+ * `prepare` once per distinct topic and schema, then converts. A rejected prepare (registry unreachable) rejects the
+ * batch, which is polled again; without such converters this is convertBatch.
+ */
+export async function convertBatchPrepared(
+  records: readonly SourceRecord[],
+  transforms: TransformationChain,
+  converters: ConverterSet,
+  operator: ToleranceOperator,
+): Promise<ConvertedBatch> {
+  const key = converters.key.converter;
+  const value = converters.value.converter;
+  if (key.prepare === undefined && value.prepare === undefined) return convertBatch(records, transforms, converters, operator);
+  const transformed: SourceRecord[] = [];
+  let dropped = 0;
+  for (const original of records) {
+    try {
+      const r = transforms.isEmpty ? original : transforms.apply(original);
+      if (r === null) dropped++;
+      else transformed.push(r);
+    } catch (error) {
+      operator.fail({ stage: 'TRANSFORMATION', className: error instanceof TransformError ? error.className : '', error, record: original });
+      dropped++;
+    }
+  }
+  const seen = new Map<string, Set<unknown>>();
+  const pending: Array<Promise<void> | undefined> = [];
+  for (const r of transformed) {
+    let schemas = seen.get(r.topic);
+    if (schemas === undefined) {
+      schemas = new Set();
+      seen.set(r.topic, schemas);
+    }
+    if (!schemas.has(r.keySchema)) {
+      schemas.add(r.keySchema);
+      pending.push(key.prepare?.(r.topic, r.keySchema));
+    }
+    if (!schemas.has(r.valueSchema)) {
+      schemas.add(r.valueSchema);
+      pending.push(value.prepare?.(r.topic, r.valueSchema));
+    }
+  }
+  await Promise.all(pending);
+  const converted = convertBatch(transformed, NO_TRANSFORMS, converters, operator);
+  return { byTopic: converted.byTopic, dropped: dropped + converted.dropped };
+}
+
+const NO_TRANSFORMS = new TransformationChain([]);
 
 export function convertBatch(records: readonly SourceRecord[], transforms: TransformationChain, converters: ConverterSet, operator: ToleranceOperator): ConvertedBatch {
   const byTopic = new Map<string, ProducerRecord[]>();

@@ -29,3 +29,18 @@ describe('the standalone banner', () => {
     expect(text).toContain('(pipelines and source offsets; kept across restarts)');
   });
 });
+
+describe('the standalone banner with a schema registry', () => {
+  it('names the embedded registry and keeps its schemas in the data directory', () => {
+    const text = banner(parseStandaloneArgs([], {}), { ...serving, schemaRegistryUrl: 'http://127.0.0.1:8081' });
+    expect(text).toContain('  Schema Registry          http://127.0.0.1:8081 (embedded)\n');
+    expect(text).toContain('(pipelines, offsets and Kafka topics, schemas; kept across restarts)');
+  });
+
+  it('names an external registry as given, and keeps no schemas', () => {
+    const args = parseStandaloneArgs(['--schema-registry-url', 'http://sr.internal:8081'], {});
+    const text = banner(args, { ...serving, schemaRegistryUrl: 'http://sr.internal:8081' });
+    expect(text).toContain('  Schema Registry          http://sr.internal:8081 (--schema-registry-url)\n');
+    expect(text).toContain('(pipelines, offsets and Kafka topics; kept across restarts)');
+  });
+});

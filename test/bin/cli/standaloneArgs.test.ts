@@ -14,7 +14,16 @@ function usageError(argv: string[], env: Record<string, string> = {}): string {
 
 describe('sluice standalone options', () => {
   it('defaults to the REST API on 8083, the broker on 9092 and .sluice', () => {
-    expect(parseStandaloneArgs([], {})).toEqual({ help: false, host: '127.0.0.1', restPort: 8083, kafkaPort: 9092, dataDir: '.sluice', kafkaBrokers: [] });
+    expect(parseStandaloneArgs([], {})).toEqual({ help: false, host: '127.0.0.1', restPort: 8083, kafkaPort: 9092, dataDir: '.sluice', kafkaBrokers: [], schemaRegistryPort: 8081, schemaRegistryUrl: undefined });
+  });
+
+  it('starts the embedded schema registry on 8081 unless told another port, another registry or none', () => {
+    expect(parseStandaloneArgs(['--schema-registry-port', '18081'], {})).toMatchObject({ schemaRegistryPort: 18081, schemaRegistryUrl: undefined });
+    expect(parseStandaloneArgs([], { SLUICE_SCHEMA_REGISTRY_PORT: '0' })).toMatchObject({ schemaRegistryPort: 0 });
+    expect(parseStandaloneArgs(['--schema-registry-url', 'http://sr:8081'], {})).toMatchObject({ schemaRegistryPort: false, schemaRegistryUrl: 'http://sr:8081' });
+    expect(parseStandaloneArgs(['--no-schema-registry'], {})).toMatchObject({ schemaRegistryPort: false, schemaRegistryUrl: undefined });
+    expect(usageError(['--schema-registry-url', 'sr:8081'])).toBe("--schema-registry-url must be an http:// or https:// URL, not 'sr:8081'");
+    expect(usageError(['--schema-registry-port', 'x'])).toContain('--schema-registry-port must be a port number');
   });
 
   it('takes options over the environment, and --in-memory over any data directory', () => {
