@@ -1,4 +1,5 @@
 // The registry of every plugin Sluice ships: connectors, converters, transforms and predicates.
+import { openSearchSinkConnector } from '../../connectors/opensearch/OpenSearchSinkConnector.js';
 import { converterPlugins, headerConverterPlugins } from '../converters/index.js';
 import { predicatePlugins } from '../predicates/index.js';
 import { transformationPlugins } from '../transforms/index.js';
@@ -10,6 +11,7 @@ import { PluginRegistry } from './PluginRegistry.js';
 export function builtinPlugins(): PluginRegistry {
   return new PluginRegistry()
     .register(jdbcSinkConnector, jdbcSourceConnector)
+    .register(openSearchSinkConnector)
     .register(...converterPlugins, ...headerConverterPlugins, ...transformationPlugins, ...predicatePlugins)
     .registerResolver(resolveVendorConnector);
 }
