@@ -38,6 +38,12 @@ export interface SluiceInputs {
    * setting is kept when the stack is deleted.
    */
   readonly apiGatewayAccount?: boolean;
+  /**
+   * Amazon OpenSearch Service domains the sink may write to with IAM (the Elasticsearch/OpenSearch sink with
+   * aws.sigv4.enabled=true): domain names in the stack's account and Region, or domain ARNs. The sink role gets
+   * es:ESHttpGet/Head/Post/Put on them.
+   */
+  readonly openSearchDomains?: readonly string[];
 }
 
 type Lookup = (key: string) => unknown;
@@ -54,6 +60,7 @@ const KEYS = {
   secretPrefix: ['sluice:secretPrefix', 'SLUICE_SECRET_PREFIX'],
   alarmEmail: ['sluice:alarmEmail', 'SLUICE_ALARM_EMAIL'],
   apiGatewayAccount: ['sluice:apiGatewayAccount', 'SLUICE_API_GATEWAY_ACCOUNT'],
+  openSearchDomains: ['sluice:openSearchDomains', 'SLUICE_OPENSEARCH_DOMAINS'],
 } as const;
 
 type Key = keyof typeof KEYS;
@@ -92,11 +99,13 @@ export function readSluiceInputs(context: Lookup, env: NodeJS.ProcessEnv): Sluic
   const alarmEmail = raw('alarmEmail');
   const apiGatewayAccount = raw('apiGatewayAccount');
   if (apiGatewayAccount !== undefined && !['true', 'false'].includes(apiGatewayAccount)) throw new Error(`Sluice: apiGatewayAccount must be true or false, not ${apiGatewayAccount} (${where('apiGatewayAccount')})`);
+  const openSearchDomains = list('openSearchDomains', false);
   return {
     kafka: { auth, ...(clusterArn ? { clusterArn } : { bootstrapServers }), ...(secretArn ? { secretArn } : {}), ...(secretKeyArn ? { secretKeyArn } : {}) },
     network: { vpcId: required('vpcId'), subnetIds: list('subnetIds', true), securityGroupIds: list('securityGroupIds', true) },
     secretPrefix: raw('secretPrefix') ?? 'sluice/',
     ...(alarmEmail ? { alarmEmail } : {}),
     ...(apiGatewayAccount === 'true' ? { apiGatewayAccount: true } : {}),
+    ...(openSearchDomains.length > 0 ? { openSearchDomains } : {}),
   };
 }
