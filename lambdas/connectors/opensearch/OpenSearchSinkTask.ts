@@ -113,8 +113,8 @@ export class OpenSearchSinkTask implements SinkTask {
         const op = this.converter.convert(record);
         if (op) ops.push(op);
       } catch (e) {
-        if (!(e instanceof DataError)) throw e;
-        failures.push({ record, error: e });
+        // Converting one record depends on that record alone: whatever it throws is that record's failure.
+        failures.push({ record, error: e instanceof DataError ? e : new DataError(`Cannot convert ${record.topic}-${record.kafkaPartition}@${record.kafkaOffset} to a document: ${(e as Error).message}`, { cause: e }) });
       }
     }
     await this.ensureResources(ops);
@@ -123,13 +123,22 @@ export class OpenSearchSinkTask implements SinkTask {
     // Upserts of one key must keep their order; inserts are ordered by their external version or have unique ids.
     const parallel = this.settings.writeMethod === 'upsert' ? 1 : this.settings.maxInFlight;
     let next = 0;
+    let stopped = false;
     const worker = async () => {
-      while (next < chunks.length) {
+      while (next < chunks.length && !stopped) {
         const chunk = chunks[next++]!;
-        failures.push(...(await this.writeBulk(chunk)));
+        try {
+          failures.push(...(await this.writeBulk(chunk)));
+        } catch (e) {
+          stopped = true;
+          throw e;
+        }
       }
     };
-    await Promise.all(Array.from({ length: Math.min(parallel, chunks.length) }, worker));
+    // Every request settles before put returns or throws: none is left writing behind a failed batch.
+    const settled = await Promise.allSettled(Array.from({ length: Math.min(parallel, chunks.length) }, worker));
+    const rejected = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+    if (rejected) throw rejected.reason;
     return failures;
   }
 

@@ -154,6 +154,50 @@ describe('OpenSearchSinkTask writes', () => {
   });
 });
 
+describe('OpenSearchSinkTask per-record conversion failures', () => {
+  it('fails just the records whose key cannot be an id or whose value breaks its schema', async () => {
+    const { fake, url } = await server();
+    const t = await task({ 'connection.url': url });
+    const nullKey = sinkRecord({ topic: 'orders', kafkaOffset: 1, key: null, value: { a: 1 } });
+    const structKey = sinkRecord({ topic: 'orders', kafkaOffset: 2, keySchema: structSchema([['k', Schemas.INT32]]), key: new Struct(structSchema([['k', Schemas.INT32]]), { k: 1 }), value: { a: 1 } });
+    const missingRequired = sinkRecord({ topic: 'orders', kafkaOffset: 3, keySchema: Schemas.STRING, key: 'x', valueSchema: ORDER, value: new Struct(ORDER, { name: 'no id' }) });
+    const failed = await t.put([nullKey, order(4, 4, 'fine'), structKey, missingRequired]);
+    expect(failed.map((f) => [f.record.kafkaOffset, f.error.message])).toEqual([
+      [1, 'Key is used as document id and can not be null.'],
+      [2, 'STRUCT is not supported as the document id.'],
+      [3, 'Conversion error: null value for field that is required and has no default value'],
+    ]);
+    expect([...fake.docs('orders').keys()]).toEqual(['4']);
+  });
+
+  it('fails a record whose value is not a JSON object when writing to a data stream', async () => {
+    const { url } = await server();
+    const t = await task({ 'connection.url': url, 'data.stream.type': 'logs', 'data.stream.dataset': 'app' });
+    const failed = await t.put([sinkRecord({ topic: 'lines', kafkaOffset: 1, key: 'a', valueSchema: Schemas.STRING, value: 'plain text' })]);
+    expect(failed.map((f) => f.error.message)).toEqual(['Top level payload contains data of Json type STRING. Required Json object.']);
+  });
+});
+
+describe('OpenSearchSinkTask batching', () => {
+  it('splits a batch into _bulk requests of batch.size documents', async () => {
+    const { fake, url } = await server();
+    const t = await task({ 'connection.url': url, 'batch.size': '2', 'max.in.flight.requests': '2' });
+    expect(await t.put([1, 2, 3, 4, 5].map((i) => order(i, i, `n${i}`)))).toEqual([]);
+    const sizes = fake.requests.filter((r) => r.path === '/_bulk').map((r) => r.body.trim().split('\n').length / 2);
+    expect(sizes.sort()).toEqual([1, 2, 2]);
+    expect(fake.docs('orders').size).toBe(5);
+  });
+
+  it('sends upserts one request after another, in record order', async () => {
+    const { fake, url } = await server();
+    const t = await task({ 'connection.url': url, 'batch.size': '1', 'max.in.flight.requests': '5', 'write.method': 'upsert' });
+    await t.put([order(1, 1, 'first'), order(2, 1, 'second'), order(3, 1, 'third')]);
+    const names = fake.requests.filter((r) => r.path === '/_bulk').map((r) => JSON.parse(r.body.trim().split('\n')[1]!).doc.name);
+    expect(names).toEqual(['first', 'second', 'third']);
+    expect(fake.doc('orders', '1')?.source['name']).toBe('third');
+  });
+});
+
 describe('OpenSearchSinkTask tombstones', () => {
   it('behavior.on.null.values=delete deletes by key (a delete of a missing document is fine)', async () => {
     const { fake, url } = await server();
