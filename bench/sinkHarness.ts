@@ -9,9 +9,9 @@ import { aliasForPipeline, pipelineOfPlainAlias } from '../lambdas/runtime/pipel
 import { builtinPlugins } from '../lambdas/runtime/plugins/builtins.js';
 import { systemClock } from '../lambdas/runtime/ports/Clock.js';
 import type { MskEvent, MskRecord } from '../lambdas/runtime/sink/mskEvent.js';
-import type { PutResult } from '../lambdas/runtime/sink/SinkTask.js';
+import type { PutResult } from '../lambdas/runtime/sink/WorkerSinkTask.js';
 import { createSinkHandler } from '../lambdas/sink/createSinkHandler.js';
-import { jdbcWriterFactory } from '../lambdas/sink/jdbcWriterFactory.js';
+import { jdbcWriterFactory } from '../lambdas/connectors/jdbc/sink/jdbcWriterFactory.js';
 import { SinkPipelines, type SinkRuntime } from '../lambdas/sink/SinkPipelines.js';
 import { localContext } from '../local/httpAdapter.js';
 import { startDynaliteProcess } from './dynaliteProcess.js';

@@ -19,7 +19,7 @@ import { PipelineReconciler } from '../lambdas/runtime/lifecycle/PipelineReconci
 import { builtinPlugins } from '../lambdas/runtime/plugins/builtins.js';
 import { systemClock } from '../lambdas/runtime/ports/Clock.js';
 import { consoleLogger, type Logger } from '../lambdas/runtime/ports/Logger.js';
-import type { SinkRecordWriter } from '../lambdas/runtime/sink/SinkTask.js';
+import type { SinkRecordWriter } from '../lambdas/runtime/sink/WorkerSinkTask.js';
 import { type BrokerHandle, startBroker } from './broker/index.js';
 import { startDynalite } from './dynaliteServer.js';
 import { lockDataDir } from './dataDirLock.js';

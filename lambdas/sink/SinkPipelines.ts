@@ -6,7 +6,7 @@ import { NotFoundError, SluiceError } from '../connect-api/errors.js';
 import { aliasOfFunctionArn, pipelineOfPlainAlias } from '../runtime/pipelineAlias.js';
 import type { PipelineRecord } from '../runtime/ports/PipelineStore.js';
 import type { RecordProducer } from '../runtime/ports/RecordProducer.js';
-import type { SinkRecordWriter, SinkTask } from '../runtime/sink/SinkTask.js';
+import type { SinkRecordWriter, SinkTask } from '../runtime/sink/WorkerSinkTask.js';
 import { createSinkTask } from '../runtime/sink/createSinkTask.js';
 
 export interface SinkRuntime extends TaskRuntime {

@@ -14,7 +14,7 @@ import { consoleLogger } from '../runtime/ports/Logger.js';
 import type { RecordProducer } from '../runtime/ports/RecordProducer.js';
 import { createSinkHandler } from './createSinkHandler.js';
 import { readSinkEnv } from './env.js';
-import { jdbcWriterFactory } from './jdbcWriterFactory.js';
+import { jdbcWriterFactory } from '../connectors/jdbc/sink/jdbcWriterFactory.js';
 import { SinkPipelines, type SinkRuntime } from './SinkPipelines.js';
 
 const env = readSinkEnv(process.env);

@@ -6,8 +6,8 @@ import type { PipelineRecord } from '../runtime/ports/PipelineStore.js';
 import { PipelineTasks, type TaskRuntime } from '../runtime/PipelineTasks.js';
 import type { RecordProducer } from '../runtime/ports/RecordProducer.js';
 import { createSourceTask } from '../runtime/source/createSourceTask.js';
-import type { SourceConnector } from '../runtime/source/SourceSql.js';
-import type { SourceTask } from '../runtime/source/SourceTask.js';
+import type { SourceConnector } from '../connectors/jdbc/source/SourceSql.js';
+import type { SourceTask } from '../runtime/source/WorkerSourceTask.js';
 
 export interface SourceRuntime extends TaskRuntime {
   readonly producer: RecordProducer;

@@ -4,7 +4,7 @@
 import { Struct } from '../../lambdas/connect-api/data/Struct.js';
 import type { SinkRecord } from '../../lambdas/connect-api/data/ConnectRecord.js';
 import { DataError, RetriableError } from '../../lambdas/connect-api/errors.js';
-import type { SinkRecordWriter } from '../../lambdas/runtime/sink/SinkTask.js';
+import type { SinkRecordWriter } from '../../lambdas/runtime/sink/WorkerSinkTask.js';
 
 export class MemoryWriter implements SinkRecordWriter {
   readonly rows = new Map<string, Record<string, unknown>>();

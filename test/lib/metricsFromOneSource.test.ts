@@ -20,7 +20,7 @@ import { aliasForPipeline } from '../../lambdas/runtime/pipelineAlias.js';
 import { builtinPlugins } from '../../lambdas/runtime/plugins/builtins.js';
 import type { MskEvent } from '../../lambdas/runtime/sink/mskEvent.js';
 import { createSinkHandler } from '../../lambdas/sink/createSinkHandler.js';
-import { jdbcWriterFactory } from '../../lambdas/sink/jdbcWriterFactory.js';
+import { jdbcWriterFactory } from '../../lambdas/connectors/jdbc/sink/jdbcWriterFactory.js';
 import { SinkPipelines, type SinkRuntime } from '../../lambdas/sink/SinkPipelines.js';
 import { Monitoring } from '../../lib/Monitoring.js';
 import { localContext } from '../../local/httpAdapter.js';

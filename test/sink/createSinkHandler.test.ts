@@ -11,7 +11,7 @@ import { builtinPlugins } from '../../lambdas/runtime/plugins/builtins.js';
 import type { RecordProducer } from '../../lambdas/runtime/ports/RecordProducer.js';
 import type { MskEvent } from '../../lambdas/runtime/sink/mskEvent.js';
 import { createSinkHandler } from '../../lambdas/sink/createSinkHandler.js';
-import { jdbcWriterFactory } from '../../lambdas/sink/jdbcWriterFactory.js';
+import { jdbcWriterFactory } from '../../lambdas/connectors/jdbc/sink/jdbcWriterFactory.js';
 import { SinkPipelines, type SinkRuntime } from '../../lambdas/sink/SinkPipelines.js';
 import { localContext } from '../../local/httpAdapter.js';
 import { type TestDynamo, startTestDynamo } from '../helpers/dynamo.js';

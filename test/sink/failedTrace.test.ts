@@ -6,7 +6,7 @@ import { builtinPlugins } from '../../lambdas/runtime/plugins/builtins.js';
 import { systemClock } from '../../lambdas/runtime/ports/Clock.js';
 import { createSinkTask } from '../../lambdas/runtime/sink/createSinkTask.js';
 import type { RawRecord } from '../../lambdas/runtime/sink/mskEvent.js';
-import { jdbcWriterFactory } from '../../lambdas/sink/jdbcWriterFactory.js';
+import { jdbcWriterFactory } from '../../lambdas/connectors/jdbc/sink/jdbcWriterFactory.js';
 import { PG_URL, uniqueName, withPg } from '../helpers/pg.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);

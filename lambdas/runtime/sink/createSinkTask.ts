@@ -10,7 +10,7 @@ import type { Logger } from '../ports/Logger.js';
 import type { MetricsSink } from '../ports/MetricsSink.js';
 import type { RecordProducer } from '../ports/RecordProducer.js';
 import { TransformationChain } from '../transforms/TransformationChain.js';
-import { SinkTask, type SinkRecordWriter } from './SinkTask.js';
+import { SinkTask, type SinkRecordWriter } from './WorkerSinkTask.js';
 import { parseSinkTaskConfig } from './SinkTaskConfig.js';
 
 export interface SinkTaskDeps {

@@ -1,6 +1,6 @@
 // Builds a SourceTask from a pipeline's (secret-resolved) config and the adapters it runs with.
 import { createConverters } from '../converters/createConverters.js';
-import { dialectFor } from '../dialects/index.js';
+import { dialectFor } from '../../connectors/jdbc/dialects/index.js';
 import type { ErrorReporter } from '../errorhandling/ErrorContext.js';
 import { LogReporter, ToleranceOperator } from '../errorhandling/ToleranceOperator.js';
 import type { PluginRegistry } from '../plugins/PluginRegistry.js';
@@ -11,9 +11,9 @@ import type { MetricsSink } from '../ports/MetricsSink.js';
 import type { PipelineStore } from '../ports/PipelineStore.js';
 import type { RecordProducer } from '../ports/RecordProducer.js';
 import { TransformationChain } from '../transforms/TransformationChain.js';
-import { parseJdbcSourceConfig } from './JdbcSourceConfig.js';
-import type { SourceConnector } from './SourceSql.js';
-import { SourceTask } from './SourceTask.js';
+import { parseJdbcSourceConfig } from '../../connectors/jdbc/source/JdbcSourceConfig.js';
+import type { SourceConnector } from '../../connectors/jdbc/source/SourceSql.js';
+import { SourceTask } from './WorkerSourceTask.js';
 
 export interface SourceTaskEnv {
   readonly registry: PluginRegistry;
