@@ -2,9 +2,9 @@
 import { ConfigDef } from '../../connect-api/config/ConfigDef.js';
 import { sinkFrameworkConfigDef, validateSinkTopics } from '../../runtime/config/frameworkConfig.js';
 import { atLeast, oneOf } from '../../connect-api/config/validators.js';
-import type { DialectName } from '../../connect-api/plugins.js';
+import type { DialectName } from './DialectName.js';
 import { connectionKeys } from './config/connectionKeys.js';
-import { jdbcPluginFactory, mergeErrors, validateDialect } from './config/validateCommon.js';
+import { mergeErrors, validateDialect } from './config/validateCommon.js';
 
 const WRITES = 'Writes';
 const DATA_MAPPING = 'Data Mapping';
@@ -59,8 +59,3 @@ export function validateJdbcSink(props: Readonly<Record<string, string>>, forced
   if (effective.trim() === '') add(format !== undefined ? 'table.name.format' : 'table', 'Table name format may not be empty');
   return errors;
 }
-
-/** The plugin for a class name; a vendor-style class that names a database passes that dialect. */
-export const jdbcSinkPluginFor = jdbcPluginFactory('sink', jdbcSinkConfigDef, validateJdbcSink);
-
-export const jdbcSinkConnector = jdbcSinkPluginFor('io.confluent.connect.jdbc.JdbcSinkConnector');

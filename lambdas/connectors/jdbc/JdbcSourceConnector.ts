@@ -2,11 +2,11 @@
 import { ConfigDef } from '../../connect-api/config/ConfigDef.js';
 import { sourceFrameworkConfigDef } from '../../runtime/config/frameworkConfig.js';
 import { atLeast, oneOf, satisfies } from '../../connect-api/config/validators.js';
-import type { DialectName } from '../../connect-api/plugins.js';
+import type { DialectName } from './DialectName.js';
 import { connectionKeys, resolveDialect } from './config/connectionKeys.js';
 import { isolationError, sourceReadKeys } from './config/sourceReadKeys.js';
 import { tableFilterKeys, validateTableFilters } from './config/tableFilterKeys.js';
-import { jdbcPluginFactory, mergeErrors, validateDialect } from './config/validateCommon.js';
+import { mergeErrors, validateDialect } from './config/validateCommon.js';
 
 const DATABASE = 'Database';
 const MODE = 'Mode';
@@ -66,8 +66,3 @@ export function validateJdbcSource(props: Readonly<Record<string, string>>, forc
   }
   return errors;
 }
-
-/** The plugin for a class name; a vendor-style class that names a database passes that dialect. */
-export const jdbcSourcePluginFor = jdbcPluginFactory('source', jdbcSourceConfigDef, validateJdbcSource);
-
-export const jdbcSourceConnector = jdbcSourcePluginFor('io.confluent.connect.jdbc.JdbcSourceConnector');

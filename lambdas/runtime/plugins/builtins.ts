@@ -2,8 +2,7 @@
 import { converterPlugins, headerConverterPlugins } from '../converters/index.js';
 import { predicatePlugins } from '../predicates/index.js';
 import { transformationPlugins } from '../transforms/index.js';
-import { jdbcSinkConnector } from '../../connectors/jdbc/JdbcSinkConnector.js';
-import { jdbcSourceConnector } from '../../connectors/jdbc/JdbcSourceConnector.js';
+import { jdbcSinkConnector, jdbcSourceConnector } from '../../connectors/jdbc/plugins.js';
 import { resolveVendorConnector } from '../../connectors/jdbc/vendorConnectors.js';
 import { PluginRegistry } from './PluginRegistry.js';
 

@@ -1,15 +1,20 @@
-// One sink pipeline's task: convert → transform → write one ESM batch, with Kafka Connect's error semantics.
+// One sink pipeline's worker task (Kafka's WorkerSinkTask): convert → transform → put one ESM batch to the
+// connector's SinkTask (connect-api/connector.ts), with Kafka Connect's error semantics.
 //   - converter and transform failures go through the tolerance operator (skip + report, or fail the task);
 //   - transient write failures are retried with backoff, then the invocation fails and the ESM redelivers the batch;
 //   - other write failures: tolerance `all` finds the bad records by bisecting the batch and dead-letters them,
-//     tolerance `none` fails the task. Dead-letter sends are acknowledged before the batch is reported done.
+//     tolerance `none` fails the task. Dead-letter sends are acknowledged before the batch is reported done;
+//   - records the connector's put reports as failed (FailedRecord) are routed like a record whose write failed.
+// Errors are classified by shape (`retriable: true`, a `record` of the batch, name 'ConnectionError'), not by class,
+// so a connector needs no run-time import of Sluice.
 import type { ConverterSet } from '../converters/createConverters.js';
 import type { SinkRecord } from '../../connect-api/data/ConnectRecord.js';
 import type { ErrorContext } from '../errorhandling/ErrorContext.js';
 import { describeCoordinates } from '../errorhandling/recordCoordinates.js';
 import { SINK_TASK_CLASS } from '../errorhandling/Stage.js';
 import { type ToleranceOperator, ToleranceExceededError } from '../errorhandling/ToleranceOperator.js';
-import { ConnectionError, DataError, RetriableError, SluiceError } from '../../connect-api/errors.js';
+import type { FailedRecord, SinkTask } from '../../connect-api/connector.js';
+import { RetriableError, SluiceError } from '../../connect-api/errors.js';
 import type { Clock } from '../ports/Clock.js';
 import type { MetricsSink } from '../ports/MetricsSink.js';
 import type { TransformationChain } from '../transforms/TransformationChain.js';
@@ -19,17 +24,12 @@ import type { RawRecord } from './mskEvent.js';
 import type { SinkTaskConfig } from './SinkTaskConfig.js';
 import { convertRecord } from './toSinkRecord.js';
 
-/** Writes records to the target in one transaction per call (the JDBC writer). */
-export interface SinkRecordWriter {
-  write(records: readonly SinkRecord[]): Promise<unknown>;
-  close(): Promise<void>;
-}
-
 export interface SinkTaskParts {
   readonly config: SinkTaskConfig;
   readonly converters: ConverterSet;
   readonly transforms: TransformationChain;
-  readonly writer: SinkRecordWriter;
+  /** The connector's task (connect-api SinkTask) the batches are put to. */
+  readonly task: SinkTask;
   readonly operator: ToleranceOperator;
   readonly metrics: MetricsSink;
   readonly clock: Clock;
@@ -46,10 +46,15 @@ export interface PutResult {
   readonly topics: readonly string[];
 }
 
-/** A write error that names the one record at fault (the writer validates before executing). */
-function faultyRecord(e: unknown): SinkRecord | undefined {
+/** A put error that names the one record of the batch at fault (the JDBC writer validates before executing). */
+function faultyRecord(e: unknown, records: readonly SinkRecord[]): SinkRecord | undefined {
   const record = (e as { record?: unknown } | null)?.record;
-  return e instanceof DataError && typeof record === 'object' && record !== null && 'raw' in record ? (record as SinkRecord) : undefined;
+  return typeof record === 'object' && record !== null && !isRetriable(e) ? records.find((r) => r === record) : undefined;
+}
+
+/** A connector's error saying the target cannot be reached (connect-api ConnectionError, or its own of that name). */
+function isConnectionError(e: unknown): boolean {
+  return (e as { name?: unknown } | null)?.name === 'ConnectionError';
 }
 
 /** The consumed form of a sink record, for the DLQ: original coordinates and bytes (before any RegexRouter). */
@@ -58,10 +63,12 @@ function rawOf(r: SinkRecord): RawRecord {
 }
 
 function isRetriable(e: unknown): boolean {
-  return e instanceof SluiceError && e.retriable;
+  return (e as { retriable?: unknown } | null)?.retriable === true;
 }
 
-export class SinkTask {
+export class WorkerSinkTask {
+  private started: Promise<void> | undefined;
+
   constructor(private readonly parts: SinkTaskParts) {}
 
   get name(): string {
@@ -105,7 +112,7 @@ export class SinkTask {
   }
 
   async close(): Promise<void> {
-    await this.parts.writer.close();
+    await this.parts.task.close();
   }
 
   /** Converts and transforms one record: the record, null when a transform dropped it, undefined when it failed. */
@@ -125,16 +132,16 @@ export class SinkTask {
   /** Writes what it can; returns how many records were written. Throws to fail the invocation. */
   private async writeTolerantly(records: readonly SinkRecord[], deadline: number): Promise<number> {
     if (records.length === 0) return 0;
+    let rejected: readonly FailedRecord[] | undefined;
     try {
-      await this.writeWithRetry(records, deadline);
-      return records.length;
+      rejected = await this.writeWithRetry(records, deadline);
     } catch (e) {
       // Retries are spent (max.retries, errors.retry.timeout or the invocation's deadline): like Kafka's JDBC sink
       // after max.retries, the task fails; a database outage never sends good records to the dead-letter queue.
       if (isRetriable(e)) throw new SluiceError(`Writing ${records.length} records failed after retries: ${(e as Error).message}`, { cause: e });
       // The database cannot be reached at all: no record is at fault, so nothing is bisected or dead-lettered.
-      if (e instanceof ConnectionError) throw e;
-      const culprit = faultyRecord(e);
+      if (isConnectionError(e)) throw e;
+      const culprit = faultyRecord(e, records);
       if (culprit) {
         this.fail({ stage: 'TASK_PUT', className: SINK_TASK_CLASS, error: e, raw: rawOf(culprit), record: culprit });
         return this.writeTolerantly(
@@ -153,10 +160,32 @@ export class SinkTask {
       const middle = Math.ceil(records.length / 2);
       return (await this.writeTolerantly(records.slice(0, middle), deadline)) + (await this.writeTolerantly(records.slice(middle), deadline));
     }
+    // Records the connector rejected one by one (a bulk item the server refused): each is a failed write of that record.
+    let failed = 0;
+    for (const { record, error } of rejected ?? []) {
+      if (!records.includes(record)) continue; // not a record of this batch: nothing to route
+      failed++;
+      this.fail({ stage: 'TASK_PUT', className: SINK_TASK_CLASS, error, raw: rawOf(record), record });
+    }
+    return records.length - failed;
   }
 
-  private writeWithRetry(records: readonly SinkRecord[], deadline: number): Promise<unknown> {
-    return this.parts.operator.retry(() => this.parts.writer.write(records), this.parts.config.retry, isRetriable, deadline);
+  private writeWithRetry(records: readonly SinkRecord[], deadline: number): Promise<readonly FailedRecord[] | undefined> {
+    return this.parts.operator.retry(
+      async () => {
+        this.started ??= this.parts.task.start?.() ?? Promise.resolve();
+        try {
+          await this.started;
+        } catch (e) {
+          this.started = undefined; // start again on the next attempt
+          throw e;
+        }
+        return this.parts.task.put(records);
+      },
+      this.parts.config.retry,
+      isRetriable,
+      deadline,
+    );
   }
 
   private fail(context: ErrorContext): void {

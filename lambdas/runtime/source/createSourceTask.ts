@@ -4,7 +4,8 @@ import { dialectFor } from '../../connectors/jdbc/dialects/index.js';
 import type { ErrorReporter } from '../errorhandling/ErrorContext.js';
 import { LogReporter, ToleranceOperator } from '../errorhandling/ToleranceOperator.js';
 import type { PluginRegistry } from '../plugins/PluginRegistry.js';
-import type { DialectName } from '../../connect-api/plugins.js';
+import type { JdbcConnectorExtras } from '../../connectors/jdbc/plugins.js';
+import type { DialectName } from '../../connectors/jdbc/DialectName.js';
 import type { Clock } from '../ports/Clock.js';
 import type { Logger } from '../ports/Logger.js';
 import type { MetricsSink } from '../ports/MetricsSink.js';
@@ -29,7 +30,7 @@ export interface SourceTaskEnv {
 
 export function createSourceTask(props: Readonly<Record<string, string>>, version: number, env: SourceTaskEnv): SourceTask {
   const plugin = env.registry.find((props['connector.class'] ?? '').trim(), 'source');
-  const config = parseJdbcSourceConfig(props, plugin?.type === 'source' ? plugin.forcedDialect : undefined);
+  const config = parseJdbcSourceConfig(props, plugin?.type === 'source' ? (plugin as JdbcConnectorExtras).forcedDialect : undefined);
   // A skipped record is never dropped without a trace: tolerated failures are always logged (there is no DLQ for sources).
   const reporters: ErrorReporter[] = [new LogReporter(`${config.name}-0`, config.logIncludeMessages, (m) => env.logger.error(m))];
   return new SourceTask({

@@ -41,7 +41,7 @@ function task(props: Record<string, string>, options: { writer?: MemoryWriter; p
   const metrics = new InMemoryMetricsSink();
   const logs: string[] = [];
   const clock = new FakeClock();
-  const t = createSinkTask({ ...BASE, ...props }, { registry: builtinPlugins(), writer, metrics, clock, logger: { info: () => undefined, warn: () => undefined, error: (m) => logs.push(m) }, ...(options.producer ? { producer: options.producer } : {}) });
+  const t = createSinkTask({ ...BASE, ...props }, { registry: builtinPlugins(), createTask: () => writer, metrics, clock, logger: { info: () => undefined, warn: () => undefined, error: (m) => logs.push(m) }, ...(options.producer ? { producer: options.producer } : {}) });
   return { t, writer, metrics, logs, clock, deadline: clock.now() + 600_000 };
 }
 
@@ -189,7 +189,7 @@ describe('SinkTask when the database cannot be reached', () => {
   it('fails the task without dead-lettering any record, even with errors.tolerance=all', async () => {
     // Prepare: a writer whose connection attempt is refused for good
     const writer = new MemoryWriter();
-    writer.write = async () => Promise.reject(new ConnectionError('Could not connect to postgresql at db:5432: password authentication failed'));
+    writer.put = async () => Promise.reject(new ConnectionError('Could not connect to postgresql at db:5432: password authentication failed'));
     const sent: unknown[] = [];
     const recording: RecordProducer = { send: async (_t, r) => void sent.push(...r), close: async () => undefined };
     const { t, deadline } = task({ 'errors.tolerance': 'all', 'errors.deadletterqueue.topic.name': 'dlq-outage' }, { writer, producer: recording });

@@ -4,7 +4,7 @@ import { type ConnectionSpec, dialectOfUrl, parseConnectionUrl } from './connect
 import { atLeast, oneOf, satisfies } from '../../../connect-api/config/validators.js';
 import { ConfigError } from '../../../connect-api/errors.js';
 import { maskSecrets } from '../../../connect-api/maskSecrets.js';
-import type { DialectName } from '../../../connect-api/plugins.js';
+import type { DialectName } from '../DialectName.js';
 
 export const CONNECTION = 'Connection';
 

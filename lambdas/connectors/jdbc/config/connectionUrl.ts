@@ -1,7 +1,7 @@
 // connection.url in every form users paste (JDBC URLs, driver URLs, Oracle Easy Connect) → a driver connection spec.
 import { ConfigError } from '../../../connect-api/errors.js';
 import { maskSecrets } from '../../../connect-api/maskSecrets.js';
-import type { DialectName } from '../../../connect-api/plugins.js';
+import type { DialectName } from '../DialectName.js';
 import { type ConnectionSettings, urlSettings } from './urlParams.js';
 
 export interface ConnectionSpec {

@@ -3,7 +3,7 @@
 // batching rewrites) have no counterpart and are accepted; any other parameter is a ConfigError naming it, so none is
 // ever ignored silently.
 import { ConfigError } from '../../../connect-api/errors.js';
-import type { DialectName } from '../../../connect-api/plugins.js';
+import type { DialectName } from '../DialectName.js';
 
 export type TlsMode = 'disable' | 'require' | 'verify-ca' | 'verify-full';
 

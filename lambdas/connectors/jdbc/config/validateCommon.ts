@@ -1,7 +1,6 @@
 // Checks both JDBC connectors share: that a dialect can be resolved for the URL.
 import { ConfigError } from '../../../connect-api/errors.js';
-import type { ConfigDef } from '../../../connect-api/config/ConfigDef.js';
-import type { ConnectorPlugin, DialectName } from '../../../connect-api/plugins.js';
+import type { DialectName } from '../DialectName.js';
 import { resolveDialect } from './connectionKeys.js';
 
 export function mergeErrors(...maps: Array<Map<string, string[]>>): Map<string, string[]> {
@@ -20,18 +19,4 @@ export function validateDialect(props: Readonly<Record<string, string>>, forced?
     errors.set(e.key ?? 'connection.url', [e.message]);
   }
   return errors;
-}
-
-type Validate = (props: Readonly<Record<string, string>>, forced?: DialectName) => Map<string, string[]>;
-
-/** A factory of JDBC connector plugins of one type: the Confluent class, or a vendor-style class naming a database. */
-export function jdbcPluginFactory(type: 'sink' | 'source', configDef: ConfigDef, validate: Validate) {
-  return (className: string, forcedDialect?: DialectName): ConnectorPlugin => ({
-    type,
-    className,
-    version: '10.7.4-sluice',
-    configDef,
-    ...(forcedDialect ? { forcedDialect } : {}),
-    validate: (props) => validate(props, forcedDialect),
-  });
 }

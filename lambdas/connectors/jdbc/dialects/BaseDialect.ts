@@ -1,7 +1,7 @@
 // What the three dialects share: options, identifiers, DDL, defaults, bind conversion, source queries, describe rows.
 // Subclasses supply the per-database tables (types, literals, placeholders) and the write statements.
 import type { Schema } from '../../../connect-api/data/Schema.js';
-import type { DialectName } from '../../../connect-api/plugins.js';
+import type { DialectName } from '../DialectName.js';
 import type {
   Column,
   ColumnInfo,

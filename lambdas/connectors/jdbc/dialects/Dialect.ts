@@ -1,7 +1,7 @@
 // The SQL dialect contract: pure functions from Connect schemas and values to SQL text plus ordered binds.
 // A dialect never talks to a database; an adapter executes what it returns (kafka-connect-jdbc's DatabaseDialect).
 import type { Schema } from '../../../connect-api/data/Schema.js';
-import type { DialectName } from '../../../connect-api/plugins.js';
+import type { DialectName } from '../DialectName.js';
 
 /** `$1..$n` (pg), `?` (mysql2), `:1..:n` (oracledb). */
 export type PlaceholderStyle = 'dollar' | 'question' | 'colon';

@@ -1,5 +1,5 @@
 // SQL dialects: pure SQL text + ordered binds for PostgreSQL, MySQL/MariaDB and Oracle; adapters execute them.
-import type { DialectName } from '../../../connect-api/plugins.js';
+import type { DialectName } from '../DialectName.js';
 import type { Dialect, DialectOptions } from './Dialect.js';
 import { MySqlDialect } from './MySqlDialect.js';
 import { OracleDialect } from './OracleDialect.js';

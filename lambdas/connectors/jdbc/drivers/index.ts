@@ -1,6 +1,6 @@
 // SQL database adapters: the SqlConnector for each dialect. Drivers are loaded on first connect, so a function
 // that writes to PostgreSQL never loads mysql2 or oracledb.
-import type { DialectName } from '../../../connect-api/plugins.js';
+import type { DialectName } from '../DialectName.js';
 import type { SqlConnector } from './SqlConnection.js';
 import { MySqlConnector } from './MySqlConnector.js';
 import { OracleConnector } from './OracleConnector.js';

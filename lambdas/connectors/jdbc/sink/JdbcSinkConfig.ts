@@ -5,7 +5,7 @@ import type { EpochUnit } from '../dialects/epochTimestamp.js';
 import { ConfigError } from '../../../connect-api/errors.js';
 import { connectionSpecOf, resolveDialect } from '../config/connectionKeys.js';
 import { jdbcSinkConfigDef } from '../JdbcSinkConnector.js';
-import type { DialectName } from '../../../connect-api/plugins.js';
+import type { DialectName } from '../DialectName.js';
 
 export type InsertMode = 'insert' | 'upsert' | 'update';
 export type PkMode = 'none' | 'kafka' | 'record_key' | 'record_value';

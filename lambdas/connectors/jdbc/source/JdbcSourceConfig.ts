@@ -6,7 +6,7 @@ import { ConfigError } from '../../../connect-api/errors.js';
 import type { Tolerance } from '../../../runtime/errorhandling/ToleranceOperator.js';
 import { connectionSpecOf, resolveDialect } from '../config/connectionKeys.js';
 import { jdbcSourceConfigDef, validateJdbcSource } from '../JdbcSourceConnector.js';
-import type { DialectName } from '../../../connect-api/plugins.js';
+import type { DialectName } from '../DialectName.js';
 import type { NumericMapping } from './columnMapping.js';
 import { type ColumnMapping, fullMatch, parseColumnMappings } from './tableSelection.js';
 import type { IsolationMode, TimestampGranularity } from '../config/sourceReadKeys.js';

@@ -1,6 +1,6 @@
 // The harness of the live writer tests: a real database reached through its adapter, tables dropped afterwards.
 import { afterAll, beforeAll } from 'vitest';
-import type { DialectName } from '../../../../lambdas/connect-api/plugins.js';
+import type { DialectName } from '../../../../lambdas/connectors/jdbc/DialectName.js';
 import type { SqlConnection, SqlConnector } from '../../../../lambdas/connectors/jdbc/drivers/SqlConnection.js';
 import { JdbcDbWriter } from '../../../../lambdas/connectors/jdbc/sink/JdbcDbWriter.js';
 import { sinkConfig, uniqueTable } from './fixtures.js';

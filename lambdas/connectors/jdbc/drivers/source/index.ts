@@ -1,5 +1,5 @@
 // The JDBC source's database readers, one per dialect.
-import type { DialectName } from '../../../../connect-api/plugins.js';
+import type { DialectName } from '../../DialectName.js';
 import type { SourceConnector } from '../../source/SourceSql.js';
 import { MySqlSourceConnector } from './MySqlSourceConnector.js';
 import { OracleSourceConnector } from './OracleSourceConnector.js';
