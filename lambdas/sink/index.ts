@@ -14,7 +14,6 @@ import { consoleLogger } from '../runtime/ports/Logger.js';
 import type { RecordProducer } from '../runtime/ports/RecordProducer.js';
 import { createSinkHandler } from './createSinkHandler.js';
 import { readSinkEnv } from './env.js';
-import { jdbcWriterFactory } from './jdbcWriterFactory.js';
 import { SinkPipelines, type SinkRuntime } from './SinkPipelines.js';
 
 const env = readSinkEnv(process.env);
@@ -58,7 +57,6 @@ const runtime: SinkRuntime = {
   logger: consoleLogger,
   secrets,
   cipher: KmsConfigOpener.fromEnv(process.env),
-  createWriter: jdbcWriterFactory(registry),
   producer: producerFor,
 };
 

@@ -8,7 +8,6 @@ import { DynamoPipelineStore } from '../adapters/dynamodb/DynamoPipelineStore.js
 import { KafkaRecordProducer } from '../adapters/kafka/KafkaRecordProducer.js';
 import { authenticatedKafka } from '../adapters/kafka/mskIam.js';
 import { EmfMetricsSink } from '../adapters/metrics/EmfMetricsSink.js';
-import { sourceConnectorFor } from '../adapters/sqlsource/index.js';
 import { builtinPlugins } from '../runtime/plugins/builtins.js';
 import { systemClock } from '../runtime/ports/Clock.js';
 import { consoleLogger } from '../runtime/ports/Logger.js';
@@ -42,7 +41,6 @@ const runtime = {
   secrets,
   cipher: KmsConfigOpener.fromEnv(process.env),
   producer: new KafkaRecordProducer(kafka),
-  connectorFor: sourceConnectorFor,
 };
 
 export const handler: SourceHandler = createSourceHandler(runtime, new SourcePipelines(runtime, `${env.workerId}/${randomUUID()}`), env.workerId);
