@@ -1,9 +1,29 @@
 // io.confluent.connect.elasticsearch.ElasticsearchSinkConnector on Sluice: Confluent's Elasticsearch sink keys, for
 // Elasticsearch 7 and OpenSearch (also Amazon OpenSearch Service with IAM, aws.sigv4.enabled). Written against the
-// public connector API only.
-import type { SinkConnector } from '../../connect-api/connector.js';
+// public connector API only. The task (and with it the OpenSearch client) is imported when a pipeline first starts
+// it, so a function that only validates configs (the API) or runs other pipelines never loads the client.
+import type { SinkConnector, SinkTask, TaskContext } from '../../connect-api/connector.js';
 import { openSearchSinkConfigDef, validateOpenSearchSink } from './configDef.js';
-import { OpenSearchSinkTask } from './OpenSearchSinkTask.js';
+
+function lazyTask(props: Readonly<Record<string, string>>, context: TaskContext): SinkTask {
+  let task: Promise<SinkTask> | undefined;
+  const get = () => {
+    task ??= import('./OpenSearchSinkTask.js')
+      .then((m) => new m.OpenSearchSinkTask(props, context))
+      .catch((e: unknown) => {
+        task = undefined;
+        throw e;
+      });
+    return task;
+  };
+  return {
+    start: async () => (await get()).start?.(),
+    put: async (records) => (await get()).put(records),
+    close: async () => {
+      if (task) await (await task.catch(() => undefined))?.close();
+    },
+  };
+}
 
 export const openSearchSinkConnector: SinkConnector = {
   type: 'sink',
@@ -12,5 +32,5 @@ export const openSearchSinkConnector: SinkConnector = {
   version: '15.0.0-sluice',
   configDef: openSearchSinkConfigDef,
   validate: validateOpenSearchSink,
-  createTask: (props, context) => new OpenSearchSinkTask(props, context),
+  createTask: lazyTask,
 };
