@@ -50,6 +50,7 @@ export class OpenSearchSinkTask implements SinkTask {
   private readonly converter: DataConverter;
   private readonly secrets: string[];
   private readonly client: Client;
+  private readonly serverless: boolean;
   /** Indices and data streams this task has seen exist or created. */
   private readonly ensured = new Set<string>();
 
@@ -88,6 +89,7 @@ export class OpenSearchSinkTask implements SinkTask {
       ...(dataStream ? { dataStream: { type, dataset, namespace: c.getString('data.stream.namespace') ?? '${topic}', timestampFields: c.getList('data.stream.timestamp.field') } } : {}),
     });
     const sigv4 = c.getBoolean('aws.sigv4.enabled');
+    this.serverless = sigv4 && c.getString('aws.service') === 'aoss';
     const region = c.getString('aws.region') ?? process.env['AWS_REGION'] ?? process.env['AWS_DEFAULT_REGION'];
     if (sigv4 && !region) throw new ConnectionError('aws.sigv4.enabled=true needs aws.region (or AWS_REGION in the environment)');
     this.client = new Client({
@@ -100,8 +102,12 @@ export class OpenSearchSinkTask implements SinkTask {
     });
   }
 
-  /** Checks the cluster answers (GET /), so a wrong URL or credentials fail the task before any record. */
+  /**
+   * Checks the cluster answers (GET /), so a wrong URL or credentials fail the task before any record. OpenSearch
+   * Serverless has no GET / (not among its supported operations): there the first request is the check.
+   */
   async start(): Promise<void> {
+    if (this.serverless) return;
     await this.withRetries('connect to', () => this.client.info());
   }
 

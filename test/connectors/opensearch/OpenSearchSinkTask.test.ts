@@ -382,6 +382,7 @@ describe('OpenSearchSinkTask with SigV4 (Amazon OpenSearch Service with IAM)', (
     const es = new OpenSearchSinkTask({ 'connection.url': aoss, 'aws.sigv4.enabled': 'true', 'aws.region': 'eu-west-1' }, logged().context, noWait);
     tasks.push(es);
     await expect(es.start()).rejects.toMatchObject({ name: 'ConnectionError' });
-    await task({ 'connection.url': aoss, 'aws.sigv4.enabled': 'true', 'aws.region': 'eu-west-1', 'aws.service': 'aoss' });
+    const serverless = await task({ 'connection.url': aoss, 'aws.sigv4.enabled': 'true', 'aws.region': 'eu-west-1', 'aws.service': 'aoss' });
+    expect(await serverless.put([order(1, 1, 'a')])).toEqual([]);
   });
 });
