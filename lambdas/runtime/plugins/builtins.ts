@@ -4,7 +4,7 @@ import { converterPlugins, headerConverterPlugins } from '../converters/index.js
 import { predicatePlugins } from '../predicates/index.js';
 import { transformationPlugins } from '../transforms/index.js';
 import { jdbcSinkConnector, jdbcSourceConnector } from '../../connectors/jdbc/plugins.js';
-import { resolveVendorConnector } from '../../connectors/jdbc/vendorConnectors.js';
+import { resolveVendorConnector, VENDOR_CONNECTOR_NAMES } from '../../connectors/jdbc/vendorConnectors.js';
 import { PluginRegistry } from './PluginRegistry.js';
 
 export function builtinPlugins(): PluginRegistry {
@@ -12,5 +12,5 @@ export function builtinPlugins(): PluginRegistry {
     .register(jdbcSinkConnector, jdbcSourceConnector)
     .register(openSearchSinkConnector)
     .register(...converterPlugins, ...headerConverterPlugins, ...transformationPlugins, ...predicatePlugins)
-    .registerResolver(resolveVendorConnector);
+    .registerResolver(resolveVendorConnector, VENDOR_CONNECTOR_NAMES);
 }
