@@ -30,6 +30,7 @@ export const openSearchSinkConnector: SinkConnector = {
   className: 'io.confluent.connect.elasticsearch.ElasticsearchSinkConnector',
   aliases: ['ElasticsearchSinkConnector', 'ElasticsearchSink', 'OpenSearchSinkConnector', 'OpenSearchSink'],
   version: '15.0.0-sluice',
+  taskClass: 'io.confluent.connect.elasticsearch.ElasticsearchSinkTask',
   configDef: openSearchSinkConfigDef,
   validate: validateOpenSearchSink,
   createTask: lazyTask,

@@ -13,6 +13,7 @@ describe('the Elasticsearch / OpenSearch sink connector', () => {
       expect(registry.find(name, 'sink')).toBe(openSearchSinkConnector);
     }
     expect(registry.list('sink').map((p) => p.class)).toContain('io.confluent.connect.elasticsearch.ElasticsearchSinkConnector');
+    expect(openSearchSinkConnector.taskClass).toBe('io.confluent.connect.elasticsearch.ElasticsearchSinkTask');
   });
 
   it("has Confluent's defaults and a masked password key", () => {
