@@ -369,7 +369,17 @@ describe('OpenSearchSinkTask with SigV4 (Amazon OpenSearch Service with IAM)', (
     expect(await t.put([order(1, 1, 'a'), order(2, 2, 'b')])).toEqual([]);
     expect(fake.docs('orders').size).toBe(2);
     expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /', 'HEAD /orders', 'PUT /orders', 'POST /_bulk']);
+    expect(fake.requests.every((r) => r.headers['x-amz-security-token'] === undefined)).toBe(true);
     for (const r of fake.requests) expect(r.headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/eu-west-1\/es\/aws4_request, SignedHeaders=.*host.*, Signature=[0-9a-f]{64}$/);
+  });
+
+  it('signs with temporary credentials (a Lambda role): the session token travels as a signed header', async () => {
+    withCredentials();
+    process.env['AWS_SESSION_TOKEN'] = 'FwoGZXIvYXdzEXAMPLETOKEN';
+    const { fake, url } = await server({ sigv4: { region: 'eu-west-1', service: 'es', accessKeyId: CREDENTIALS.AWS_ACCESS_KEY_ID, secretAccessKey: CREDENTIALS.AWS_SECRET_ACCESS_KEY, sessionToken: 'FwoGZXIvYXdzEXAMPLETOKEN' } });
+    const t = await task({ 'connection.url': url, 'aws.sigv4.enabled': 'true', 'aws.region': 'eu-west-1' });
+    expect(await t.put([order(1, 1, 'a')])).toEqual([]);
+    expect(fake.doc('orders', '1')).toBeDefined();
   });
 
   it('is refused when the signature does not match (wrong secret key, wrong service)', async () => {

@@ -29,7 +29,8 @@ export interface RequestLog {
 
 export interface FakeOptions {
   readonly basic?: { readonly username: string; readonly password: string };
-  readonly sigv4?: { readonly region: string; readonly service: string; readonly accessKeyId: string; readonly secretAccessKey: string };
+  /** With `sessionToken` (temporary credentials, as a Lambda role's), the signed x-amz-security-token header must carry it. */
+  readonly sigv4?: { readonly region: string; readonly service: string; readonly accessKeyId: string; readonly secretAccessKey: string; readonly sessionToken?: string };
 }
 
 type Op = 'index' | 'create' | 'update' | 'delete';
@@ -125,6 +126,7 @@ export class FakeOpenSearch {
       if (!m || m[1] !== sigv4.accessKeyId || m[3] !== sigv4.region || m[4] !== sigv4.service) return reject;
       const signedHeaders = m[5]!.split(';');
       if (!signedHeaders.includes('host') || !signedHeaders.includes('x-amz-date')) return reject;
+      if (sigv4.sessionToken !== undefined && (!signedHeaders.includes('x-amz-security-token') || req.headers['x-amz-security-token'] !== sigv4.sessionToken)) return reject;
       const headers: Record<string, string> = {};
       for (const h of signedHeaders) headers[h] = String(req.headers[h] ?? '');
       const amzDate = headers['x-amz-date']!;
