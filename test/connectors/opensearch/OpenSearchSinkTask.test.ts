@@ -277,6 +277,16 @@ describe('OpenSearchSinkTask failures', () => {
     expect(fake.doc('orders', '2')).toBeUndefined();
   });
 
+  it('retries a _bulk request that gets no answer within read.timeout.ms', async () => {
+    const { fake, url } = await server();
+    const t = await task({ 'connection.url': url, 'read.timeout.ms': '200', 'max.retries': '1' });
+    fake.hangBulk = 1;
+    expect(await t.put([order(1, 1, 'a')])).toEqual([]);
+    expect(fake.doc('orders', '1')).toBeDefined();
+    fake.hangBulk = 2;
+    await expect(t.put([order(2, 2, 'b')])).rejects.toMatchObject({ name: 'ConnectionError', retriable: true, message: expect.stringContaining('Request timed out') });
+  });
+
   it('throws a retriable error when items keep answering 5xx', async () => {
     const { fake, url } = await server();
     fake.itemFailure = (_op, _index, id) => (id === '2' ? { status: 503, type: 'unavailable_shards_exception', reason: 'primary shard is not active' } : undefined);

@@ -44,6 +44,8 @@ export class FakeOpenSearch {
   readonly requests: RequestLog[] = [];
   /** Statuses the next _bulk requests answer as a whole (e.g. 503, 429), one per request. */
   readonly bulkFailures: number[] = [];
+  /** How many of the next _bulk requests get no answer at all (the client's read timeout must end them). */
+  hangBulk = 0;
   /** A per-item failure to inject, asked for each bulk item in order; `seen` counts earlier items with the same id. */
   itemFailure: ((op: Op, index: string, id: string, seen: number) => ItemError | undefined) | undefined;
   private readonly seenIds = new Map<string, number>();
@@ -144,6 +146,10 @@ export class FakeOpenSearch {
   }
 
   private bulk(body: string, defaultIndex: string | undefined, res: ServerResponse): void {
+    if (this.hangBulk > 0) {
+      this.hangBulk--;
+      return;
+    }
     const failure = this.bulkFailures.shift();
     if (failure !== undefined) {
       const type = failure === 429 ? 'es_rejected_execution_exception' : 'unavailable_shards_exception';
