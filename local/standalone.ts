@@ -16,7 +16,7 @@ import { InMemoryMetricsSink } from '../lambdas/adapters/metrics/InMemoryMetrics
 import { createApiHandler } from '../lambdas/api/createApiHandler.js';
 import { ConnectorService } from '../lambdas/runtime/connector/ConnectorService.js';
 import { PipelineReconciler } from '../lambdas/runtime/lifecycle/PipelineReconciler.js';
-import { builtinPlugins } from '../lambdas/runtime/plugins/builtins.js';
+import { builtinPlugins } from '../lambdas/runtime/builtins/builtins.js';
 import { systemClock } from '../lambdas/runtime/ports/Clock.js';
 import { consoleLogger, type Logger } from '../lambdas/runtime/ports/Logger.js';
 import type { SinkTask, TaskContext } from '../lambdas/connect-api/connector.js';

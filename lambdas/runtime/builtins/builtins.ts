@@ -5,7 +5,7 @@ import { predicatePlugins } from '../predicates/index.js';
 import { transformationPlugins } from '../transforms/index.js';
 import { jdbcSinkConnector, jdbcSourceConnector } from '../../connectors/jdbc/plugins.js';
 import { resolveVendorConnector, VENDOR_CONNECTOR_NAMES } from '../../connectors/jdbc/vendorConnectors.js';
-import { PluginRegistry } from './PluginRegistry.js';
+import { PluginRegistry } from '../plugins/PluginRegistry.js';
 
 export function builtinPlugins(): PluginRegistry {
   return new PluginRegistry()
