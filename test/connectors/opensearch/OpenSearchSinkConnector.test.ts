@@ -2,7 +2,7 @@
 // password key masked, and the cross-key checks of Confluent's Validator.
 import { describe, expect, it } from 'vitest';
 import { openSearchSinkConnector } from '../../../lambdas/connectors/opensearch/OpenSearchSinkConnector.js';
-import { builtinPlugins } from '../../../lambdas/runtime/plugins/builtins.js';
+import { builtinPlugins } from '../../../lambdas/runtime/builtins/builtins.js';
 
 const BASE = { 'connection.url': 'http://localhost:9200' };
 

@@ -9,7 +9,7 @@ import { KafkaRecordProducer } from '../../../lambdas/adapters/kafka/KafkaRecord
 import { InMemoryMetricsSink } from '../../../lambdas/adapters/metrics/InMemoryMetricsSink.js';
 import { ConnectorService } from '../../../lambdas/runtime/connector/ConnectorService.js';
 import { aliasForPipeline } from '../../../lambdas/runtime/pipelineAlias.js';
-import { builtinPlugins } from '../../../lambdas/runtime/plugins/builtins.js';
+import { builtinPlugins } from '../../../lambdas/runtime/builtins/builtins.js';
 import type { MskEvent } from '../../../lambdas/runtime/sink/mskEvent.js';
 import { createSinkHandler } from '../../../lambdas/sink/createSinkHandler.js';
 import { SinkPipelines, type SinkRuntime } from '../../../lambdas/sink/SinkPipelines.js';
