@@ -82,6 +82,7 @@ export class SluiceStack extends Stack {
       securityGroups,
       secretPrefix: props.inputs.secretPrefix,
       ...(props.inputs.glueRegistries ? { glueRegistries: props.inputs.glueRegistries } : {}),
+      ...(props.inputs.openSearchDomains ? { openSearchDomains: props.inputs.openSearchDomains } : {}),
       ...(entries.sink ? { sinkEntry: entries.sink } : {}),
       ...(entries.source ? { sourceEntry: entries.source } : {}),
     });

@@ -1,8 +1,9 @@
 // The sink-task and source-task functions: Node.js 22 on arm64 in the cluster's VPC, IAM limited to one cluster,
 // one table and one secret prefix. The controller points per-pipeline aliases, ESMs and schedules at them.
-import { Duration, Stack } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Stack } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { ISecurityGroup, IVpc, SubnetSelection } from 'aws-cdk-lib/aws-ec2';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { METRIC_SERVICE, METRICS_NAMESPACE } from '../lambdas/runtime/metricSchema.js';
@@ -12,6 +13,14 @@ import { mskControlStatements, mskResourceArn, mskDataStatements, secretKeyState
 import { acknowledge, defaultPolicy, iam5 } from './nag.js';
 import { SluiceFunction } from './SluiceFunction.js';
 import type { KafkaConnection } from './stackInputs.js';
+
+/** The OpenSearch HTTP methods the sink's client sends: GET / (info), HEAD and PUT of an index, POST _bulk. */
+const OPENSEARCH_HTTP_ACTIONS = ['es:ESHttpGet', 'es:ESHttpHead', 'es:ESHttpPost', 'es:ESHttpPut'];
+
+/** Domain names in the stack's account and Region become domain ARNs; ARNs are kept. */
+export function openSearchDomainArns(stack: Stack, domains: readonly string[]): string[] {
+  return domains.map((d) => (d.startsWith('arn:') ? d : stack.formatArn({ service: 'es', resource: 'domain', resourceName: d, arnFormat: ArnFormat.SLASH_RESOURCE_NAME })));
+}
 
 /** The task functions' memory when the stack is not told otherwise (MB); bench/cost.bench.ts prices it. */
 export const TASK_MEMORY_MB = 1024;
@@ -38,6 +47,8 @@ export interface TaskFunctionsProps {
   readonly memorySize?: number;
   /** Glue schema registries the tasks may register written schemas in. @default ['*'] */
   readonly glueRegistries?: readonly string[];
+  /** Amazon OpenSearch Service domains (names or ARNs) the sink writes to with SigV4. */
+  readonly openSearchDomains?: readonly string[];
 }
 
 export class TaskFunctions extends Construct {
@@ -95,6 +106,12 @@ export class TaskFunctions extends Construct {
         if (kafka.auth === 'iam') for (const s of mskDataStatements(stack, kafka.clusterArn, role)) task.role.addToPolicy(s);
       }
       this.acknowledgeScopedWildcards(defaultPolicy(task.role), stack, props, role);
+    }
+    if (props.openSearchDomains && props.openSearchDomains.length > 0) {
+      const domains = openSearchDomainArns(stack, props.openSearchDomains);
+      const paths = domains.map((d) => `${d}/*`);
+      sink.role.addToPolicy(new PolicyStatement({ actions: OPENSEARCH_HTTP_ACTIONS, resources: [...domains, ...paths] }));
+      for (const p of paths) acknowledge(defaultPolicy(sink.role), iam5(defaultPolicy(sink.role), p), 'The OpenSearch sink writes to indices named at run time (one per topic); the grant covers only the paths of the named domains');
     }
     this.sink = sink.fn;
     this.source = source.fn;

@@ -16,9 +16,10 @@ export type CallerRole = 'api' | 'controller' | 'sink' | 'source' | 'scheduler' 
  * (`kafka`), an event source mapping polling for the function (`esm`), Lambda itself for the function (`lambda`:
  * VPC ENIs, logs), Secrets Manager decrypting a secret for the caller (`secretsmanager`), EventBridge Scheduler
  * invoking a target (`scheduler`), a deploy-time custom resource (`deploy`), or iam:PassRole checked as part of an SDK
- * call that hands a role to a service (`passrole`: CreateSchedule/UpdateSchedule with the scheduler role).
+ * call that hands a role to a service (`passrole`: CreateSchedule/UpdateSchedule with the scheduler role), or a
+ * SigV4-signed HTTP request outside the SDK (`http`: the OpenSearch sink's client to an Amazon OpenSearch Service domain).
  */
-export type Via = 'sdk' | 'kafka' | 'esm' | 'lambda' | 'secretsmanager' | 'scheduler' | 'deploy' | 'passrole';
+export type Via = 'sdk' | 'kafka' | 'esm' | 'lambda' | 'secretsmanager' | 'scheduler' | 'deploy' | 'passrole' | 'http';
 
 /** The deployment a call depends on. */
 export interface Deployment {
@@ -26,6 +27,8 @@ export interface Deployment {
   readonly auth: KafkaAuthMode;
   /** The SCRAM secret is encrypted with a customer-managed key (required on MSK). */
   readonly secretKey: boolean;
+  /** The stack names OpenSearch Service domains the sink writes to (stack input openSearchDomains). */
+  readonly openSearch?: boolean;
 }
 
 /** Concrete names and ARNs of the deployed resources a call names. */
@@ -50,6 +53,8 @@ export interface CallTargets {
   readonly cluster?: string;
   readonly secret?: string;
   readonly secretKey?: string;
+  /** The first OpenSearch Service domain's ARN. */
+  readonly openSearchDomain?: string;
 }
 
 export interface AwsCall {
@@ -147,6 +152,21 @@ const SINK_ESM: Row[] = [
   { via: 'esm', action: 'secretsmanager:GetSecretValue', resource: (t) => t.secret ?? '', when: scram },
 ];
 
+/**
+ * The Elasticsearch/OpenSearch sink with aws.sigv4.enabled=true against an Amazon OpenSearch Service domain: GET / at
+ * start, HEAD and PUT of an index it has not seen, POST /_bulk. Service Authorization Reference, "Actions, resources,
+ * and condition keys for Amazon OpenSearch Service": es:ESHttp<Method> on the domain resource, the request path
+ * appended to the domain ARN.
+ */
+const openSearch = (d: Deployment) => d.openSearch === true;
+const domainPath = (path: string) => (t: CallTargets) => `${t.openSearchDomain ?? ''}/${path}`;
+const OPENSEARCH: Row[] = [
+  { via: 'http', action: 'es:ESHttpGet', resource: domainPath(''), when: openSearch },
+  { via: 'http', action: 'es:ESHttpHead', resource: domainPath(EXAMPLE.topic), when: openSearch },
+  { via: 'http', action: 'es:ESHttpPut', resource: domainPath(EXAMPLE.topic), when: openSearch },
+  { via: 'http', action: 'es:ESHttpPost', resource: domainPath('_bulk'), when: openSearch },
+];
+
 const CONTROLLER: Row[] = [
   ...STORE,
   { via: 'sdk', action: 'lambda:GetAlias', resource: aliasArn },
@@ -227,7 +247,7 @@ const CLEANUP: Row[] = [
 export const AWS_CALLS: readonly AwsCall[] = [
   ...rows('api', API),
   ...rows('controller', CONTROLLER),
-  ...rows('sink', [...TASK('sink'), ...SINK_ESM]),
+  ...rows('sink', [...TASK('sink'), ...SINK_ESM, ...OPENSEARCH]),
   ...rows('source', TASK('source')),
   ...rows('scheduler', [{ via: 'scheduler', action: 'lambda:InvokeFunction', resource: (t) => t.sourceFunction }]),
   ...rows('resync', [{ via: 'scheduler', action: 'lambda:InvokeFunction', resource: (t) => t.controllerFunction }]),

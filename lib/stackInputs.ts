@@ -43,6 +43,12 @@ export interface SluiceInputs {
    * default, is every registry of the stack's account and Region. Reading schema versions by id is granted on `*`.
    */
   readonly glueRegistries?: readonly string[];
+  /**
+   * Amazon OpenSearch Service domains the sink may write to with IAM (the Elasticsearch/OpenSearch sink with
+   * aws.sigv4.enabled=true): domain names in the stack's account and Region, or domain ARNs. The sink role gets
+   * es:ESHttpGet/Head/Post/Put on them.
+   */
+  readonly openSearchDomains?: readonly string[];
 }
 
 type Lookup = (key: string) => unknown;
@@ -60,6 +66,7 @@ const KEYS = {
   alarmEmail: ['sluice:alarmEmail', 'SLUICE_ALARM_EMAIL'],
   apiGatewayAccount: ['sluice:apiGatewayAccount', 'SLUICE_API_GATEWAY_ACCOUNT'],
   glueRegistries: ['sluice:glueRegistries', 'SLUICE_GLUE_REGISTRIES'],
+  openSearchDomains: ['sluice:openSearchDomains', 'SLUICE_OPENSEARCH_DOMAINS'],
 } as const;
 
 type Key = keyof typeof KEYS;
@@ -100,6 +107,7 @@ export function readSluiceInputs(context: Lookup, env: NodeJS.ProcessEnv): Sluic
   const alarmEmail = raw('alarmEmail');
   const apiGatewayAccount = raw('apiGatewayAccount');
   if (apiGatewayAccount !== undefined && !['true', 'false'].includes(apiGatewayAccount)) throw new Error(`Sluice: apiGatewayAccount must be true or false, not ${apiGatewayAccount} (${where('apiGatewayAccount')})`);
+  const openSearchDomains = list('openSearchDomains', false);
   return {
     kafka: { auth, ...(clusterArn ? { clusterArn } : { bootstrapServers }), ...(secretArn ? { secretArn } : {}), ...(secretKeyArn ? { secretKeyArn } : {}) },
     network: { vpcId: required('vpcId'), subnetIds: list('subnetIds', true), securityGroupIds: list('securityGroupIds', true) },
@@ -107,5 +115,6 @@ export function readSluiceInputs(context: Lookup, env: NodeJS.ProcessEnv): Sluic
     ...(alarmEmail ? { alarmEmail } : {}),
     ...(apiGatewayAccount === 'true' ? { apiGatewayAccount: true } : {}),
     ...(glueRegistries.length > 0 ? { glueRegistries } : {}),
+    ...(openSearchDomains.length > 0 ? { openSearchDomains } : {}),
   };
 }

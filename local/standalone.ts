@@ -18,10 +18,10 @@ import { createApiHandler } from '../lambdas/api/createApiHandler.js';
 import { ConnectorService } from '../lambdas/runtime/connector/ConnectorService.js';
 import { provideGlueRegistry } from '../lambdas/runtime/converters/glue/GlueRegistryClient.js';
 import { PipelineReconciler } from '../lambdas/runtime/lifecycle/PipelineReconciler.js';
-import { builtinPlugins } from '../lambdas/runtime/plugins/builtins.js';
+import { builtinPlugins } from '../lambdas/runtime/builtins/builtins.js';
 import { systemClock } from '../lambdas/runtime/ports/Clock.js';
 import { consoleLogger, type Logger } from '../lambdas/runtime/ports/Logger.js';
-import type { SinkRecordWriter } from '../lambdas/runtime/sink/SinkTask.js';
+import type { SinkTask, TaskContext } from '../lambdas/connect-api/connector.js';
 import { type BrokerHandle, startBroker } from './broker/index.js';
 import { type SchemaRegistryHandle, startSchemaRegistry } from './schemaRegistry/server.js';
 import { startDynalite } from './dynaliteServer.js';
@@ -70,8 +70,8 @@ export interface StandaloneOptions {
   readonly sinkTimeoutMs?: number;
   /** The ESM emulator's consumer group session timeout. @default 30000 */
   readonly esmSessionTimeoutMs?: number;
-  /** Replaces the JDBC writer of sink pipelines (tests of the emulators that are not about SQL). */
-  readonly createWriter?: (config: Readonly<Record<string, string>>) => SinkRecordWriter;
+  /** Replaces the connector task of sink pipelines (tests of the emulators that are not about the target system). */
+  readonly createSinkTask?: (config: Readonly<Record<string, string>>, context: TaskContext) => SinkTask;
 }
 
 export interface StandaloneHandle {
@@ -152,7 +152,7 @@ export async function startStandalone(options: StandaloneOptions = {}): Promise<
   const metrics = new InMemoryMetricsSink();
   // Standalone mode has no KMS: password-type values are sealed with a local AES-GCM key.
   const cipher = options.dataDir ? LocalConfigCipher.fromKeyFile(join(options.dataDir, 'config.key')) : new LocalConfigCipher();
-  const sink = localSinkHandler({ store, registry, kafka, metrics, clock: systemClock, logger, workerId, cipher, ...(options.createWriter ? { createWriter: options.createWriter } : {}) });
+  const sink = localSinkHandler({ store, registry, kafka, metrics, clock: systemClock, logger, workerId, cipher, ...(options.createSinkTask ? { createSinkTask: options.createSinkTask } : {}) });
   const esm = new EsmEmulator({
     store,
     kafka,

@@ -5,7 +5,7 @@ import { KafkaGroupOffsets } from '../adapters/kafka/KafkaGroupOffsets.js';
 import { LazyAdmin } from '../adapters/kafka/kafkaClient.js';
 import { authenticatedKafka } from '../adapters/kafka/mskIam.js';
 import { ConnectorService } from '../runtime/connector/ConnectorService.js';
-import { builtinPlugins } from '../runtime/plugins/builtins.js';
+import { builtinPlugins } from '../runtime/builtins/builtins.js';
 import { systemClock } from '../runtime/ports/Clock.js';
 import type { ConfigSealer } from '../runtime/ports/ConfigCipher.js';
 import type { RuntimeObserver } from '../runtime/ports/RuntimeObserver.js';

@@ -10,13 +10,12 @@ import { KafkaRecordProducer } from '../adapters/kafka/KafkaRecordProducer.js';
 import { authenticatedKafka } from '../adapters/kafka/mskIam.js';
 import { EmfMetricsSink } from '../adapters/metrics/EmfMetricsSink.js';
 import { provideGlueRegistry } from '../runtime/converters/glue/GlueRegistryClient.js';
-import { builtinPlugins } from '../runtime/plugins/builtins.js';
+import { builtinPlugins } from '../runtime/builtins/builtins.js';
 import { systemClock } from '../runtime/ports/Clock.js';
 import { consoleLogger } from '../runtime/ports/Logger.js';
 import type { RecordProducer } from '../runtime/ports/RecordProducer.js';
 import { createSinkHandler } from './createSinkHandler.js';
 import { readSinkEnv } from './env.js';
-import { jdbcWriterFactory } from './jdbcWriterFactory.js';
 import { SinkPipelines, type SinkRuntime } from './SinkPipelines.js';
 
 const env = readSinkEnv(process.env);
@@ -61,7 +60,6 @@ const runtime: SinkRuntime = {
   logger: consoleLogger,
   secrets,
   cipher: KmsConfigOpener.fromEnv(process.env),
-  createWriter: jdbcWriterFactory(registry),
   producer: producerFor,
 };
 

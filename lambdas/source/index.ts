@@ -9,9 +9,8 @@ import { DynamoPipelineStore } from '../adapters/dynamodb/DynamoPipelineStore.js
 import { KafkaRecordProducer } from '../adapters/kafka/KafkaRecordProducer.js';
 import { authenticatedKafka } from '../adapters/kafka/mskIam.js';
 import { EmfMetricsSink } from '../adapters/metrics/EmfMetricsSink.js';
-import { sourceConnectorFor } from '../adapters/sqlsource/index.js';
 import { provideGlueRegistry } from '../runtime/converters/glue/GlueRegistryClient.js';
-import { builtinPlugins } from '../runtime/plugins/builtins.js';
+import { builtinPlugins } from '../runtime/builtins/builtins.js';
 import { systemClock } from '../runtime/ports/Clock.js';
 import { consoleLogger } from '../runtime/ports/Logger.js';
 import { createSourceHandler, type SourceHandler } from './createSourceHandler.js';
@@ -46,7 +45,6 @@ const runtime = {
   secrets,
   cipher: KmsConfigOpener.fromEnv(process.env),
   producer: new KafkaRecordProducer(kafka),
-  connectorFor: sourceConnectorFor,
 };
 
 export const handler: SourceHandler = createSourceHandler(runtime, new SourcePipelines(runtime, `${env.workerId}/${randomUUID()}`), env.workerId);

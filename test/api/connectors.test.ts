@@ -248,6 +248,7 @@ describe('connector plugins', () => {
     const connectors = await api.call('GET', '/connector-plugins');
     const all = await api.call('GET', '/connector-plugins', undefined, { query: { connectorsOnly: 'false' } });
     expect(connectors.body).toEqual([
+      { class: 'io.confluent.connect.elasticsearch.ElasticsearchSinkConnector', type: 'sink', version: expect.any(String) },
       { class: 'io.confluent.connect.jdbc.JdbcSinkConnector', type: 'sink', version: expect.any(String) },
       { class: 'io.confluent.connect.jdbc.JdbcSourceConnector', type: 'source', version: expect.any(String) },
     ]);

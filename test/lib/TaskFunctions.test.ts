@@ -2,9 +2,10 @@ import { App, Duration, Stack } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Vpc } from 'aws-cdk-lib/aws-ec2';
+import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TaskFunctions } from '../../lib/TaskFunctions.js';
-import { actionsOf, buildStack, CLUSTER_ARN, FIXTURE_ENTRIES, GROUPS_ARN, statementsOf, TOPICS_ARN } from './testStack.js';
+import { actionsOf, buildStack, CLUSTER_ARN, FIXTURE_ENTRIES, GROUPS_ARN, MSK_INPUTS, statementsOf, TOPICS_ARN } from './testStack.js';
 
 let template: Template;
 beforeAll(() => {
@@ -58,6 +59,22 @@ describe('TaskFunctions', () => {
     expect(find('kafka:GetBootstrapBrokers')?.Resource).toBe('*');
     expect(actionsOf(find('kafka-cluster:Connect')!)).toContain('kafka-cluster:DescribeClusterDynamicConfiguration');
   });
+
+  it('grants the sink, and only the sink, the OpenSearch HTTP actions on the domains the stack names (and cdk-nag passes)', () => {
+    const { stack, template: withDomains } = buildStack({ ...MSK_INPUTS, openSearchDomains: ['orders-search', 'arn:aws:es:us-east-1:123456789012:domain/logs'] });
+    const es = statementsOf(withDomains, 'TasksSink').find((s) => actionsOf(s).includes('es:ESHttpPost'));
+    expect(actionsOf(es!).sort()).toEqual(['es:ESHttpGet', 'es:ESHttpHead', 'es:ESHttpPost', 'es:ESHttpPut']);
+    expect(stack.resolve(es!.Resource)).toEqual([
+      { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':es:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':domain/orders-search']] },
+      'arn:aws:es:us-east-1:123456789012:domain/logs',
+      { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':es:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':domain/orders-search/*']] },
+      'arn:aws:es:us-east-1:123456789012:domain/logs/*',
+    ]);
+    expect(statementsOf(withDomains, 'TasksSource').flatMap(actionsOf).filter((a) => a.startsWith('es:'))).toEqual([]);
+    expect(statementsOf(template).flatMap(actionsOf).filter((a) => a.startsWith('es:'))).toEqual([]);
+    const report = new AwsSolutionsChecks().validateScope(stack);
+    expect(report.violations.flatMap((v) => v.violatingResources.map((r) => `${v.ruleName} at ${r.resourceLogicalId ?? r.constructPath}`))).toEqual([]);
+  }, 180_000);
 
   it('lets the source produce to this cluster but not read from it', () => {
     const actions = statementsOf(template, 'TasksSource').flatMap(actionsOf);

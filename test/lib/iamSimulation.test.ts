@@ -24,6 +24,8 @@ const DEPLOYMENTS: Record<string, SluiceInputs> = {
   'MSK with SCRAM': { ...MSK_INPUTS, kafka: { clusterArn: CLUSTER_ARN, auth: 'scram', secretArn: SECRET, secretKeyArn: KEY } },
   'MSK with IAM auth and named Glue registries': { ...MSK_INPUTS, glueRegistries: ['default-registry', 'shop'] },
   'self-managed Kafka with SCRAM': { ...MSK_INPUTS, kafka: { bootstrapServers: ['b1.internal:9096'], auth: 'scram', secretArn: SECRET } },
+  // The OpenSearch sink with SigV4: a domain by name (this account and Region) and one by ARN.
+  'MSK with IAM auth and OpenSearch domains': { ...MSK_INPUTS, openSearchDomains: ['orders-search', 'arn:aws:es:eu-west-1:123456789012:domain/logs'] },
 };
 
 const FUNCTION_ROLES: CallerRole[] = ['api', 'controller', 'sink', 'source', 'scheduler', 'resync', 'cleanup'];

@@ -48,4 +48,11 @@ describe('readSluiceInputs', () => {
     expect(readSluiceInputs(context(base), { SLUICE_API_GATEWAY_ACCOUNT: 'false' }).apiGatewayAccount).toBeUndefined();
     expect(() => readSluiceInputs(context(base), { SLUICE_API_GATEWAY_ACCOUNT: 'yes' })).toThrow(/apiGatewayAccount must be true or false/);
   });
+
+  it('reads the OpenSearch Service domains the sink may write to, as names or ARNs', () => {
+    const base = { ...network, 'sluice:mskClusterArn': 'arn' };
+    expect(readSluiceInputs(context(base), {}).openSearchDomains).toBeUndefined();
+    expect(readSluiceInputs(context({ ...base, 'sluice:openSearchDomains': ['orders', 'arn:aws:es:eu-west-1:1:domain/logs'] }), {}).openSearchDomains).toEqual(['orders', 'arn:aws:es:eu-west-1:1:domain/logs']);
+    expect(readSluiceInputs(context(base), { SLUICE_OPENSEARCH_DOMAINS: 'a, b' }).openSearchDomains).toEqual(['a', 'b']);
+  });
 });

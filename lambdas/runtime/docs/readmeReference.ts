@@ -1,8 +1,9 @@
 // Replaces the README's generated section (between the BEGIN/END markers) with tables rendered from the ConfigDefs.
 import { commonConfigDef, sinkFrameworkConfigDef, sourceFrameworkConfigDef } from '../config/frameworkConfig.js';
-import { jdbcSinkConfigDef } from '../plugins/jdbc/JdbcSinkConnector.js';
-import { builtinPlugins } from '../plugins/builtins.js';
-import { jdbcSourceConfigDef } from '../plugins/jdbc/JdbcSourceConnector.js';
+import { jdbcSinkConfigDef } from '../../connectors/jdbc/JdbcSinkConnector.js';
+import { builtinPlugins } from '../builtins/builtins.js';
+import { jdbcSourceConfigDef } from '../../connectors/jdbc/JdbcSourceConnector.js';
+import { openSearchSinkConfigDef } from '../../connectors/opensearch/configDef.js';
 import { renderConfigTable } from './configReference.js';
 
 export const BEGIN = '<!-- BEGIN GENERATED CONFIG REFERENCE (npm run docs) -->';
@@ -34,6 +35,8 @@ export function configReferenceMarkdown(): string {
     renderConfigTable(jdbcSinkConfigDef, (k) => !sinkFramework.has(k.name)),
     '### JDBC source (`io.confluent.connect.jdbc.JdbcSourceConnector`)',
     renderConfigTable(jdbcSourceConfigDef, (k) => !sourceFramework.has(k.name)),
+    '### Elasticsearch / OpenSearch sink (`io.confluent.connect.elasticsearch.ElasticsearchSinkConnector`)',
+    renderConfigTable(openSearchSinkConfigDef),
     '### Converters, transforms (SMTs) and predicates',
     'Use them exactly as in Kafka Connect (`transforms=a`, `transforms.a.type=<class>`, `transforms.a.<key>=...`, `predicates=...`); keys of a transform go under its alias prefix, and of a converter under `key.converter.` / `value.converter.`.',
     pluginTable(),

@@ -6,6 +6,7 @@ import type { CallerRole, CallTargets, Deployment } from '../../../lib/awsCalls.
 import type { SluiceInputs } from '../../../lib/stackInputs.js';
 import type { SluiceFunction } from '../../../lib/SluiceFunction.js';
 import type { SluiceStack } from '../../../lib/SluiceStack.js';
+import { openSearchDomainArns } from '../../../lib/TaskFunctions.js';
 import { type Concrete, ENV } from './concrete.js';
 
 /** aws-cdk-lib's fixed id for the AwsCustomResource provider (a stack-wide singleton). */
@@ -34,7 +35,7 @@ export function roleIds(stack: SluiceStack): Partial<Record<CallerRole, string>>
 }
 
 export function deploymentOf(inputs: SluiceInputs): Deployment {
-  return { kafka: inputs.kafka.clusterArn ? 'msk' : 'self-managed', auth: inputs.kafka.auth, secretKey: inputs.kafka.secretKeyArn !== undefined };
+  return { kafka: inputs.kafka.clusterArn ? 'msk' : 'self-managed', auth: inputs.kafka.auth, secretKey: inputs.kafka.secretKeyArn !== undefined, openSearch: (inputs.openSearchDomains ?? []).length > 0 };
 }
 
 export function targetsOf(stack: SluiceStack, inputs: SluiceInputs, concrete: Concrete): CallTargets {
@@ -58,5 +59,6 @@ export function targetsOf(stack: SluiceStack, inputs: SluiceInputs, concrete: Co
     ...(kafka.clusterArn ? { cluster: kafka.clusterArn } : {}),
     ...(kafka.secretArn ? { secret: kafka.secretArn } : {}),
     ...(kafka.secretKeyArn ? { secretKey: kafka.secretKeyArn } : {}),
+    ...(inputs.openSearchDomains?.[0] ? { openSearchDomain: v(openSearchDomainArns(stack, inputs.openSearchDomains)[0]!) } : {}),
   };
 }

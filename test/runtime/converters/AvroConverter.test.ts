@@ -8,7 +8,7 @@ import { Struct } from '../../../lambdas/connect-api/data/Struct.js';
 import { DataError, RetriableError } from '../../../lambdas/connect-api/errors.js';
 import type { Converter } from '../../../lambdas/connect-api/plugins.js';
 import { AVRO_CONVERTER_CLASS, avroConverterPlugin } from '../../../lambdas/runtime/converters/AvroConverter.js';
-import { builtinPlugins } from '../../../lambdas/runtime/plugins/builtins.js';
+import { builtinPlugins } from '../../../lambdas/runtime/builtins/builtins.js';
 import { type SchemaRegistryHandle, startSchemaRegistry } from '../../../local/schemaRegistry/server.js';
 
 let registry: SchemaRegistryHandle;

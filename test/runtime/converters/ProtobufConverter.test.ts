@@ -6,7 +6,7 @@ import { Schemas, arraySchema, mapSchema, structSchema } from '../../../lambdas/
 import { Struct } from '../../../lambdas/connect-api/data/Struct.js';
 import { DataError } from '../../../lambdas/connect-api/errors.js';
 import { protobufConverterPlugin } from '../../../lambdas/runtime/converters/ProtobufConverter.js';
-import { builtinPlugins } from '../../../lambdas/runtime/plugins/builtins.js';
+import { builtinPlugins } from '../../../lambdas/runtime/builtins/builtins.js';
 import { type SchemaRegistryHandle, startSchemaRegistry } from '../../../local/schemaRegistry/server.js';
 
 let registry: SchemaRegistryHandle;

@@ -15,7 +15,7 @@ import { createConverters } from '../../../lambdas/runtime/converters/createConv
 import { provideGlueRegistry } from '../../../lambdas/runtime/converters/glue/GlueRegistryClient.js';
 import { decodeGlueMessage } from '../../../lambdas/runtime/converters/glue/wireFormat.js';
 import { ToleranceOperator } from '../../../lambdas/runtime/errorhandling/ToleranceOperator.js';
-import { builtinPlugins } from '../../../lambdas/runtime/plugins/builtins.js';
+import { builtinPlugins } from '../../../lambdas/runtime/builtins/builtins.js';
 import { convertBatchPrepared } from '../../../lambdas/runtime/source/recordConversion.js';
 import { TransformationChain } from '../../../lambdas/runtime/transforms/TransformationChain.js';
 import { FakeClock } from '../../helpers/fakeClock.js';
