@@ -1,7 +1,8 @@
 // The JDBC connectors as plugins (connect-api SinkConnector / SourceConnector): Confluent's class names, and
 // vendor-style class names that name a database (com.example.OracleSinkConnector), which force that dialect.
 // The tasks' code is imported when a pipeline first starts its task, so a function that only validates configs
-// (the API) or runs the other kind of pipeline never loads it.
+// (the API) or runs the other kind of pipeline never loads it; lib/bundling.ts (CONNECTOR_TASK_IMPORTS) names these
+// import specifiers to leave them out of the functions that run no such task.
 import type { SinkConnector, SinkTask, SourceConnector, SourceTask, TaskContext } from '../../connect-api/connector.js';
 import type { DialectName } from './DialectName.js';
 import { jdbcSinkConfigDef, validateJdbcSink } from './JdbcSinkConnector.js';

@@ -200,3 +200,65 @@ describe('SinkTask when the database cannot be reached', () => {
     expect(sent).toEqual([]);
   });
 });
+
+describe('WorkerSinkTask with a connector that throws its own errors (recognised by shape, not class)', () => {
+  /** A plugin's own error classes: no import of Sluice. */
+  class PluginThrottled extends Error {
+    readonly retriable = true;
+  }
+  class PluginRejected extends Error {
+    constructor(
+      message: string,
+      readonly record: unknown,
+    ) {
+      super(message);
+    }
+  }
+  class PluginUnreachable extends Error {
+    override name = 'ConnectionError';
+  }
+
+  it('retries an error marked `retriable: true` with backoff, then writes the batch', async () => {
+    const writer = new MemoryWriter();
+    const put = writer.put.bind(writer);
+    let throttles = 2;
+    writer.put = async (records) => {
+      if (throttles-- > 0) throw new PluginThrottled('429 Too Many Requests');
+      return put(records);
+    };
+    const { t, deadline } = task({}, { writer });
+    const result = await t.put([good(0), good(1)], deadline);
+    expect(result).toMatchObject({ written: 2, failed: 0 });
+    expect([...writer.rows.keys()]).toEqual(['k0', 'k1']);
+  });
+
+  it('fails the record an error names in its `record` property and puts the others again', async () => {
+    const writer = new MemoryWriter();
+    const put = writer.put.bind(writer);
+    let calls = 0;
+    writer.put = async (records) => {
+      calls++;
+      const bad = records.find((r) => r.kafkaOffset === 1);
+      if (bad) throw new PluginRejected('mapper_parsing_exception', bad);
+      return put(records);
+    };
+    const { t, logs, deadline } = task({ 'errors.tolerance': 'all' }, { writer });
+    const result = await t.put([good(0), good(1), good(2)], deadline);
+    expect(result).toMatchObject({ received: 3, written: 2, failed: 1 });
+    expect([...writer.rows.keys()]).toEqual(['k0', 'k2']);
+    expect(calls).toBe(2); // the named record is left out at once: no bisection
+    expect(logs).toHaveLength(1);
+    expect(logs[0]).toMatch(/stage 'TASK_PUT'.*offset=1/);
+  });
+
+  it("fails the task on an error named 'ConnectionError' without dead-lettering any record", async () => {
+    const writer = new MemoryWriter();
+    writer.put = async () => Promise.reject(new PluginUnreachable('connect ECONNREFUSED'));
+    const sent: unknown[] = [];
+    const recording: RecordProducer = { send: async (_t, r) => void sent.push(...r), close: async () => undefined };
+    const { t, deadline } = task({ 'errors.tolerance': 'all', 'errors.deadletterqueue.topic.name': 'dlq-plugin-outage' }, { writer, producer: recording });
+    const error = await t.put([good(0), good(1)], deadline).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PluginUnreachable);
+    expect(sent).toEqual([]);
+  });
+});
