@@ -27,6 +27,7 @@ async function standalone(argv: readonly string[]): Promise<void> {
     host: args.host,
     ...(args.dataDir !== undefined ? { dataDir: args.dataDir } : {}),
     kafkaBrokers: args.kafkaBrokers,
+    pluginPath: args.pluginPath,
   });
   process.stdout.write(banner(args, handle));
   stopOnSignals(() => handle.stop(), {

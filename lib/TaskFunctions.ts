@@ -9,6 +9,7 @@ import { METRIC_SERVICE, METRICS_NAMESPACE } from '../lambdas/runtime/metricSche
 import { KAFKA_ESM_MAX_TIMEOUT } from './bundling.js';
 import { mskControlStatements, mskResourceArn, mskDataStatements, secretKeyStatement, secretsStatement, vpcEniStatement } from './kafkaIam.js';
 import { acknowledge, defaultPolicy, iam5 } from './nag.js';
+import type { BundledPluginPackage } from './pluginBundle.js';
 import { SluiceFunction } from './SluiceFunction.js';
 import type { KafkaConnection } from './stackInputs.js';
 
@@ -35,6 +36,8 @@ export interface TaskFunctionsProps {
   readonly sourceTimeout?: Duration;
   /** @default 1024 */
   readonly memorySize?: number;
+  /** Plugin-path packages, each a chunk a task imports only for a pipeline that uses it. @default none */
+  readonly plugins?: readonly BundledPluginPackage[];
 }
 
 export class TaskFunctions extends Construct {
@@ -64,6 +67,7 @@ export class TaskFunctions extends Construct {
       memorySize,
       environment: { ...environment, POWERTOOLS_SERVICE_NAME: METRIC_SERVICE.sink },
       vpc,
+      ...(props.plugins ? { plugins: props.plugins } : {}),
     });
     const source = new SluiceFunction(this, 'Source', {
       entry: props.sourceEntry ?? 'lambdas/source/index.ts',
@@ -72,6 +76,7 @@ export class TaskFunctions extends Construct {
       memorySize,
       environment: { ...environment, POWERTOOLS_SERVICE_NAME: METRIC_SERVICE.source },
       vpc,
+      ...(props.plugins ? { plugins: props.plugins } : {}),
     });
     // A missed tick is not retried: the next tick polls from the saved offsets.
     source.fn.configureAsyncInvoke({ retryAttempts: 0 });

@@ -38,6 +38,11 @@ export interface SluiceInputs {
    * setting is kept when the stack is deleted.
    */
   readonly apiGatewayAccount?: boolean;
+  /**
+   * Plugin-path folders (as standalone's --plugin-path): every plugin package in them is bundled into the API, sink and
+   * source functions (bin/app.ts loads them with lib/pluginBundle.ts). Context: an array or a ':'-separated string.
+   */
+  readonly pluginPath?: readonly string[];
 }
 
 type Lookup = (key: string) => unknown;
@@ -54,6 +59,7 @@ const KEYS = {
   secretPrefix: ['sluice:secretPrefix', 'SLUICE_SECRET_PREFIX'],
   alarmEmail: ['sluice:alarmEmail', 'SLUICE_ALARM_EMAIL'],
   apiGatewayAccount: ['sluice:apiGatewayAccount', 'SLUICE_API_GATEWAY_ACCOUNT'],
+  pluginPath: ['sluice:pluginPath', 'SLUICE_PLUGIN_PATH'],
 } as const;
 
 type Key = keyof typeof KEYS;
@@ -98,5 +104,13 @@ export function readSluiceInputs(context: Lookup, env: NodeJS.ProcessEnv): Sluic
     secretPrefix: raw('secretPrefix') ?? 'sluice/',
     ...(alarmEmail ? { alarmEmail } : {}),
     ...(apiGatewayAccount === 'true' ? { apiGatewayAccount: true } : {}),
+    pluginPath: pluginPathOf(context(KEYS.pluginPath[0]) ?? env[KEYS.pluginPath[1]]),
   };
+}
+
+/** Plugin folders from an array or a ':'-separated string (as PATH), empty entries dropped. */
+function pluginPathOf(value: unknown): string[] {
+  if (value === undefined || value === null) return [];
+  const parts = Array.isArray(value) ? value.map(String) : String(value).split(':');
+  return parts.map((s) => s.trim()).filter((s) => s !== '');
 }

@@ -13,6 +13,8 @@ export interface StandaloneArgs {
   readonly dataDir: string | undefined;
   /** From KAFKA_BROKERS; empty runs the embedded broker. */
   readonly kafkaBrokers: readonly string[];
+  /** Plugin folders: every --plugin-path (each may be comma-separated), else SLUICE_PLUGIN_PATH split on ':'. */
+  readonly pluginPath: readonly string[];
 }
 
 const OPTIONS = {
@@ -21,6 +23,7 @@ const OPTIONS = {
   'data-dir': { type: 'string' },
   'in-memory': { type: 'boolean' },
   'kafka-port': { type: 'string' },
+  'plugin-path': { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -69,5 +72,6 @@ export function parseStandaloneArgs(argv: readonly string[], env: Readonly<Recor
     kafkaPort: kafka,
     dataDir: values['in-memory'] ? undefined : (values['data-dir'] ?? env['SLUICE_DATA_DIR'] ?? '.sluice'),
     kafkaBrokers: (env['KAFKA_BROKERS'] ?? '').split(',').filter((b) => b !== ''),
+    pluginPath: values['plugin-path'] !== undefined ? values['plugin-path'].flatMap((p) => p.split(',')).filter((p) => p !== '') : (env['SLUICE_PLUGIN_PATH'] ?? '').split(':').filter((p) => p !== ''),
   };
 }

@@ -9,6 +9,8 @@ Commands:
                --in-memory       keep nothing on disk
                --kafka-port <n>  the embedded broker's port (default 9092, env SLUICE_KAFKA_PORT);
                                  with KAFKA_BROKERS set, that Kafka is used instead
+               --plugin-path <dir>  load the plugin packages in <dir> (repeatable or comma-separated;
+                                 env SLUICE_PLUGIN_PATH, folders separated by ':')
                --help            this text
   demo         A guided tour: sample records → a PostgreSQL sink pipeline → rows, then a table → a source
                pipeline → a topic. Uses DATABASE_URL if set, else an embedded PostgreSQL.

@@ -9,6 +9,7 @@ import { KafkaRecordProducer } from '../adapters/kafka/KafkaRecordProducer.js';
 import { authenticatedKafka } from '../adapters/kafka/mskIam.js';
 import { EmfMetricsSink } from '../adapters/metrics/EmfMetricsSink.js';
 import { builtinPlugins } from '../runtime/plugins/builtins.js';
+import { bundledPlugins } from '../adapters/plugins/bundledPlugins.js';
 import { systemClock } from '../runtime/ports/Clock.js';
 import { consoleLogger } from '../runtime/ports/Logger.js';
 import type { RecordProducer } from '../runtime/ports/RecordProducer.js';
@@ -19,6 +20,8 @@ import { SinkPipelines, type SinkRuntime } from './SinkPipelines.js';
 
 const env = readSinkEnv(process.env);
 const registry = builtinPlugins();
+// Plugin-path packages bundled by cdk synth: each imported when a pipeline first names one of its classes.
+for (const pkg of bundledPlugins()) registry.registerLazy(pkg);
 const producers = new Map<string, RecordProducer>();
 const secrets = new SecretsManagerResolver(new SecretsManagerClient({}));
 

@@ -10,6 +10,7 @@ import { authenticatedKafka } from '../adapters/kafka/mskIam.js';
 import { EmfMetricsSink } from '../adapters/metrics/EmfMetricsSink.js';
 import { sourceConnectorFor } from '../adapters/sqlsource/index.js';
 import { builtinPlugins } from '../runtime/plugins/builtins.js';
+import { bundledPlugins } from '../adapters/plugins/bundledPlugins.js';
 import { systemClock } from '../runtime/ports/Clock.js';
 import { consoleLogger } from '../runtime/ports/Logger.js';
 import { createSourceHandler, type SourceHandler } from './createSourceHandler.js';
@@ -17,6 +18,9 @@ import { readSourceEnv } from './env.js';
 import { SourcePipelines } from './SourcePipelines.js';
 
 const env = readSourceEnv(process.env);
+// Plugin-path packages bundled by cdk synth: each imported when a pipeline first names one of its classes.
+const registry = builtinPlugins();
+for (const pkg of bundledPlugins()) registry.registerLazy(pkg);
 const secrets = new SecretsManagerResolver(new SecretsManagerClient({}));
 
 async function scramCredentials(): Promise<{ username: string; password: string } | undefined> {
@@ -35,7 +39,7 @@ const kafka = authenticatedKafka({
 });
 const runtime = {
   store: new DynamoPipelineStore(new DynamoDBClient({}), env.tableName),
-  registry: builtinPlugins(),
+  registry,
   metrics: new EmfMetricsSink('source'),
   clock: systemClock,
   logger: consoleLogger,
