@@ -9,9 +9,8 @@ import { aliasForPipeline, pipelineOfPlainAlias } from '../lambdas/runtime/pipel
 import { builtinPlugins } from '../lambdas/runtime/plugins/builtins.js';
 import { systemClock } from '../lambdas/runtime/ports/Clock.js';
 import type { MskEvent, MskRecord } from '../lambdas/runtime/sink/mskEvent.js';
-import type { PutResult } from '../lambdas/runtime/sink/SinkTask.js';
+import type { PutResult } from '../lambdas/runtime/sink/WorkerSinkTask.js';
 import { createSinkHandler } from '../lambdas/sink/createSinkHandler.js';
-import { jdbcWriterFactory } from '../lambdas/sink/jdbcWriterFactory.js';
 import { SinkPipelines, type SinkRuntime } from '../lambdas/sink/SinkPipelines.js';
 import { localContext } from '../local/httpAdapter.js';
 import { startDynaliteProcess } from './dynaliteProcess.js';
@@ -95,7 +94,7 @@ export async function startSinkBench(): Promise<SinkBench> {
   }) as typeof process.stdout.write;
   const store = new DynamoPipelineStore(client, await dynamo.newTable());
   const registry = builtinPlugins();
-  const runtime: SinkRuntime = { store, registry, metrics: new EmfMetricsSink('sink'), clock: systemClock, logger: quiet, createWriter: jdbcWriterFactory(registry), producer: () => undefined };
+  const runtime: SinkRuntime = { store, registry, metrics: new EmfMetricsSink('sink'), clock: systemClock, logger: quiet, producer: () => undefined };
   const pipelines = new SinkPipelines(runtime);
   const handler = createSinkHandler(runtime, pipelines, 'lambda:sink');
   const service = new ConnectorService({ store, registry, clock: systemClock, workerId: 'bench' });

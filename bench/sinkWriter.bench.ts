@@ -4,13 +4,13 @@
 // Baseline, measured in the same run: the same rows as a hand-written multi-row INSERT … ON CONFLICT per batch,
 // bound with pg directly (auto-commit, no validation, no Connect values). Both run twice; the second (warm) run counts.
 import pg from 'pg';
-import { PgConnector } from '../lambdas/adapters/sql/PgConnector.js';
+import { PgConnector } from '../lambdas/connectors/jdbc/drivers/PgConnector.js';
 import type { SinkRecord } from '../lambdas/connect-api/data/ConnectRecord.js';
 import { Decimal } from '../lambdas/connect-api/data/Decimal.js';
 import { decimalSchema, optional, Schemas, structSchema, timestampSchema } from '../lambdas/connect-api/data/Schema.js';
 import { Struct } from '../lambdas/connect-api/data/Struct.js';
-import { JdbcDbWriter } from '../lambdas/runtime/sink/jdbc/JdbcDbWriter.js';
-import { parseJdbcSinkConfig } from '../lambdas/runtime/sink/jdbc/JdbcSinkConfig.js';
+import { JdbcDbWriter } from '../lambdas/connectors/jdbc/sink/JdbcDbWriter.js';
+import { parseJdbcSinkConfig } from '../lambdas/connectors/jdbc/sink/JdbcSinkConfig.js';
 
 const TOTAL = 50_000;
 const BATCH = 500;

@@ -7,11 +7,10 @@ import type { Clock } from '../lambdas/runtime/ports/Clock.js';
 import type { ConfigOpener } from '../lambdas/runtime/ports/ConfigCipher.js';
 import type { Logger } from '../lambdas/runtime/ports/Logger.js';
 import type { PipelineStore } from '../lambdas/runtime/ports/PipelineStore.js';
-import type { SinkRecordWriter } from '../lambdas/runtime/sink/SinkTask.js';
+import type { SinkTask, TaskContext } from '../lambdas/connect-api/connector.js';
 import type { TaskRuntime } from '../lambdas/runtime/PipelineTasks.js';
 import { createSinkHandler, type SinkHandler } from '../lambdas/sink/createSinkHandler.js';
-import { jdbcWriterFactory } from '../lambdas/sink/jdbcWriterFactory.js';
-import { sourceConnectorFor } from '../lambdas/adapters/sqlsource/index.js';
+import { sourceConnectorFor } from '../lambdas/connectors/jdbc/drivers/source/index.js';
 import { createSourceHandler, type SourceHandler } from '../lambdas/source/createSourceHandler.js';
 import { SourcePipelines, type SourceRuntime } from '../lambdas/source/SourcePipelines.js';
 import { SinkPipelines, type SinkRuntime } from '../lambdas/sink/SinkPipelines.js';
@@ -26,8 +25,8 @@ export interface LocalSinkOptions {
   readonly workerId: string;
   /** Opens the sealed password values the API stored (the standalone key, adapters/crypto/LocalConfigCipher.ts). */
   readonly cipher?: ConfigOpener;
-  /** Replaces the JDBC writer (tests of the emulators that are not about SQL). */
-  readonly createWriter?: (config: Readonly<Record<string, string>>) => SinkRecordWriter;
+  /** Replaces the connector's sink task (tests of the emulators that are not about the target system). */
+  readonly createSinkTask?: (config: Readonly<Record<string, string>>, context: TaskContext) => SinkTask;
 }
 
 /** The adapters every task function shares in standalone mode. */
@@ -46,7 +45,7 @@ export function localSinkHandler(options: LocalSinkOptions): { handler: SinkHand
   const producer = new KafkaRecordProducer(options.kafka);
   const runtime: SinkRuntime = {
     ...taskRuntime(options),
-    createWriter: options.createWriter ?? jdbcWriterFactory(options.registry),
+    ...(options.createSinkTask ? { createTask: options.createSinkTask } : {}),
     producer: () => producer,
   };
   const pipelines = new SinkPipelines(runtime);
@@ -60,7 +59,7 @@ export function localSinkHandler(options: LocalSinkOptions): { handler: SinkHand
   };
 }
 
-export type LocalSourceOptions = Omit<LocalSinkOptions, 'createWriter'>;
+export type LocalSourceOptions = Omit<LocalSinkOptions, 'createSinkTask'>;
 
 /** The source function's handler as standalone mode wires it: the same handler, with local adapters. */
 export function localSourceHandler(options: LocalSourceOptions): { handler: SourceHandler; tasks: SourcePipelines['cache']; close(): Promise<void> } {

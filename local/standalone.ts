@@ -20,7 +20,7 @@ import { PipelineReconciler } from '../lambdas/runtime/lifecycle/PipelineReconci
 import { builtinPlugins } from '../lambdas/runtime/plugins/builtins.js';
 import { systemClock } from '../lambdas/runtime/ports/Clock.js';
 import { consoleLogger, type Logger } from '../lambdas/runtime/ports/Logger.js';
-import type { SinkRecordWriter } from '../lambdas/runtime/sink/SinkTask.js';
+import type { SinkTask, TaskContext } from '../lambdas/connect-api/connector.js';
 import { type BrokerHandle, startBroker } from './broker/index.js';
 import { startDynalite } from './dynaliteServer.js';
 import { lockDataDir } from './dataDirLock.js';
@@ -62,8 +62,8 @@ export interface StandaloneOptions {
   readonly esmSessionTimeoutMs?: number;
   /** Folders of plugin packages (--plugin-path); one that fails to load is reported in `plugins`. @default [] */
   readonly pluginPath?: readonly string[];
-  /** Replaces the JDBC writer of sink pipelines (tests of the emulators that are not about SQL). */
-  readonly createWriter?: (config: Readonly<Record<string, string>>) => SinkRecordWriter;
+  /** Replaces the connector task of sink pipelines (tests of the emulators that are not about the target system). */
+  readonly createSinkTask?: (config: Readonly<Record<string, string>>, context: TaskContext) => SinkTask;
 }
 
 export interface StandaloneHandle {
@@ -138,7 +138,7 @@ export async function startStandalone(options: StandaloneOptions = {}): Promise<
   const metrics = new InMemoryMetricsSink();
   // Standalone mode has no KMS: password-type values are sealed with a local AES-GCM key.
   const cipher = options.dataDir ? LocalConfigCipher.fromKeyFile(join(options.dataDir, 'config.key')) : new LocalConfigCipher();
-  const sink = localSinkHandler({ store, registry, kafka, metrics, clock: systemClock, logger, workerId, cipher, ...(options.createWriter ? { createWriter: options.createWriter } : {}) });
+  const sink = localSinkHandler({ store, registry, kafka, metrics, clock: systemClock, logger, workerId, cipher, ...(options.createSinkTask ? { createSinkTask: options.createSinkTask } : {}) });
   const esm = new EsmEmulator({
     store,
     kafka,

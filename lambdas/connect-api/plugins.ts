@@ -1,10 +1,10 @@
 // Plugin contracts: each is one or two methods (Kafka's Transformation.apply, Predicate.test, Converter).
 import type { ConfigDef } from './config/ConfigDef.js';
+import type { SinkConnector, SourceConnector } from './connector.js';
 import type { ConnectHeader, ConnectRecord } from './data/ConnectRecord.js';
 import type { Schema } from './data/Schema.js';
 
 export type PluginType = 'sink' | 'source' | 'converter' | 'header_converter' | 'transformation' | 'predicate';
-export type DialectName = 'postgresql' | 'mysql' | 'oracle';
 
 interface PluginBase {
   /** The fully qualified class name users put in config, e.g. org.apache.kafka.connect.transforms.Cast$Value. */
@@ -66,14 +66,8 @@ export interface HeaderConverterPlugin extends PluginBase {
   create(props: Readonly<Record<string, string>>): HeaderConverter;
 }
 
-/** A connector: its ConfigDef, and the cross-key checks a ConfigDef cannot express. */
-export interface ConnectorPlugin extends PluginBase {
-  readonly type: 'sink' | 'source';
-  /** Set when the class name itself names a database (e.g. com.example.OracleSinkConnector). */
-  readonly forcedDialect?: DialectName;
-  /** Multi-key validation: returns error messages by key (Kafka's Connector.validate). */
-  validate?(props: Readonly<Record<string, string>>): Map<string, string[]>;
-}
+/** A connector plugin (connector.ts): its ConfigDef, its cross-key checks, and its task factory. */
+export type ConnectorPlugin = SinkConnector | SourceConnector;
 
 export type Plugin =
   | TransformationPlugin

@@ -1,4 +1,5 @@
-// Per-container state of the sink function: which pipeline an alias serves, and one SinkTask per pipeline version,
+// Per-container state of the sink function: which pipeline an alias serves, and one WorkerSinkTask per pipeline version
+// (its connector's task built through the connector plugin `connector.class` names),
 // rebuilt when the stored config's version changes (connections are reused across warm invocations, and closed when
 // the task is released or idle: see PipelineTasks).
 import { PipelineTasks, type TaskRuntime } from '../runtime/PipelineTasks.js';
@@ -6,18 +7,19 @@ import { NotFoundError, SluiceError } from '../connect-api/errors.js';
 import { aliasOfFunctionArn, pipelineOfPlainAlias } from '../runtime/pipelineAlias.js';
 import type { PipelineRecord } from '../runtime/ports/PipelineStore.js';
 import type { RecordProducer } from '../runtime/ports/RecordProducer.js';
-import type { SinkRecordWriter, SinkTask } from '../runtime/sink/SinkTask.js';
+import type { SinkTask, TaskContext } from '../connect-api/connector.js';
+import type { WorkerSinkTask } from '../runtime/sink/WorkerSinkTask.js';
 import { createSinkTask } from '../runtime/sink/createSinkTask.js';
 
 export interface SinkRuntime extends TaskRuntime {
-  /** Builds the database writer for a pipeline's (secret-resolved) config. */
-  createWriter(config: Readonly<Record<string, string>>): SinkRecordWriter;
+  /** Builds a pipeline's connector task instead of the connector `connector.class` names (tests inject one this way). */
+  createTask?(config: Readonly<Record<string, string>>, context: TaskContext): SinkTask;
   /** The dead-letter producer; `bootstrapServers` comes from the event when no brokers are configured. */
   producer(bootstrapServers: string | undefined): RecordProducer | undefined;
 }
 
 export class SinkPipelines {
-  private readonly tasks: PipelineTasks<SinkTask>;
+  private readonly tasks: PipelineTasks<WorkerSinkTask>;
   private readonly aliases = new Map<string, string>();
 
   constructor(private readonly runtime: SinkRuntime) {
@@ -35,12 +37,12 @@ export class SinkPipelines {
   }
 
   /** Runs `fn` with the task for the pipeline's current version, building (and releasing the previous one) when it changed. */
-  withTask<R>(record: PipelineRecord, bootstrapServers: string | undefined, fn: (task: SinkTask) => Promise<R>): Promise<R> {
+  withTask<R>(record: PipelineRecord, bootstrapServers: string | undefined, fn: (task: WorkerSinkTask) => Promise<R>): Promise<R> {
     const build = (config: Record<string, string>) => {
       const producer = this.runtime.producer(bootstrapServers);
       return createSinkTask(config, {
         registry: this.runtime.registry,
-        writer: this.runtime.createWriter(config),
+        ...(this.runtime.createTask ? { createTask: this.runtime.createTask.bind(this.runtime) } : {}),
         metrics: this.runtime.metrics,
         clock: this.runtime.clock,
         logger: this.runtime.logger,
@@ -51,7 +53,7 @@ export class SinkPipelines {
   }
 
   /** The per-pipeline task cache, for releasing tasks whose pipeline no longer runs here. */
-  get cache(): PipelineTasks<SinkTask> {
+  get cache(): PipelineTasks<WorkerSinkTask> {
     return this.tasks;
   }
 

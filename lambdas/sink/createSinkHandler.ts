@@ -4,7 +4,7 @@ import type { Context } from 'aws-lambda';
 import { errorTrace, RetriableError, SluiceError } from '../connect-api/errors.js';
 import { admitTask } from '../runtime/lifecycle/TaskGate.js';
 import { decodeMskEvent, type MskEvent } from '../runtime/sink/mskEvent.js';
-import type { PutResult } from '../runtime/sink/SinkTask.js';
+import type { PutResult } from '../runtime/sink/WorkerSinkTask.js';
 import type { SinkPipelines, SinkRuntime } from './SinkPipelines.js';
 
 /** Time kept back from the Lambda deadline so that a failing batch can still report its status. */

@@ -15,7 +15,6 @@ import { consoleLogger } from '../runtime/ports/Logger.js';
 import type { RecordProducer } from '../runtime/ports/RecordProducer.js';
 import { createSinkHandler } from './createSinkHandler.js';
 import { readSinkEnv } from './env.js';
-import { jdbcWriterFactory } from './jdbcWriterFactory.js';
 import { SinkPipelines, type SinkRuntime } from './SinkPipelines.js';
 
 const env = readSinkEnv(process.env);
@@ -61,7 +60,6 @@ const runtime: SinkRuntime = {
   logger: consoleLogger,
   secrets,
   cipher: KmsConfigOpener.fromEnv(process.env),
-  createWriter: jdbcWriterFactory(registry),
   producer: producerFor,
 };
 

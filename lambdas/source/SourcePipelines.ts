@@ -1,13 +1,13 @@
 // Per-container state of the source function: one SourceTask per pipeline version, rebuilt when the stored config's
 // version changes, so the database connection and the discovered tables are reused across warm invocations.
 import { randomUUID } from 'node:crypto';
-import type { DialectName } from '../connect-api/plugins.js';
+import type { DialectName } from '../connectors/jdbc/DialectName.js';
 import type { PipelineRecord } from '../runtime/ports/PipelineStore.js';
 import { PipelineTasks, type TaskRuntime } from '../runtime/PipelineTasks.js';
 import type { RecordProducer } from '../runtime/ports/RecordProducer.js';
 import { createSourceTask } from '../runtime/source/createSourceTask.js';
-import type { SourceConnector } from '../runtime/source/SourceSql.js';
-import type { SourceTask } from '../runtime/source/SourceTask.js';
+import type { SourceConnector } from '../connectors/jdbc/source/SourceSql.js';
+import type { SourceTask } from '../runtime/source/WorkerSourceTask.js';
 
 export interface SourceRuntime extends TaskRuntime {
   readonly producer: RecordProducer;

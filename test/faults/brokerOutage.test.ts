@@ -28,7 +28,7 @@ describe('Kafka cluster outage', () => {
     broker = await startBroker({ port: 0, dataDir });
     const writer = new MemoryWriter();
     const { logger, lines } = recordingLogger();
-    sluice = await startStandalone({ restPort: 0, kafkaBrokers: [broker.bootstrap], logger, pollIntervalMs: 200, createWriter: () => writer });
+    sluice = await startStandalone({ restPort: 0, kafkaBrokers: [broker.bootstrap], logger, pollIntervalMs: 200, createSinkTask: () => writer });
     const topic = uniqueName('kafka_outage');
     const name = `sink-${topic}`;
     const config = { 'connector.class': 'JdbcSink', 'connection.url': 'jdbc:postgresql://127.0.0.1:1/unused', topics: topic, 'sluice.esm.batching.window.ms': '0' };

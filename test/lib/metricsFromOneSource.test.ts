@@ -20,7 +20,6 @@ import { aliasForPipeline } from '../../lambdas/runtime/pipelineAlias.js';
 import { builtinPlugins } from '../../lambdas/runtime/plugins/builtins.js';
 import type { MskEvent } from '../../lambdas/runtime/sink/mskEvent.js';
 import { createSinkHandler } from '../../lambdas/sink/createSinkHandler.js';
-import { jdbcWriterFactory } from '../../lambdas/sink/jdbcWriterFactory.js';
 import { SinkPipelines, type SinkRuntime } from '../../lambdas/sink/SinkPipelines.js';
 import { Monitoring } from '../../lib/Monitoring.js';
 import { localContext } from '../../local/httpAdapter.js';
@@ -45,7 +44,7 @@ async function sinkInvocationEmf(): Promise<string[]> {
   const store = new DynamoPipelineStore(dynamo.client, await dynamo.newTable());
   const registry = builtinPlugins();
   await new ConnectorService({ store, registry, clock: new FakeClock(), workerId: 'api' }).createConnector(PIPELINE, ordersSinkConfig(table));
-  const runtime: SinkRuntime = { store, registry, metrics: new EmfMetricsSink('sink'), clock: new FakeClock(Date.now()), logger: quiet, createWriter: jdbcWriterFactory(registry), producer: () => undefined };
+  const runtime: SinkRuntime = { store, registry, metrics: new EmfMetricsSink('sink'), clock: new FakeClock(Date.now()), logger: quiet, producer: () => undefined };
   const pipelines = new SinkPipelines(runtime);
   const lines: string[] = [];
   const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {

@@ -11,7 +11,6 @@ import { builtinPlugins } from '../../lambdas/runtime/plugins/builtins.js';
 import type { RecordProducer } from '../../lambdas/runtime/ports/RecordProducer.js';
 import type { MskEvent } from '../../lambdas/runtime/sink/mskEvent.js';
 import { createSinkHandler } from '../../lambdas/sink/createSinkHandler.js';
-import { jdbcWriterFactory } from '../../lambdas/sink/jdbcWriterFactory.js';
 import { SinkPipelines, type SinkRuntime } from '../../lambdas/sink/SinkPipelines.js';
 import { localContext } from '../../local/httpAdapter.js';
 import { type TestDynamo, startTestDynamo } from '../helpers/dynamo.js';
@@ -46,7 +45,7 @@ async function setup(name: string, extra: Record<string, string> = {}) {
   // A long name gets a hashed alias, which the controller registers when it creates the alias.
   if (pipelineOfPlainAlias(aliasForPipeline(name)) === undefined) await store.putAlias(aliasForPipeline(name), name);
   const noDlq: RecordProducer | undefined = undefined;
-  const runtime: SinkRuntime = { store, registry, metrics: new InMemoryMetricsSink(), clock: new FakeClock(Date.now()), logger: quiet, createWriter: jdbcWriterFactory(registry), producer: () => noDlq };
+  const runtime: SinkRuntime = { store, registry, metrics: new InMemoryMetricsSink(), clock: new FakeClock(Date.now()), logger: quiet, producer: () => noDlq };
   const pipelines = new SinkPipelines(runtime);
   const handler = createSinkHandler(runtime, pipelines, 'lambda:sink');
   const invoke = (e: MskEvent = event, alias = aliasForPipeline(name)) => handler(e, localContext('sluice-sink', `${FN}:${alias}`));

@@ -6,7 +6,6 @@ import { builtinPlugins } from '../../lambdas/runtime/plugins/builtins.js';
 import { systemClock } from '../../lambdas/runtime/ports/Clock.js';
 import { createSinkTask } from '../../lambdas/runtime/sink/createSinkTask.js';
 import type { RawRecord } from '../../lambdas/runtime/sink/mskEvent.js';
-import { jdbcWriterFactory } from '../../lambdas/sink/jdbcWriterFactory.js';
 import { PG_URL, uniqueName, withPg } from '../helpers/pg.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -17,7 +16,7 @@ async function failedTrace(records: RawRecord[]): Promise<string> {
   await withPg((c) => c.query(`CREATE TABLE ${table} (id int PRIMARY KEY, name text NOT NULL)`));
   const registry = builtinPlugins();
   const config = { name: 'p', 'connector.class': 'JdbcSink', 'connection.url': PG_URL, 'connection.user': 'postgres', topics: 'orders', table, 'insert.mode': 'insert', 'pk.mode': 'none', 'value.converter': 'org.apache.kafka.connect.json.JsonConverter', 'value.converter.schemas.enable': 'false', 'max.retries': '0' };
-  const task = createSinkTask(config, { registry, writer: jdbcWriterFactory(registry)(config), metrics: new InMemoryMetricsSink(), clock: systemClock, logger: { info: () => undefined, warn: () => undefined, error: () => undefined } });
+  const task = createSinkTask(config, { registry, metrics: new InMemoryMetricsSink(), clock: systemClock, logger: { info: () => undefined, warn: () => undefined, error: () => undefined } });
   try {
     const error = await task.put(records, Date.now() + 60_000).then(
       () => undefined,

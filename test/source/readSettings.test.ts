@@ -3,11 +3,11 @@
 // (micros_/nanos_ long, string and ISO datetime string forms) and JdbcSourceConnectorTest
 // .testSqlServerIsolationModeIncorrectDialect (SQL_SERVER_SNAPSHOT refused outside SQL Server).
 import { describe, expect, it } from 'vitest';
-import { PgSourceConnector } from '../../lambdas/adapters/sqlsource/PgSourceConnector.js';
-import { MySqlSourceConnector } from '../../lambdas/adapters/sqlsource/MySqlSourceConnector.js';
-import { parseConnectionUrl } from '../../lambdas/runtime/config/connectionUrl.js';
-import { validateJdbcSource } from '../../lambdas/runtime/plugins/jdbc/JdbcSourceConnector.js';
-import type { SourceConnector } from '../../lambdas/runtime/source/SourceSql.js';
+import { PgSourceConnector } from '../../lambdas/connectors/jdbc/drivers/source/PgSourceConnector.js';
+import { MySqlSourceConnector } from '../../lambdas/connectors/jdbc/drivers/source/MySqlSourceConnector.js';
+import { parseConnectionUrl } from '../../lambdas/connectors/jdbc/config/connectionUrl.js';
+import { validateJdbcSource } from '../../lambdas/connectors/jdbc/JdbcSourceConnector.js';
+import type { SourceConnector } from '../../lambdas/connectors/jdbc/source/SourceSql.js';
 import { MYSQL_URL, PG_URL, soon, useHarness, uniqueName } from './harness.js';
 
 const h = useHarness();

@@ -1,8 +1,8 @@
 // Replaces the README's generated section (between the BEGIN/END markers) with tables rendered from the ConfigDefs.
 import { commonConfigDef, sinkFrameworkConfigDef, sourceFrameworkConfigDef } from '../config/frameworkConfig.js';
-import { jdbcSinkConfigDef } from '../plugins/jdbc/JdbcSinkConnector.js';
+import { jdbcSinkConfigDef } from '../../connectors/jdbc/JdbcSinkConnector.js';
 import { builtinPlugins } from '../plugins/builtins.js';
-import { jdbcSourceConfigDef } from '../plugins/jdbc/JdbcSourceConnector.js';
+import { jdbcSourceConfigDef } from '../../connectors/jdbc/JdbcSourceConnector.js';
 import { renderConfigTable } from './configReference.js';
 
 export const BEGIN = '<!-- BEGIN GENERATED CONFIG REFERENCE (npm run docs) -->';

@@ -2,9 +2,8 @@
 import { converterPlugins, headerConverterPlugins } from '../converters/index.js';
 import { predicatePlugins } from '../predicates/index.js';
 import { transformationPlugins } from '../transforms/index.js';
-import { jdbcSinkConnector } from './jdbc/JdbcSinkConnector.js';
-import { jdbcSourceConnector } from './jdbc/JdbcSourceConnector.js';
-import { resolveVendorConnector } from './jdbc/vendorConnectors.js';
+import { jdbcSinkConnector, jdbcSourceConnector } from '../../connectors/jdbc/plugins.js';
+import { resolveVendorConnector } from '../../connectors/jdbc/vendorConnectors.js';
 import { PluginRegistry } from './PluginRegistry.js';
 
 export function builtinPlugins(): PluginRegistry {

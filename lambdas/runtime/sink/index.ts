@@ -1,5 +1,5 @@
-export { type SinkTaskDeps, createSinkTask } from './createSinkTask.js';
+export { type SinkTaskDeps, connectorSinkTask, createSinkTask, taskContext } from './createSinkTask.js';
 export { ConversionError } from './ConversionError.js';
 export { type MskEvent, type MskRecord, type RawRecord, decodeMskEvent } from './mskEvent.js';
-export { type PutResult, type SinkRecordWriter, SinkTask } from './SinkTask.js';
+export { type PutResult, WorkerSinkTask } from './WorkerSinkTask.js';
 export { type SinkTaskConfig, parseSinkTaskConfig } from './SinkTaskConfig.js';

@@ -5,8 +5,8 @@
 import { ConflictError, errorTrace, SluiceError } from '../../connect-api/errors.js';
 import { TaskGate } from '../lifecycle/TaskGate.js';
 import type { Lease } from '../ports/PipelineStore.js';
-import type { SourceTask } from './SourceTask.js';
-import { AttemptsExhaustedError } from './connectAttempts.js';
+import type { SourceTask } from './WorkerSourceTask.js';
+import { AttemptsExhaustedError } from '../../connectors/jdbc/source/connectAttempts.js';
 
 export type InvocationOutcome = 'completed' | 'lease-held' | 'lease-lost' | 'stopped' | 'transient' | 'failed';
 

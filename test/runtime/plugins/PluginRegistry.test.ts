@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { JdbcConnectorExtras } from '../../../lambdas/connectors/jdbc/plugins.js';
 import { builtinPlugins } from '../../../lambdas/runtime/plugins/builtins.js';
 
 const registry = builtinPlugins();
@@ -20,7 +21,7 @@ describe('connector lookup', () => {
   ])('%s is a %s connector with dialect %s', (name, type, dialect) => {
     const p = registry.find(name, 'sink', 'source');
     expect(p?.type).toBe(type);
-    expect(p?.forcedDialect).toBe(dialect);
+    expect((p as JdbcConnectorExtras | undefined)?.forcedDialect).toBe(dialect);
   });
 
   it.each(['com.acme.MongoSinkConnector', 'Sink', 'OracleConnector', 'io.confluent.connect.jdbc.JdbcSinkConnectorX'])('does not resolve %s', (name) => {

@@ -1,0 +1,75 @@
+// The JDBC connectors as plugins (connect-api SinkConnector / SourceConnector): Confluent's class names, and
+// vendor-style class names that name a database (com.example.OracleSinkConnector), which force that dialect.
+// The tasks' code is imported when a pipeline first starts its task, so a function that only validates configs
+// (the API) or runs the other kind of pipeline never loads it.
+import type { SinkConnector, SinkTask, SourceConnector, TaskContext } from '../../connect-api/connector.js';
+import { SluiceError } from '../../connect-api/errors.js';
+import type { DialectName } from './DialectName.js';
+import { jdbcSinkConfigDef, validateJdbcSink } from './JdbcSinkConnector.js';
+import { jdbcSourceConfigDef, validateJdbcSource } from './JdbcSourceConnector.js';
+import { type JdbcSinkConfig, parseJdbcSinkConfig } from './sink/JdbcSinkConfig.js';
+
+export const JDBC_CONNECTOR_VERSION = '10.7.4-sluice';
+
+/** Set when the class name itself names a database (e.g. com.example.OracleSinkConnector). */
+export interface JdbcConnectorExtras {
+  readonly forcedDialect?: DialectName;
+}
+
+/** A task whose implementation is imported on first use; `close` before any use loads nothing. */
+function lazySinkTask(load: () => Promise<SinkTask>): SinkTask {
+  let task: Promise<SinkTask> | undefined;
+  const get = () => {
+    task ??= load().catch((e: unknown) => {
+      task = undefined;
+      throw e;
+    });
+    return task;
+  };
+  return {
+    start: async () => {
+      await (await get()).start?.();
+    },
+    put: async (records) => (await get()).put(records),
+    close: async () => {
+      if (task) await (await task.catch(() => undefined))?.close();
+    },
+  };
+}
+
+function jdbcSinkTask(config: JdbcSinkConfig, _context: TaskContext): SinkTask {
+  return lazySinkTask(async () => new (await import('./sink/JdbcSinkTask.js')).JdbcSinkTask(config));
+}
+
+/** The sink plugin for a class name; a vendor-style class that names a database passes that dialect. */
+export function jdbcSinkPluginFor(className: string, forcedDialect?: DialectName): SinkConnector & JdbcConnectorExtras {
+  return {
+    type: 'sink',
+    className,
+    version: JDBC_CONNECTOR_VERSION,
+    configDef: jdbcSinkConfigDef,
+    ...(forcedDialect ? { forcedDialect } : {}),
+    validate: (props) => validateJdbcSink(props, forcedDialect),
+    // The config is parsed here, so that a pipeline whose config does not parse fails when its task is built.
+    createTask: (props, context) => jdbcSinkTask(parseJdbcSinkConfig(props, forcedDialect), context),
+  };
+}
+
+export const jdbcSinkConnector = jdbcSinkPluginFor('io.confluent.connect.jdbc.JdbcSinkConnector');
+
+/** The source plugin for a class name; a vendor-style class that names a database passes that dialect. */
+export function jdbcSourcePluginFor(className: string, forcedDialect?: DialectName): SourceConnector & JdbcConnectorExtras {
+  return {
+    type: 'source',
+    className,
+    version: JDBC_CONNECTOR_VERSION,
+    configDef: jdbcSourceConfigDef,
+    ...(forcedDialect ? { forcedDialect } : {}),
+    validate: (props) => validateJdbcSource(props, forcedDialect),
+    createTask: () => {
+      throw new SluiceError('The JDBC source task is still built by lambdas/runtime/source/createSourceTask.ts');
+    },
+  };
+}
+
+export const jdbcSourceConnector = jdbcSourcePluginFor('io.confluent.connect.jdbc.JdbcSourceConnector');
