@@ -41,6 +41,7 @@ export interface SluiceInputs {
   /**
    * Plugin-path folders (as standalone's --plugin-path): every plugin package in them is bundled into the API, sink and
    * source functions (bin/app.ts loads them with lib/pluginBundle.ts). Context: an array or a ':'-separated string.
+   * @default none
    */
   readonly pluginPath?: readonly string[];
 }
@@ -97,6 +98,7 @@ export function readSluiceInputs(context: Lookup, env: NodeJS.ProcessEnv): Sluic
   const secretKeyArn = auth === 'scram' && clusterArn ? required('secretKeyArn') : raw('secretKeyArn');
   const alarmEmail = raw('alarmEmail');
   const apiGatewayAccount = raw('apiGatewayAccount');
+  const pluginPath = pluginPathOf(context(KEYS.pluginPath[0]) ?? env[KEYS.pluginPath[1]]);
   if (apiGatewayAccount !== undefined && !['true', 'false'].includes(apiGatewayAccount)) throw new Error(`Sluice: apiGatewayAccount must be true or false, not ${apiGatewayAccount} (${where('apiGatewayAccount')})`);
   return {
     kafka: { auth, ...(clusterArn ? { clusterArn } : { bootstrapServers }), ...(secretArn ? { secretArn } : {}), ...(secretKeyArn ? { secretKeyArn } : {}) },
@@ -104,7 +106,7 @@ export function readSluiceInputs(context: Lookup, env: NodeJS.ProcessEnv): Sluic
     secretPrefix: raw('secretPrefix') ?? 'sluice/',
     ...(alarmEmail ? { alarmEmail } : {}),
     ...(apiGatewayAccount === 'true' ? { apiGatewayAccount: true } : {}),
-    pluginPath: pluginPathOf(context(KEYS.pluginPath[0]) ?? env[KEYS.pluginPath[1]]),
+    ...(pluginPath.length > 0 ? { pluginPath } : {}),
   };
 }
 

@@ -45,4 +45,12 @@ describe('readSluiceInputs', () => {
     expect(readSluiceInputs(context(base), { SLUICE_API_GATEWAY_ACCOUNT: 'false' }).apiGatewayAccount).toBeUndefined();
     expect(() => readSluiceInputs(context(base), { SLUICE_API_GATEWAY_ACCOUNT: 'yes' })).toThrow(/apiGatewayAccount must be true or false/);
   });
+
+  it('reads the plugin path from context (an array or a colon-separated string) or SLUICE_PLUGIN_PATH', () => {
+    const base = { ...network, 'sluice:mskClusterArn': 'arn' };
+    expect(readSluiceInputs(context({ ...base, 'sluice:pluginPath': ['plugins', '/opt/more'] }), {}).pluginPath).toEqual(['plugins', '/opt/more']);
+    expect(readSluiceInputs(context({ ...base, 'sluice:pluginPath': 'a:b' }), { SLUICE_PLUGIN_PATH: 'ignored' }).pluginPath).toEqual(['a', 'b']);
+    expect(readSluiceInputs(context(base), { SLUICE_PLUGIN_PATH: 'examples::x' }).pluginPath).toEqual(['examples', 'x']);
+    expect(readSluiceInputs(context(base), {}).pluginPath).toBeUndefined();
+  });
 });
