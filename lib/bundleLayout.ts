@@ -57,15 +57,19 @@ export class BundleLayout {
 
   /**
    * The files loaded for a pipeline that uses `packageName`: the startup files plus every chunk the loaded files
-   * reach by dynamic import whose static closure holds the package (the union when several imports lead to it).
+   * reach by dynamic import on the way to the package (the union when several imports lead to it), transitively: a
+   * connector's task chunk, imported when a pipeline starts, imports its driver's chunk on first connect.
    */
   loadedWith(packageName: string): readonly string[] {
-    const startup = this.startup();
     const holders = new Set(this.filesWith(packageName));
-    const loaded = new Set(startup);
-    for (const target of this.dynamicTargets(startup)) {
-      const closure = this.staticClosure([target]);
-      if (closure.some((f) => holders.has(f))) for (const f of closure) loaded.add(f);
+    const loaded = new Set(this.startup());
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const target of this.dynamicTargets([...loaded])) {
+        if (loaded.has(target) || !this.reachable(target).some((f) => holders.has(f))) continue;
+        for (const f of this.staticClosure([target])) loaded.add(f);
+        grew = true;
+      }
     }
     return [...loaded];
   }
@@ -105,6 +109,18 @@ export class BundleLayout {
       if (seen.has(f)) continue;
       seen.add(f);
       queue.push(...this.imports(f, 'import-statement'));
+    }
+    return [...seen];
+  }
+
+  /** Every file `start` can load, through static and dynamic imports. */
+  private reachable(start: string): string[] {
+    const seen = new Set<string>();
+    const queue = [start];
+    for (let f = queue.shift(); f !== undefined; f = queue.shift()) {
+      if (seen.has(f)) continue;
+      seen.add(f);
+      queue.push(...this.imports(f, 'import-statement'), ...this.imports(f, 'dynamic-import'));
     }
     return [...seen];
   }

@@ -10,7 +10,6 @@ import type { PipelineStore } from '../lambdas/runtime/ports/PipelineStore.js';
 import type { SinkTask, TaskContext } from '../lambdas/connect-api/connector.js';
 import type { TaskRuntime } from '../lambdas/runtime/PipelineTasks.js';
 import { createSinkHandler, type SinkHandler } from '../lambdas/sink/createSinkHandler.js';
-import { sourceConnectorFor } from '../lambdas/connectors/jdbc/drivers/source/index.js';
 import { createSourceHandler, type SourceHandler } from '../lambdas/source/createSourceHandler.js';
 import { SourcePipelines, type SourceRuntime } from '../lambdas/source/SourcePipelines.js';
 import { SinkPipelines, type SinkRuntime } from '../lambdas/sink/SinkPipelines.js';
@@ -67,7 +66,6 @@ export function localSourceHandler(options: LocalSourceOptions): { handler: Sour
   const runtime: SourceRuntime = {
     ...taskRuntime(options),
     producer,
-    connectorFor: sourceConnectorFor,
   };
   const pipelines = new SourcePipelines(runtime, `${options.workerId}/source`);
   return {

@@ -52,7 +52,10 @@ export interface OffsetReader {
 }
 
 export interface SourcePollContext {
-  /** Read fresh for every invocation: another container may have moved them. */
+  /**
+   * Read fresh for every invocation: another container may have moved them. Every poll of one invocation gets the
+   * same reader object; a new object means the stored offsets were read again (reposition from them).
+   */
   readonly offsets: OffsetReader;
   /** Epoch ms by which poll must return. */
   readonly deadline: number;
@@ -63,6 +66,13 @@ export interface SourcePollResult {
   readonly records: readonly SourceRecord[];
   /** Nothing more is waiting now: the framework stops polling until the next poll interval. */
   readonly caughtUp: boolean;
+  /**
+   * The offsets to store once this poll's records are acknowledged (the last one per partition wins). Default: each
+   * partition's last record's sourceOffset. A poll may return offsets with no record (a resolved starting point).
+   */
+  readonly offsets?: ReadonlyArray<{ readonly partition: SourcePartition; readonly offset: SourceOffset }>;
+  /** With caughtUp: when data may be waiting again (epoch ms); default the poll's start plus poll.interval.ms. */
+  readonly nextPollAt?: number;
 }
 
 /** One source pipeline's task. A `retriable: true` error from poll is retried on the next poll; others fail the task. */
@@ -71,6 +81,8 @@ export interface SourceTask {
   poll(context: SourcePollContext): Promise<SourcePollResult>;
   /** Called after the records of the last poll were acknowledged and their offsets stored. */
   commit?(): Promise<void>;
+  /** Records still waiting at the source when an invocation ended before catching up (the RowLag metric); optional. */
+  lag?(deadline: number): Promise<number | undefined>;
   close(): Promise<void>;
 }
 

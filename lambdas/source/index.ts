@@ -8,7 +8,6 @@ import { DynamoPipelineStore } from '../adapters/dynamodb/DynamoPipelineStore.js
 import { KafkaRecordProducer } from '../adapters/kafka/KafkaRecordProducer.js';
 import { authenticatedKafka } from '../adapters/kafka/mskIam.js';
 import { EmfMetricsSink } from '../adapters/metrics/EmfMetricsSink.js';
-import { sourceConnectorFor } from '../connectors/jdbc/drivers/source/index.js';
 import { builtinPlugins } from '../runtime/plugins/builtins.js';
 import { bundledPlugins } from '../adapters/plugins/bundledPlugins.js';
 import { systemClock } from '../runtime/ports/Clock.js';
@@ -46,7 +45,6 @@ const runtime = {
   secrets,
   cipher: KmsConfigOpener.fromEnv(process.env),
   producer: new KafkaRecordProducer(kafka),
-  connectorFor: sourceConnectorFor,
 };
 
 export const handler: SourceHandler = createSourceHandler(runtime, new SourcePipelines(runtime, `${env.workerId}/${randomUUID()}`), env.workerId);

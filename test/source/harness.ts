@@ -6,14 +6,13 @@ import pg from 'pg';
 import { DynamoPipelineStore } from '../../lambdas/adapters/dynamodb/DynamoPipelineStore.js';
 import { KafkaRecordProducer } from '../../lambdas/adapters/kafka/KafkaRecordProducer.js';
 import { InMemoryMetricsSink } from '../../lambdas/adapters/metrics/InMemoryMetricsSink.js';
-import { sourceConnectorFor } from '../../lambdas/connectors/jdbc/drivers/source/index.js';
 import { builtinPlugins } from '../../lambdas/runtime/plugins/builtins.js';
 import { systemClock } from '../../lambdas/runtime/ports/Clock.js';
 import type { Logger } from '../../lambdas/runtime/ports/Logger.js';
 import type { PipelineStore } from '../../lambdas/runtime/ports/PipelineStore.js';
 import type { RecordProducer } from '../../lambdas/runtime/ports/RecordProducer.js';
 import { createSourceTask } from '../../lambdas/runtime/source/createSourceTask.js';
-import type { SourceTask } from '../../lambdas/runtime/source/WorkerSourceTask.js';
+import type { WorkerSourceTask as SourceTask } from '../../lambdas/runtime/source/WorkerSourceTask.js';
 import type { SourceRuntime } from '../../lambdas/source/SourcePipelines.js';
 import { startBroker } from '../../local/broker/index.js';
 import { startTestDynamo, type TestDynamo } from '../helpers/dynamo.js';
@@ -59,7 +58,7 @@ export async function startHarness(): Promise<Harness> {
   await pgClient.connect();
   const my = await mysql.createConnection({ host: '127.0.0.1', port: 3306, user: 'root', database: 'test' });
   const registry = builtinPlugins();
-  const runtime = (): SourceRuntime => ({ store, registry, metrics, clock: systemClock, logger, producer, connectorFor: sourceConnectorFor });
+  const runtime = (): SourceRuntime => ({ store, registry, metrics, clock: systemClock, logger, producer });
   const tasks: SourceTask[] = [];
   const created: Array<{ db: 'pg' | 'my'; table: string }> = [];
   return {

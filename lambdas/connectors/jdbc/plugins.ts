@@ -2,12 +2,12 @@
 // vendor-style class names that name a database (com.example.OracleSinkConnector), which force that dialect.
 // The tasks' code is imported when a pipeline first starts its task, so a function that only validates configs
 // (the API) or runs the other kind of pipeline never loads it.
-import type { SinkConnector, SinkTask, SourceConnector, TaskContext } from '../../connect-api/connector.js';
-import { SluiceError } from '../../connect-api/errors.js';
+import type { SinkConnector, SinkTask, SourceConnector, SourceTask, TaskContext } from '../../connect-api/connector.js';
 import type { DialectName } from './DialectName.js';
 import { jdbcSinkConfigDef, validateJdbcSink } from './JdbcSinkConnector.js';
 import { jdbcSourceConfigDef, validateJdbcSource } from './JdbcSourceConnector.js';
 import { type JdbcSinkConfig, parseJdbcSinkConfig } from './sink/JdbcSinkConfig.js';
+import { type JdbcSourceConfig, parseJdbcSourceConfig } from './source/JdbcSourceConfig.js';
 
 export const JDBC_CONNECTOR_VERSION = '10.7.4-sluice';
 
@@ -35,6 +35,35 @@ function lazySinkTask(load: () => Promise<SinkTask>): SinkTask {
       if (task) await (await task.catch(() => undefined))?.close();
     },
   };
+}
+
+/** The same for a source task. */
+function lazySourceTask(load: () => Promise<SourceTask>): SourceTask {
+  let task: Promise<SourceTask> | undefined;
+  const get = () => {
+    task ??= load().catch((e: unknown) => {
+      task = undefined;
+      throw e;
+    });
+    return task;
+  };
+  return {
+    start: async () => {
+      await (await get()).start?.();
+    },
+    poll: async (context) => (await get()).poll(context),
+    commit: async () => {
+      await (await get()).commit?.();
+    },
+    lag: async (deadline) => (await get()).lag?.(deadline),
+    close: async () => {
+      if (task) await (await task.catch(() => undefined))?.close();
+    },
+  };
+}
+
+function jdbcSourceTask(config: JdbcSourceConfig, context: TaskContext): SourceTask {
+  return lazySourceTask(async () => (await import('./source/createJdbcSourceTask.js')).createJdbcSourceTask(config, context));
 }
 
 function jdbcSinkTask(config: JdbcSinkConfig, _context: TaskContext): SinkTask {
@@ -66,9 +95,7 @@ export function jdbcSourcePluginFor(className: string, forcedDialect?: DialectNa
     configDef: jdbcSourceConfigDef,
     ...(forcedDialect ? { forcedDialect } : {}),
     validate: (props) => validateJdbcSource(props, forcedDialect),
-    createTask: () => {
-      throw new SluiceError('The JDBC source task is still built by lambdas/runtime/source/createSourceTask.ts');
-    },
+    createTask: (props, context) => jdbcSourceTask(parseJdbcSourceConfig(props, forcedDialect), context),
   };
 }
 

@@ -11,6 +11,7 @@ import type { Clock } from '../ports/Clock.js';
 import type { Logger } from '../ports/Logger.js';
 import type { MetricsSink } from '../ports/MetricsSink.js';
 import type { RecordProducer } from '../ports/RecordProducer.js';
+import { taskContext } from '../taskContext.js';
 import { TransformationChain } from '../transforms/TransformationChain.js';
 import { WorkerSinkTask } from './WorkerSinkTask.js';
 import { parseSinkTaskConfig } from './SinkTaskConfig.js';
@@ -24,14 +25,6 @@ export interface SinkTaskDeps {
   readonly logger: Logger;
   /** Needed when errors.deadletterqueue.topic.name is set. */
   readonly producer?: RecordProducer;
-}
-
-/** The context a connector's task gets: its pipeline's name, and a logger prefixed with it. */
-export function taskContext(name: string, logger: Logger): TaskContext {
-  return {
-    connectorName: name,
-    logger: { info: (m) => logger.info(`${name}: ${m}`), warn: (m) => logger.warn(`${name}: ${m}`), error: (m) => logger.error(`${name}: ${m}`) },
-  };
 }
 
 /** The task of the sink connector `connector.class` names. */

@@ -1,34 +1,32 @@
-// The JDBC source task (kafka-connect-jdbc's JdbcSourceTask + Kafka's WorkerSourceTask): polls each table that is
-// due, turns rows into records, runs the SMT chain and converters, produces them and saves the offset only after the
+// One source pipeline's worker task (Kafka's WorkerSourceTask): polls the connector's SourceTask (connect-api) with
+// the stored offsets, runs the SMT chain and converters, produces the records and stores their offsets only after the
 // broker acknowledged them. A crash between produce and save re-sends at most that one batch (at-least-once).
-import type { ConverterSet } from '../converters/createConverters.js';
+// It knows nothing of the connector: the JDBC source is one plugin among others (lambdas/connectors/jdbc).
+import type { OffsetReader, SourceOffset, SourcePartition, SourcePollContext, SourcePollResult, SourceTask } from '../../connect-api/connector.js';
 import type { SourceRecord } from '../../connect-api/data/ConnectRecord.js';
-import type { Dialect } from '../../connectors/jdbc/dialects/Dialect.js';
-import { zoneOf } from '../../connectors/jdbc/dialects/temporal.js';
+import { RetriableError } from '../../connect-api/errors.js';
+import type { ConverterSet } from '../converters/createConverters.js';
 import type { ToleranceOperator } from '../errorhandling/ToleranceOperator.js';
-import { ConfigError, RetriableError } from '../../connect-api/errors.js';
+import type { TaskGate } from '../lifecycle/TaskGate.js';
 import type { Clock } from '../ports/Clock.js';
 import type { Logger } from '../ports/Logger.js';
 import type { MetricsSink } from '../ports/MetricsSink.js';
 import type { Lease, PipelineStore } from '../ports/PipelineStore.js';
 import type { RecordProducer } from '../ports/RecordProducer.js';
 import type { TransformationChain } from '../transforms/TransformationChain.js';
-import { readInstant } from '../../connectors/jdbc/source/columnMapping.js';
-import { AttemptsExhaustedError, connectWithAttempts, queryRetriesExhausted } from '../../connectors/jdbc/source/connectAttempts.js';
-import { type JdbcSourceConfig, usesIncrementing, usesTimestamp } from '../../connectors/jdbc/source/JdbcSourceConfig.js';
-import { formerTablePartitions, offsetFromMap, offsetToMap, samePartition } from '../../connectors/jdbc/source/offsets.js';
 import { type ConvertedBatch, convertBatch } from './recordConversion.js';
-import type { SourceConnection, SourceConnector } from '../../connectors/jdbc/source/SourceSql.js';
-import type { TaskGate } from '../lifecycle/TaskGate.js';
 import { type InvocationResult, runSourceInvocation } from './sourceInvocation.js';
-import { buildQueriers } from '../../connectors/jdbc/source/startQueriers.js';
-import type { PolledBatch, TableQuerier } from '../../connectors/jdbc/source/TableQuerier.js';
-import type { Instant } from '../../connectors/jdbc/source/temporalText.js';
+
+export interface SourceTaskConfig {
+  readonly name: string;
+  /** poll.interval.ms: how long a caught-up task waits before it is polled again. */
+  readonly pollIntervalMs: number;
+}
 
 export interface SourceTaskDeps {
-  readonly config: JdbcSourceConfig;
-  readonly dialect: Dialect;
-  readonly connector: SourceConnector;
+  readonly config: SourceTaskConfig;
+  /** The connector's task (connect-api SourceTask). */
+  readonly task: SourceTask;
   readonly store: PipelineStore;
   readonly producer: RecordProducer;
   readonly converters: ConverterSet;
@@ -47,20 +45,36 @@ export interface PollSummary {
   readonly rows: number;
   readonly produced: number;
   readonly topics: readonly string[];
-  /** Every polled table returned less than a full batch. */
+  /** The task said it caught up (rather than the deadline ending the round). */
   readonly caughtUp: boolean;
+  /** When the task may have data again (epoch ms). */
+  readonly nextPollAt: number;
 }
 
-const NO_RETRY_LIMIT = Number.MAX_SAFE_INTEGER;
+type PartitionOffset = { readonly partition: SourcePartition; readonly offset: SourceOffset };
 
-export class SourceTask {
-  private conn: SourceConnection | undefined;
-  private queriers: TableQuerier[] | undefined;
-  private readonly zone;
+/** Two partitions with the same keys and values (whatever the key order). */
+function samePartition(a: SourcePartition, b: SourcePartition): boolean {
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k]);
+}
 
-  constructor(readonly deps: SourceTaskDeps) {
-    this.zone = zoneOf(deps.config.timezone);
+/** The offsets a poll asks to store: its own, or each partition's last record's; the last one per partition wins. */
+function offsetsOf(result: SourcePollResult): PartitionOffset[] {
+  const listed: readonly PartitionOffset[] = result.offsets ?? result.records.filter((r) => r.sourcePartition != null && r.sourceOffset != null).map((r) => ({ partition: r.sourcePartition!, offset: r.sourceOffset! }));
+  const out: PartitionOffset[] = [];
+  for (const o of listed) {
+    const i = out.findIndex((p) => samePartition(p.partition, o.partition));
+    if (i >= 0) out[i] = o;
+    else out.push(o);
   }
+  return out;
+}
+
+export class WorkerSourceTask {
+  private started: Promise<void> | undefined;
+
+  constructor(readonly deps: SourceTaskDeps) {}
 
   get name(): string {
     return this.deps.config.name;
@@ -70,86 +84,60 @@ export class SourceTask {
     return this.deps.config.pollIntervalMs;
   }
 
-  /** Connects, discovers the tables and checks the tracking columns (ConfigError when validate.non.null fails). */
-  async start(deadline: number): Promise<readonly TableQuerier[]> {
-    this.queriers ??= await this.withDb((c) => buildQueriers(c, this.deps.dialect, this.deps.config, this.zone), deadline);
-    return this.queriers;
+  /** The offsets stored for this pipeline, read fresh (another container may have moved them): one reader per invocation. */
+  async readOffsets(): Promise<OffsetReader> {
+    const stored = (await this.deps.store.listOffsets(this.deps.config.name)).filter((o): o is PartitionOffset => o.offset !== null);
+    return {
+      offset: (partition) => stored.find((o) => samePartition(o.partition, partition))?.offset,
+      all: () => stored,
+    };
   }
 
-  /** Reloads every querier's offset from the store (another container may have moved it); resolves timestamp.initial. */
-  async loadOffsets(lease: Lease, deadline: number): Promise<void> {
-    const { config, store } = this.deps;
-    const stored = await store.listOffsets(config.name);
-    for (const q of await this.start(deadline)) {
-      const former = q.target.table ? formerTablePartitions(q.target.table) : [];
-      const found = [q.partition, ...former].map((p) => stored.find((o) => samePartition(o.partition, p))).find((o) => o !== undefined);
-      let offset = offsetFromMap(found?.offset);
-      if (found?.offset == null && usesTimestamp(config.mode) && config.timestampInitial !== undefined) {
-        const initial = config.timestampInitial === -1 ? await this.dbNow(deadline) : { ms: config.timestampInitial, nanos: (config.timestampInitial % 1000) * 1_000_000 };
-        offset = { ...offset, timestampMs: initial.ms, timestampNanos: initial.nanos };
-        // Saved at once, so that a later invocation does not resolve -1 to a later "now" and skip rows.
-        await store.putOffsetsFenced(config.name, [{ partition: q.partition, offset: offsetToMap(offset) }], lease.epoch);
-      }
-      q.commit(offset);
-      // Each invocation polls every table at once: the schedule, not the previous container, paces it.
-      q.nextPollAt = 0;
-    }
-  }
-
-  /** Polls every table whose poll interval elapsed; full batches are followed at once until caught up or `deadline`. */
-  async pollOnce(lease: Lease, deadline: number): Promise<PollSummary> {
+  /**
+   * Polls until the task is caught up or `deadline`. Polls are pipelined: while a batch is produced and its offsets
+   * saved, the next poll already runs. Batch N+1 is converted while batch N's offsets are being saved, but sent only
+   * once that save completed: a crash re-sends at most the one batch whose offsets were not saved.
+   */
+  async pollOnce(lease: Lease, offsets: OffsetReader, deadline: number): Promise<PollSummary> {
     const { config, clock, store } = this.deps;
+    const context: SourcePollContext = { offsets, deadline };
+    const started = clock.now();
     let rows = 0;
     let produced = 0;
-    let caughtUp = true;
+    let caughtUp = false;
+    let nextPollAt = started + config.pollIntervalMs;
     const topics = new Set<string>();
-    for (const q of await this.start(deadline)) {
-      if (q.nextPollAt > clock.now()) continue;
-      q.nextPollAt = clock.now() + config.pollIntervalMs;
-      // Reads are pipelined: while a batch is produced and its offset saved, the next one is already being read
-      // (its start is known once the batch was read). Offsets are still saved only after their batch was acknowledged.
-      // Batch N+1 is converted while batch N's offset is being saved, but sent only once that save completed:
-      // a crash re-sends at most the one batch whose offset was not saved.
-      let next: Promise<PolledBatch> | undefined = this.read(q, deadline);
-      let saving: Promise<void> | undefined;
-      try {
-        while (next) {
-          const batch: PolledBatch = await next;
-          next = undefined;
-          rows += batch.rowCount;
-          if (batch.next !== null) q.commit(batch.next);
-          if (batch.more && clock.now() < deadline) {
-            next = this.read(q, deadline);
-            next.catch(() => {});
-          } else if (batch.more) {
-            caughtUp = false;
-          }
-          const converted = this.convert(batch.records);
-          await saving;
-          saving = undefined;
-          const sent = await this.send(converted);
-          produced += sent.count;
-          for (const t of sent.topics) topics.add(t);
-          if (batch.next !== null && batch.rowCount > 0) {
-            saving = store.putOffsetsFenced(config.name, [{ partition: q.partition, offset: offsetToMap(batch.next) }], lease.epoch);
-            saving.catch(() => {});
-          }
+    let next: Promise<SourcePollResult> | undefined = this.poll(context);
+    let saving: Promise<void> | undefined;
+    try {
+      while (next) {
+        const batch: SourcePollResult = await next;
+        next = undefined;
+        rows += batch.records.length;
+        if (batch.caughtUp) {
+          caughtUp = true;
+          if (batch.nextPollAt !== undefined) nextPollAt = batch.nextPollAt;
+        } else if (clock.now() < deadline) {
+          next = this.poll(context);
+          next.catch(() => {});
         }
-      } finally {
+        const converted = this.convert(batch.records);
         await saving;
+        saving = undefined;
+        const sent = await this.send(converted);
+        produced += sent.count;
+        for (const t of sent.topics) topics.add(t);
+        const toSave = offsetsOf(batch);
+        if (toSave.length > 0) {
+          saving = store.putOffsetsFenced(config.name, toSave, lease.epoch);
+          saving.catch(() => {});
+        }
       }
+    } finally {
+      await saving;
     }
-    return { rows, produced, topics: [...topics], caughtUp };
-  }
-
-  private async read(q: TableQuerier, deadline: number): Promise<PolledBatch> {
-    const { config, clock, metrics } = this.deps;
-    const end = usesTimestamp(config.mode) ? await this.endTimestamp(deadline) : undefined;
-    const started = clock.now();
-    const batch = await this.withDb((c) => q.poll(c, end), deadline);
-    metrics.timing(config.name, 'PollLatency', clock.now() - started);
-    metrics.count(config.name, 'RowsPolled', batch.rowCount);
-    return batch;
+    await this.deps.task.commit?.();
+    return { rows, produced, topics: [...topics], caughtUp, nextPollAt };
   }
 
   /** Runs one scheduled invocation: lease, polls until the deadline or a stop, status, lag. */
@@ -157,24 +145,29 @@ export class SourceTask {
     return runSourceInvocation(this, deadline, gate);
   }
 
-  /** Rows after the offset in incrementing mode (one COUNT(*) per table); undefined for the other modes. */
-  async rowLag(deadline: number): Promise<number | undefined> {
-    if (!usesIncrementing(this.deps.config.mode) || usesTimestamp(this.deps.config.mode)) return undefined;
-    let lag = 0;
-    for (const q of await this.start(deadline)) {
-      const stmt = q.lagStatement();
-      if (!stmt) return undefined;
-      const params = stmt.params.map((p) => (typeof p === 'bigint' ? p.toString() : p));
-      const result = await this.withDb((c) => c.select(stmt.sql, params), deadline);
-      lag += Number(result.rows[0]?.[0] ?? 0);
-    }
-    return lag;
+  /** Records still waiting at the source, when the connector can tell. */
+  lag(deadline: number): Promise<number | undefined> {
+    return this.deps.task.lag?.(deadline) ?? Promise.resolve(undefined);
   }
 
-  async close(): Promise<void> {
-    const c = this.conn;
-    this.conn = undefined;
-    await c?.close();
+  close(): Promise<void> {
+    return this.deps.task.close();
+  }
+
+  private async poll(context: SourcePollContext): Promise<SourcePollResult> {
+    const { config, clock, metrics, task } = this.deps;
+    this.started ??= task.start?.() ?? Promise.resolve();
+    try {
+      await this.started;
+    } catch (e) {
+      this.started = undefined; // started again by the next poll
+      throw e;
+    }
+    const started = clock.now();
+    const result = await task.poll(context);
+    metrics.timing(config.name, 'PollLatency', clock.now() - started);
+    metrics.count(config.name, 'RowsPolled', result.records.length);
+    return result;
   }
 
   /** Transforms and converts a batch to bytes per topic (CPU only). */
@@ -200,53 +193,6 @@ export class SourceTask {
     );
     metrics.count(config.name, 'RecordsProduced', count);
     return { count, topics: [...byTopic.keys()] };
-  }
-
-  private async dbNow(deadline: number): Promise<Instant> {
-    const stmt = this.deps.dialect.currentTimestampQuery();
-    const result = await this.withDb((c) => c.select(stmt.sql, stmt.params), deadline);
-    const value = result.rows[0]?.[0];
-    if (value === undefined || value === null) throw new ConfigError('The database returned no current timestamp');
-    return readInstant(value, this.zone);
-  }
-
-  private async endTimestamp(deadline: number): Promise<Instant> {
-    const now = await this.dbNow(deadline);
-    const delay = this.deps.config.timestampDelayMs;
-    return delay === 0 ? now : { ms: now.ms - delay, nanos: (((now.ms - delay) % 1000) + 1000) % 1000 * 1_000_000 };
-  }
-
-  /** Runs `fn` on the connection, reconnecting and retrying transient errors with backoff until `deadline`. */
-  private withDb<T>(fn: (c: SourceConnection) => Promise<T>, deadline: number): Promise<T> {
-    const { operator, dialect, config, connector, clock } = this.deps;
-    // query.retry.attempts: -1 retries transient query errors until the deadline.
-    const maxRetries = config.queryRetryAttempts < 0 ? NO_RETRY_LIMIT : config.queryRetryAttempts;
-    const policy = { maxRetries, initialBackoffMs: Math.min(config.connectionBackoffMs, 1000) || 100, maxDelayMs: 10_000, timeoutMs: -1 };
-    const attempts = { attempts: config.connectionAttempts, backoffMs: config.connectionBackoffMs };
-    const open = () => connector.connect(config.connection, { timezone: config.timezone, isolation: config.isolationMode });
-    let tries = 0;
-    return operator.retry(
-      async () => {
-        tries++;
-        try {
-          this.conn ??= await connectWithAttempts(open, attempts, clock, deadline);
-          return await fn(this.conn);
-        } catch (e) {
-          if (!(e instanceof AttemptsExhaustedError) && dialect.isTransient(e)) {
-            this.deps.logger.warn(`Transient database error in ${config.name}; retrying`, { error: String(e) });
-            await this.close();
-          }
-          throw e;
-        }
-      },
-      policy,
-      (e) => !(e instanceof AttemptsExhaustedError) && dialect.isTransient(e),
-      deadline,
-    ).catch((e: unknown) => {
-      // Retries used up (not the deadline reached): the task fails, as Confluent's does.
-      if (config.queryRetryAttempts >= 0 && tries > config.queryRetryAttempts && !(e instanceof AttemptsExhaustedError) && dialect.isTransient(e)) throw queryRetriesExhausted(config.queryRetryAttempts, e);
-      throw e;
-    });
   }
 }
 

@@ -2,11 +2,10 @@
 // poll.interval.ms below 60000 the invocation keeps polling (sleeping until the next table is due) until the
 // deadline. It holds the pipeline's lease throughout (fencing offsets writes), renews it between polls, re-reads the
 // CONFIG to stop when the pipeline is paused, stopped, reconfigured or deleted, and releases the lease at the end.
-import { ConflictError, errorTrace, SluiceError } from '../../connect-api/errors.js';
+import { ConflictError, errorTrace } from '../../connect-api/errors.js';
 import { TaskGate } from '../lifecycle/TaskGate.js';
 import type { Lease } from '../ports/PipelineStore.js';
-import type { SourceTask } from './WorkerSourceTask.js';
-import { AttemptsExhaustedError } from '../../connectors/jdbc/source/connectAttempts.js';
+import type { WorkerSourceTask } from './WorkerSourceTask.js';
 
 export type InvocationOutcome = 'completed' | 'lease-held' | 'lease-lost' | 'stopped' | 'transient' | 'failed';
 
@@ -24,8 +23,8 @@ const LEASE_GRACE_MS = 30_000;
 export const SCHEDULER_PERIOD_MS = 60_000;
 
 /** @param admitted the gate the handler admitted this invocation through; without one, a gate over the current STATUS. */
-export async function runSourceInvocation(task: SourceTask, deadline: number, admitted?: TaskGate): Promise<InvocationResult> {
-  const { store, clock, logger, metrics, dialect, owner, version } = task.deps;
+export async function runSourceInvocation(task: WorkerSourceTask, deadline: number, admitted?: TaskGate): Promise<InvocationResult> {
+  const { store, clock, logger, metrics, owner, version } = task.deps;
   const name = task.name;
   const ttl = () => Math.max(deadline - clock.now(), 0) + LEASE_GRACE_MS;
   const status = admitted ?? (await TaskGate.open(store, name, owner));
@@ -36,17 +35,18 @@ export async function runSourceInvocation(task: SourceTask, deadline: number, ad
   let produced = 0;
   let outcome: InvocationOutcome = 'completed';
   try {
-    await task.loadOffsets(lease, deadline);
+    const offsets = await task.readOffsets();
     let caughtUp = true;
     for (;;) {
-      const s = await task.pollOnce(lease, deadline);
+      const s = await task.pollOnce(lease, offsets, deadline);
       polls++;
       rows += s.rows;
       produced += s.produced;
       caughtUp = s.caughtUp;
       await status.running(s.topics);
       if (task.pollIntervalMs >= SCHEDULER_PERIOD_MS) break;
-      const due = Math.min(...(await task.start(deadline)).map((q) => q.nextPollAt));
+      if (!caughtUp) break; // the deadline ended the round
+      const due = s.nextPollAt;
       if (due >= deadline) break;
       if (due > clock.now()) await clock.sleep(due - clock.now());
       lease = await store.renewLease(lease, ttl(), clock.now());
@@ -59,13 +59,14 @@ export async function runSourceInvocation(task: SourceTask, deadline: number, ad
         break;
       }
     }
-    const lag = caughtUp ? 0 : await task.rowLag(deadline);
+    const lag = caughtUp ? 0 : await task.lag(deadline);
     if (lag !== undefined) metrics.count(name, 'RowLag', lag);
   } catch (e) {
     if (e instanceof ConflictError) {
       outcome = 'lease-lost';
       logger.warn(`Source ${name}: a later invocation took over; stopping`, { error: e.message });
-    } else if (!(e instanceof AttemptsExhaustedError) && ((e instanceof SluiceError && e.retriable) || dialect.isTransient(e))) {
+    } else if ((e as { retriable?: unknown } | null)?.retriable === true) {
+      // By shape, not class: a connector's own error marked retriable is transient too.
       outcome = 'transient';
       logger.warn(`Source ${name}: transient failure, the next invocation retries`, { error: errorTrace(e) });
     } else {
