@@ -46,7 +46,13 @@ export function findPluginPackages(dirs: readonly string[]): { packages: PluginP
     for (const name of names) {
       if (name.startsWith('.') || name === 'node_modules') continue;
       const path = join(dir, name);
-      const stat = statSync(path);
+      let stat: ReturnType<typeof statSync>;
+      try {
+        stat = statSync(path);
+      } catch (e) {
+        failures.push({ source: path, reason: `cannot be read: ${(e as Error).message}` });
+        continue;
+      }
       if (stat.isFile()) {
         if (MODULE.test(name) && !name.endsWith('.d.ts')) packages.push({ source: path, entry: path });
         continue;

@@ -1,3 +1,4 @@
+import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BUILT_IN, loadPluginPath } from '../../../lambdas/adapters/plugins/loadPluginPath.js';
@@ -59,6 +60,7 @@ describe('loadPluginPath', () => {
     const none = d.write('d-none.mjs', 'export const connectors = [];');
     const badType = d.write('e-type.mjs', "export const plugins = [{ type: 'widget', className: 'com.example.Widget', configDef: { keys: [] }, create() {} }];");
     d.write('f-badjson/package.json', '{ "name": ');
+    symlinkSync(join(d.dir, 'nowhere'), join(d.dir, 'h-dangling.mjs'));
     d.write('g-good.mjs', `export const plugins = [${sinkPluginSource('com.example.GoodSinkConnector')}];`);
     const registry = builtinPlugins();
     const errors: string[] = [];
@@ -71,7 +73,8 @@ describe('loadPluginPath', () => {
     expect(reasons[none]).toBe('exports no `plugins` (an array of plugin objects)');
     expect(reasons[badType]).toMatch(/^plugins\[0\] com\.example\.Widget: type must be one of sink, source, /);
     expect(reasons[join(d.dir, 'f-badjson')]).toMatch(/^package\.json is not valid JSON/);
-    expect(report.failures).toHaveLength(6);
+    expect(reasons[join(d.dir, 'h-dangling.mjs')]).toMatch(/^cannot be read: ENOENT/);
+    expect(report.failures).toHaveLength(7);
     expect(report.loaded.map((p) => p.source)).toEqual([join(d.dir, 'g-good.mjs')]);
     expect(registry.find('com.example.GoodSinkConnector', 'sink')).toBeDefined();
     expect(registry.find('com.example.NoTaskConnector', 'sink')).toBeUndefined();
