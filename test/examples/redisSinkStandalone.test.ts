@@ -7,6 +7,7 @@ import { createClient } from '@redis/client';
 import { Kafka, logLevel } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StandaloneHandle, startStandalone } from '../../local/standalone.js';
+import { type PluginDir, pluginDir } from '../adapters/plugins/pluginFixtures.js';
 import { waitFor } from '../helpers/waitFor.js';
 
 const EXAMPLES = join(import.meta.dirname, '..', '..', 'examples');
@@ -15,14 +16,19 @@ const quiet = { info: () => undefined, warn: () => undefined, error: () => undef
 const redis = createClient({ url: 'redis://127.0.0.1:6379' });
 let sluice: StandaloneHandle;
 let kafka: Kafka;
+// A second plugin folder holding a package that throws at import: reported, and the example still loads.
+let broken: PluginDir;
 
 beforeAll(async () => {
   await redis.connect();
-  sluice = await startStandalone({ restPort: 0, kafkaPort: 0, logger: quiet, pollIntervalMs: 200, pluginPath: [EXAMPLES] });
+  broken = pluginDir();
+  broken.write('broken.mjs', 'throw new Error("license check failed");');
+  sluice = await startStandalone({ restPort: 0, kafkaPort: 0, logger: quiet, pollIntervalMs: 200, pluginPath: [EXAMPLES, broken.dir] });
   kafka = new Kafka({ brokers: [sluice.kafkaBootstrap], logLevel: logLevel.NOTHING });
 });
 afterAll(async () => {
   await sluice?.stop();
+  broken?.remove();
   for await (const keys of redis.scanIterator({ MATCH: `${PREFIX}*`, COUNT: 100 })) if (keys.length > 0) await redis.del(keys);
   await redis.close();
 });
@@ -34,8 +40,8 @@ async function call(method: string, path: string, body?: unknown): Promise<{ sta
 }
 
 describe('the example Redis sink plugin in standalone mode', () => {
-  it('loads from --plugin-path and is listed by GET /connector-plugins with its package version', async () => {
-    expect(sluice.plugins.failures).toEqual([]);
+  it('loads from --plugin-path and is listed by GET /connector-plugins with its package version, beside a broken package reported with its file', async () => {
+    expect(sluice.plugins.failures).toEqual([{ source: join(broken.dir, 'broken.mjs'), reason: 'cannot be imported: license check failed' }]);
     expect(sluice.plugins.loaded.map((p) => p.source)).toEqual([join(EXAMPLES, 'redis-sink')]);
     const plugins = await call('GET', '/connector-plugins');
     expect(plugins.body).toContainEqual({ class: 'com.example.redis.RedisSinkConnector', type: 'sink', version: '0.1.0' });
