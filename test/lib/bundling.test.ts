@@ -8,11 +8,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { App } from 'aws-cdk-lib';
 import type { Template } from 'aws-cdk-lib/assertions';
+import { buildSync, type Metafile } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mysqlConnectionOptions } from '../../lambdas/connectors/jdbc/drivers/MySqlConnector.js';
 import { parseConnectionUrl } from '../../lambdas/connectors/jdbc/config/connectionUrl.js';
 import { BundleLayout, DRIVERS } from '../../lib/bundleLayout.js';
-import { bundleLambda, CHUNK_DIR, ENTRY_FILE, ESM_REQUIRE_BANNER, EXTERNAL_MODULES, PROJECT_ROOT } from '../../lib/bundling.js';
+import { bundleLambda, CHUNK_DIR, ENTRY_FILE, ESM_REQUIRE_BANNER, EXTERNAL_MODULES, lambdaBuildOptions, PROJECT_ROOT } from '../../lib/bundling.js';
 import { NODE22 } from '../helpers/node22.js';
 import { buildStack } from './testStack.js';
 
@@ -39,16 +40,31 @@ const DRIVER_PROBES: Record<string, { readonly api: string; readonly connect: st
   oracledb: { api: 'm.default.getConnection', connect: "m.default.getConnection({ user: 'u', password: 'p', connectString: '127.0.0.1:1/FREEPDB1' })" },
 };
 
+/** The project source files an esbuild metafile's outputs hold. */
+const inputsOf = (metafile: Metafile) => new Set(Object.values(metafile.outputs).flatMap((o) => Object.keys(o.inputs)));
+const SINK_TASK = 'lambdas/connectors/jdbc/sink/JdbcSinkTask.ts';
+const SOURCE_TASK = 'lambdas/connectors/jdbc/source/JdbcSourceTask.ts';
+
 describe.each([
-  { task: 'sink', entry: 'lambdas/sink/index.ts' },
-  { task: 'source', entry: 'lambdas/source/index.ts' },
-])('the $task task bundle', ({ task, entry }) => {
+  { task: 'sink', entry: 'lambdas/sink/index.ts', own: SINK_TASK, other: SOURCE_TASK },
+  { task: 'source', entry: 'lambdas/source/index.ts', own: SOURCE_TASK, other: SINK_TASK },
+])('the $task task bundle', ({ task, entry, own, other }) => {
   let dir: string;
   let layout: BundleLayout;
+  let metafile: Metafile;
   const path = (output: string) => resolve(PROJECT_ROOT, output);
   beforeAll(() => {
     dir = join(root, task);
-    layout = new BundleLayout(bundleLambda(entry, dir));
+    metafile = bundleLambda(entry, dir);
+    layout = new BundleLayout(metafile);
+  });
+
+  it('holds the JDBC connector task code of its own kind only, in a chunk loaded when a pipeline starts its task', () => {
+    const inputs = inputsOf(metafile);
+    expect(inputs.has(own)).toBe(true);
+    expect(inputs.has(other)).toBe(false);
+    const holder = Object.entries(metafile.outputs).find(([, o]) => own in o.inputs)![0];
+    expect(layout.startup()).not.toContain(holder);
   });
 
   it('is index.mjs plus chunks, each file declaring require once, through the createRequire banner', () => {
@@ -104,6 +120,16 @@ describe.each([
     expect(api).toBe('function');
     // Refused by the closed port: the driver's lazy require('net') worked; a bundling fault would be "Dynamic require" or "Cannot find module".
     expect(error).toMatch(/ECONNREFUSED/);
+  });
+});
+
+describe('the API function bundle', () => {
+  it('holds no connector task code and no database driver: it only reads the connectors\' ConfigDefs', () => {
+    const { metafile } = buildSync({ ...lambdaBuildOptions('lambdas/api/index.ts', join(root, 'api')), write: false, metafile: true, logLevel: 'error' });
+    const inputs = [...inputsOf(metafile)];
+    expect(inputs).not.toContain(SINK_TASK);
+    expect(inputs).not.toContain(SOURCE_TASK);
+    for (const { packageName } of DRIVERS) expect(inputs.filter((i) => i.includes(`node_modules/${packageName}/`))).toEqual([]);
   });
 });
 

@@ -71,6 +71,10 @@ describe('bundling the plugin path', () => {
     expect(layout.startup().filter((f) => layout.filesWith('@redis/client').includes(f))).toEqual([]);
     expect(layout.chunksOf('@redis/client')).toContain(withPlugin[0]);
     expect(plain.filesWith('@redis/client')).toEqual([]);
+    // The generated entry keeps the handler's own bundling rules: the sink function still holds no source task code.
+    const inputs = new Set(Object.values(metafile.outputs).flatMap((o) => Object.keys(o.inputs)));
+    expect(inputs.has('lambdas/connectors/jdbc/sink/JdbcSinkTask.ts')).toBe(true);
+    expect(inputs.has('lambdas/connectors/jdbc/source/JdbcSourceTask.ts')).toBe(false);
   });
 
   it('imports a package under Node 22 only when a config names one of its classes', () => {
