@@ -23,11 +23,8 @@ export const BUILT_IN = 'Sluice (built-in)';
 function messageOf(e: unknown): string {
   // Not always an Error instance: a loader (tsx, vite) may throw an error-shaped object of another realm.
   if (typeof e !== 'object' || e === null || typeof (e as Error).message !== 'string') return String(e);
-  const err = e as Error;
-  const name = typeof err.name === 'string' ? err.name : 'Error';
-  // Node's SyntaxError from import() names neither file nor line: the stack's first line does.
-  const where = name === 'SyntaxError' && typeof err.stack === 'string' ? (err.stack.split('\n')[0]?.match(/^(\S+:\d+)$/)?.[1] ?? '') : '';
-  return `${name === 'Error' ? '' : `${name}: `}${err.message}${where ? ` (${where})` : ''}`;
+  const name = typeof (e as Error).name === 'string' ? (e as Error).name : 'Error';
+  return `${name === 'Error' ? '' : `${name}: `}${(e as Error).message}`;
 }
 
 async function importPackage(ref: PluginPackageRef): Promise<Plugin[]> {
