@@ -2,6 +2,7 @@
 // be imported, exports no valid `plugins`, or defines a class name already defined (by a built-in or an earlier
 // package) is not loaded and is reported with its file and the reason; the others load.
 import { pathToFileURL } from 'node:url';
+import { maskSecrets } from '../../connect-api/maskSecrets.js';
 import type { Plugin } from '../../connect-api/plugins.js';
 import type { PluginRegistry } from '../../runtime/plugins/PluginRegistry.js';
 import type { Logger } from '../../runtime/ports/Logger.js';
@@ -51,8 +52,9 @@ export async function loadPluginPath(dirs: readonly string[], registry: PluginRe
       const plugins = await importPackage(ref);
       const seen = new Map<string, string>();
       for (const p of plugins) {
-        const other = placeOf.get(p.className) ?? seen.get(p.className);
-        if (other !== undefined) throw new Error(`the class name ${p.className} is defined twice: by ${other} and by ${other === ref.source ? 'the same package again' : ref.source}`);
+        if (seen.has(p.className)) throw new Error(`the class name ${p.className} is defined twice in this package`);
+        const other = placeOf.get(p.className);
+        if (other !== undefined) throw new Error(`the class name ${p.className} is defined twice: by ${other} and by ${ref.source}`);
         seen.set(p.className, ref.source);
       }
       for (const [name, source] of seen) placeOf.set(name, source);
@@ -60,7 +62,8 @@ export async function loadPluginPath(dirs: readonly string[], registry: PluginRe
       loaded.push({ ...ref, plugins });
       logger?.info(`Loaded plugin package ${ref.source}: ${plugins.map((p) => `${p.className}${p.version ? ` ${p.version}` : ''}`).join(', ')}`);
     } catch (e) {
-      failed.push({ source: ref.source, reason: (e as Error).message });
+      // A plugin's own error message may quote a credential (a URL with a password): masked like every log line.
+      failed.push({ source: ref.source, reason: maskSecrets((e as Error).message) });
     }
   }
   for (const f of failed) logger?.error(`Plugin package ${f.source} was not loaded: ${f.reason}`);

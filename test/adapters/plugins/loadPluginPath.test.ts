@@ -56,6 +56,7 @@ describe('loadPluginPath', () => {
     const d = folder();
     const syntax = d.write('a-syntax.mjs', 'export const plugins = [ {;');
     const throws = d.write('b-throws.mjs', 'throw new Error("cannot reach the license server");');
+    const secret = d.write('b2-secret.mjs', 'throw new Error("cannot reach postgres://app:hunter2@db:5432/x");');
     const shape = d.write('c-shape.mjs', "export const plugins = [{ type: 'sink', className: 'com.example.NoTaskConnector', configDef: { keys: [] } }];");
     const none = d.write('d-none.mjs', 'export const connectors = [];');
     const badType = d.write('e-type.mjs', "export const plugins = [{ type: 'widget', className: 'com.example.Widget', configDef: { keys: [] }, create() {} }];");
@@ -69,12 +70,13 @@ describe('loadPluginPath', () => {
     // Node says SyntaxError; vitest's module loader (which imports here) words its own parse error.
     expect(reasons[syntax]).toMatch(/^cannot be imported: (SyntaxError: |Failed to parse source .*invalid JS syntax)/);
     expect(reasons[throws]).toBe('cannot be imported: cannot reach the license server');
+    expect(reasons[secret]).not.toContain('hunter2');
     expect(reasons[shape]).toBe('plugins[0] com.example.NoTaskConnector: a sink plugin needs a createTask function');
     expect(reasons[none]).toBe('exports no `plugins` (an array of plugin objects)');
     expect(reasons[badType]).toMatch(/^plugins\[0\] com\.example\.Widget: type must be one of sink, source, /);
     expect(reasons[join(d.dir, 'f-badjson')]).toMatch(/^package\.json is not valid JSON/);
     expect(reasons[join(d.dir, 'h-dangling.mjs')]).toMatch(/^cannot be read: ENOENT/);
-    expect(report.failures).toHaveLength(7);
+    expect(report.failures).toHaveLength(8);
     expect(report.loaded.map((p) => p.source)).toEqual([join(d.dir, 'g-good.mjs')]);
     expect(registry.find('com.example.GoodSinkConnector', 'sink')).toBeDefined();
     expect(registry.find('com.example.NoTaskConnector', 'sink')).toBeUndefined();
@@ -87,11 +89,13 @@ describe('loadPluginPath', () => {
     first.write('one.mjs', `export const plugins = [${sinkPluginSource('com.example.TwinSinkConnector')}];`);
     second.write('two.mjs', `export const plugins = [${sinkPluginSource('com.example.TwinSinkConnector')}];`);
     second.write('jdbc.mjs', `export const plugins = [${sinkPluginSource('io.confluent.connect.jdbc.JdbcSinkConnector')}];`);
+    second.write('self.mjs', `export const plugins = [${sinkPluginSource('com.example.SelfSinkConnector')}, ${sinkPluginSource('com.example.SelfSinkConnector')}];`);
     const registry = builtinPlugins();
     const report = await loadPluginPath([first.dir, second.dir], registry);
     expect(report.loaded.map((p) => p.source)).toEqual([join(first.dir, 'one.mjs')]);
     expect(report.failures).toEqual([
       { source: join(second.dir, 'jdbc.mjs'), reason: `the class name io.confluent.connect.jdbc.JdbcSinkConnector is defined twice: by ${BUILT_IN} and by ${join(second.dir, 'jdbc.mjs')}` },
+      { source: join(second.dir, 'self.mjs'), reason: 'the class name com.example.SelfSinkConnector is defined twice in this package' },
       { source: join(second.dir, 'two.mjs'), reason: `the class name com.example.TwinSinkConnector is defined twice: by ${join(first.dir, 'one.mjs')} and by ${join(second.dir, 'two.mjs')}` },
     ]);
     // The built-in is untouched.
