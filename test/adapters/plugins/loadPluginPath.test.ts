@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { BUILT_IN, loadPluginPath } from '../../../lambdas/adapters/plugins/loadPluginPath.js';
 import { ConfigDef } from '../../../lambdas/connect-api/config/ConfigDef.js';
 import { builtinPlugins } from '../../../lambdas/runtime/plugins/builtins.js';
+import { TransformationChain } from '../../../lambdas/runtime/transforms/TransformationChain.js';
 import { type PluginDir, pluginDir, sinkPluginSource } from './pluginFixtures.js';
 
 const dirs: PluginDir[] = [];
@@ -100,6 +101,22 @@ describe('loadPluginPath', () => {
     ]);
     // The built-in is untouched.
     expect(registry.find('io.confluent.connect.jdbc.JdbcSinkConnector', 'sink')?.configDef.key('echo.prefix')).toBeUndefined();
+  });
+
+  it('loads transforms and predicates too, which a connector config then uses like built-ins', async () => {
+    const d = folder();
+    d.write('smts.mjs', `export const plugins = [
+      { type: 'transformation', className: 'com.example.Shout', configDef: { keys: [{ name: 'suffix', type: 'STRING', default: '!', importance: 'LOW', documentation: 'Appended.' }] },
+        create: (props) => ({ apply: (r) => ({ ...r, value: String(r.value).toUpperCase() + (props.suffix ?? '!') }) }) },
+      { type: 'predicate', className: 'com.example.IsQuiet', configDef: { keys: [] }, create: () => ({ test: (r) => r.value === 'hush' }) },
+    ];`);
+    const registry = builtinPlugins();
+    expect((await loadPluginPath([d.dir], registry)).failures).toEqual([]);
+    const chain = TransformationChain.fromConfig({ transforms: 'loud', 'transforms.loud.type': 'com.example.Shout', 'transforms.loud.suffix': '?!', 'transforms.loud.predicate': 'quiet', 'transforms.loud.negate': 'true', predicates: 'quiet', 'predicates.quiet.type': 'IsQuiet' }, registry);
+    const record = (value: string) => ({ topic: 't', kafkaPartition: 0, keySchema: null, key: null, valueSchema: null, value, timestamp: null, headers: [] });
+    expect(chain.apply(record('hello'))?.value).toBe('HELLO?!');
+    expect(chain.apply(record('hush'))?.value).toBe('hush');
+    expect(registry.list('transformation', 'predicate')).toEqual(expect.arrayContaining([{ class: 'com.example.Shout', type: 'transformation' }, { class: 'com.example.IsQuiet', type: 'predicate' }]));
   });
 
   it('reports a plugin-path folder that does not exist', async () => {
