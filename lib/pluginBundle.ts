@@ -10,7 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { assertAllLoaded, loadPluginPath } from '../lambdas/adapters/plugins/loadPluginPath.js';
-import { builtinPlugins } from '../lambdas/runtime/plugins/builtins.js';
+import { builtinPlugins } from '../lambdas/runtime/builtins/builtins.js';
 import type { PluginDescriptor } from '../lambdas/runtime/plugins/PluginRegistry.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));

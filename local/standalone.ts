@@ -17,7 +17,7 @@ import { loadPluginPath, type PluginPathReport } from '../lambdas/adapters/plugi
 import { createApiHandler } from '../lambdas/api/createApiHandler.js';
 import { ConnectorService } from '../lambdas/runtime/connector/ConnectorService.js';
 import { PipelineReconciler } from '../lambdas/runtime/lifecycle/PipelineReconciler.js';
-import { builtinPlugins } from '../lambdas/runtime/plugins/builtins.js';
+import { builtinPlugins } from '../lambdas/runtime/builtins/builtins.js';
 import { systemClock } from '../lambdas/runtime/ports/Clock.js';
 import { consoleLogger, type Logger } from '../lambdas/runtime/ports/Logger.js';
 import type { SinkTask, TaskContext } from '../lambdas/connect-api/connector.js';

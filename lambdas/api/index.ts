@@ -6,7 +6,7 @@ import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { AwsRuntimeObserver } from '../adapters/aws/AwsRuntimeObserver.js';
 import { SecretsManagerResolver } from '../adapters/aws/SecretsManagerResolver.js';
 import { bundledPlugins } from '../adapters/plugins/bundledPlugins.js';
-import { builtinPlugins } from '../runtime/plugins/builtins.js';
+import { builtinPlugins } from '../runtime/builtins/builtins.js';
 import { buildService, type ScramCredentials } from './buildService.js';
 import { createApiHandler } from './createApiHandler.js';
 import { readApiEnv } from './env.js';

@@ -93,6 +93,8 @@ interface ConnectorBase {
   readonly configDef: ConfigDef;
   /** Multi-key validation a ConfigDef cannot express: error messages by key (Kafka's Connector.validate). */
   validate?(props: Readonly<Record<string, string>>): Map<string, string[]>;
+  /** The task's class name, reported as `task.class` by GET /connectors/{name}/tasks (Kafka's Connector.taskClass); default `<className>Task`. */
+  readonly taskClass?: string;
 }
 
 export interface SinkConnector extends ConnectorBase {
@@ -104,4 +106,10 @@ export interface SinkConnector extends ConnectorBase {
 export interface SourceConnector extends ConnectorBase {
   readonly type: 'source';
   createTask(props: Readonly<Record<string, string>>, context: TaskContext): SourceTask;
+  /**
+   * Checks offsets a user asks to store (PATCH /connectors/{name}/offsets; Kafka's SourceConnector.alterOffsets):
+   * throws an error whose message says what is wrong (answered 400). Partitions and offsets are maps already; a null
+   * offset resets its partition.
+   */
+  alterOffsets?(props: Readonly<Record<string, string>>, offsets: ReadonlyArray<{ readonly partition: SourcePartition; readonly offset: SourceOffset | null }>): void;
 }

@@ -8,7 +8,7 @@ import { DynamoPipelineStore } from '../adapters/dynamodb/DynamoPipelineStore.js
 import { KafkaRecordProducer } from '../adapters/kafka/KafkaRecordProducer.js';
 import { authenticatedKafka } from '../adapters/kafka/mskIam.js';
 import { EmfMetricsSink } from '../adapters/metrics/EmfMetricsSink.js';
-import { builtinPlugins } from '../runtime/plugins/builtins.js';
+import { builtinPlugins } from '../runtime/builtins/builtins.js';
 import { bundledPlugins } from '../adapters/plugins/bundledPlugins.js';
 import { systemClock } from '../runtime/ports/Clock.js';
 import { consoleLogger } from '../runtime/ports/Logger.js';

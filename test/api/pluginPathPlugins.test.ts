@@ -2,7 +2,7 @@
 // ConfigDefs, exactly as built-ins.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPluginPath } from '../../lambdas/adapters/plugins/loadPluginPath.js';
-import { builtinPlugins } from '../../lambdas/runtime/plugins/builtins.js';
+import { builtinPlugins } from '../../lambdas/runtime/builtins/builtins.js';
 import { type PluginDir, pluginDir, sinkPluginSource } from '../adapters/plugins/pluginFixtures.js';
 import { type ApiHarness, apiHarness } from '../helpers/apiHarness.js';
 import { startTestDynamo, type TestDynamo } from '../helpers/dynamo.js';

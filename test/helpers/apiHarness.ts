@@ -5,7 +5,7 @@ import { DynamoPipelineStore } from '../../lambdas/adapters/dynamodb/DynamoPipel
 import { type ApiHandler, createApiHandler } from '../../lambdas/api/createApiHandler.js';
 import type { ErrorLogger } from '../../lambdas/api/httpErrors.js';
 import { ConnectorService, type ConnectorServiceOptions } from '../../lambdas/runtime/connector/ConnectorService.js';
-import { builtinPlugins } from '../../lambdas/runtime/plugins/builtins.js';
+import { builtinPlugins } from '../../lambdas/runtime/builtins/builtins.js';
 import { systemClock } from '../../lambdas/runtime/ports/Clock.js';
 import type { PipelineStore } from '../../lambdas/runtime/ports/PipelineStore.js';
 import { localContext } from '../../local/httpAdapter.js';

@@ -17,7 +17,7 @@ import { DynamoPipelineStore } from '../../lambdas/adapters/dynamodb/DynamoPipel
 import { EmfMetricsSink } from '../../lambdas/adapters/metrics/EmfMetricsSink.js';
 import { ConnectorService } from '../../lambdas/runtime/connector/ConnectorService.js';
 import { aliasForPipeline } from '../../lambdas/runtime/pipelineAlias.js';
-import { builtinPlugins } from '../../lambdas/runtime/plugins/builtins.js';
+import { builtinPlugins } from '../../lambdas/runtime/builtins/builtins.js';
 import type { MskEvent } from '../../lambdas/runtime/sink/mskEvent.js';
 import { createSinkHandler } from '../../lambdas/sink/createSinkHandler.js';
 import { SinkPipelines, type SinkRuntime } from '../../lambdas/sink/SinkPipelines.js';

@@ -7,7 +7,7 @@ import { InMemoryMetricsSink } from '../../lambdas/adapters/metrics/InMemoryMetr
 import { ConnectorService } from '../../lambdas/runtime/connector/ConnectorService.js';
 import { RetriableError } from '../../lambdas/connect-api/errors.js';
 import { aliasForPipeline, pipelineOfPlainAlias } from '../../lambdas/runtime/pipelineAlias.js';
-import { builtinPlugins } from '../../lambdas/runtime/plugins/builtins.js';
+import { builtinPlugins } from '../../lambdas/runtime/builtins/builtins.js';
 import type { RecordProducer } from '../../lambdas/runtime/ports/RecordProducer.js';
 import type { MskEvent } from '../../lambdas/runtime/sink/mskEvent.js';
 import { createSinkHandler } from '../../lambdas/sink/createSinkHandler.js';

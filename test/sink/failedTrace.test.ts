@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { InMemoryMetricsSink } from '../../lambdas/adapters/metrics/InMemoryMetricsSink.js';
 import { errorTrace } from '../../lambdas/connect-api/errors.js';
-import { builtinPlugins } from '../../lambdas/runtime/plugins/builtins.js';
+import { builtinPlugins } from '../../lambdas/runtime/builtins/builtins.js';
 import { systemClock } from '../../lambdas/runtime/ports/Clock.js';
 import { createSinkTask } from '../../lambdas/runtime/sink/createSinkTask.js';
 import type { RawRecord } from '../../lambdas/runtime/sink/mskEvent.js';

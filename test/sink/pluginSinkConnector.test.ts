@@ -11,7 +11,7 @@ import type { FailedRecord, SinkConnector, SinkTask, TaskContext } from '../../l
 import type { SinkRecord } from '../../lambdas/connect-api/data/ConnectRecord.js';
 import { ConnectorService } from '../../lambdas/runtime/connector/ConnectorService.js';
 import { aliasForPipeline } from '../../lambdas/runtime/pipelineAlias.js';
-import { builtinPlugins } from '../../lambdas/runtime/plugins/builtins.js';
+import { builtinPlugins } from '../../lambdas/runtime/builtins/builtins.js';
 import type { MskEvent } from '../../lambdas/runtime/sink/mskEvent.js';
 import { createSinkHandler } from '../../lambdas/sink/createSinkHandler.js';
 import { SinkPipelines, type SinkRuntime } from '../../lambdas/sink/SinkPipelines.js';

@@ -6,7 +6,7 @@ import pg from 'pg';
 import { DynamoPipelineStore } from '../../lambdas/adapters/dynamodb/DynamoPipelineStore.js';
 import { KafkaRecordProducer } from '../../lambdas/adapters/kafka/KafkaRecordProducer.js';
 import { InMemoryMetricsSink } from '../../lambdas/adapters/metrics/InMemoryMetricsSink.js';
-import { builtinPlugins } from '../../lambdas/runtime/plugins/builtins.js';
+import { builtinPlugins } from '../../lambdas/runtime/builtins/builtins.js';
 import { systemClock } from '../../lambdas/runtime/ports/Clock.js';
 import type { Logger } from '../../lambdas/runtime/ports/Logger.js';
 import type { PipelineStore } from '../../lambdas/runtime/ports/PipelineStore.js';

@@ -12,7 +12,7 @@ import { ConfigDef } from '../../lambdas/connect-api/config/ConfigDef.js';
 import type { SourceConnector, SourcePollContext, SourcePollResult, SourceTask } from '../../lambdas/connect-api/connector.js';
 import type { SourceRecord } from '../../lambdas/connect-api/data/ConnectRecord.js';
 import { RetriableError } from '../../lambdas/connect-api/errors.js';
-import { builtinPlugins } from '../../lambdas/runtime/plugins/builtins.js';
+import { builtinPlugins } from '../../lambdas/runtime/builtins/builtins.js';
 import { systemClock } from '../../lambdas/runtime/ports/Clock.js';
 import type { PipelineStore } from '../../lambdas/runtime/ports/PipelineStore.js';
 import type { ProducerRecord, RecordProducer } from '../../lambdas/runtime/ports/RecordProducer.js';

@@ -8,6 +8,7 @@ import { jdbcSinkConfigDef, validateJdbcSink } from './JdbcSinkConnector.js';
 import { jdbcSourceConfigDef, validateJdbcSource } from './JdbcSourceConnector.js';
 import { type JdbcSinkConfig, parseJdbcSinkConfig } from './sink/JdbcSinkConfig.js';
 import { type JdbcSourceConfig, parseJdbcSourceConfig } from './source/JdbcSourceConfig.js';
+import { checkJdbcSourceOffsets } from './source/offsetChecks.js';
 
 export const JDBC_CONNECTOR_VERSION = '10.7.4-sluice';
 
@@ -77,6 +78,7 @@ export function jdbcSinkPluginFor(className: string, forcedDialect?: DialectName
     className,
     version: JDBC_CONNECTOR_VERSION,
     configDef: jdbcSinkConfigDef,
+    taskClass: 'io.sluice.connect.jdbc.sink.JdbcSinkTask',
     ...(forcedDialect ? { forcedDialect } : {}),
     validate: (props) => validateJdbcSink(props, forcedDialect),
     // The config is parsed here, so that a pipeline whose config does not parse fails when its task is built.
@@ -93,9 +95,11 @@ export function jdbcSourcePluginFor(className: string, forcedDialect?: DialectNa
     className,
     version: JDBC_CONNECTOR_VERSION,
     configDef: jdbcSourceConfigDef,
+    taskClass: 'io.sluice.connect.jdbc.source.JdbcSourceTask',
     ...(forcedDialect ? { forcedDialect } : {}),
     validate: (props) => validateJdbcSource(props, forcedDialect),
     createTask: (props, context) => jdbcSourceTask(parseJdbcSourceConfig(props, forcedDialect), context),
+    alterOffsets: (_props, offsets) => checkJdbcSourceOffsets(offsets),
   };
 }
 

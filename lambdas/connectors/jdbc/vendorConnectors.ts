@@ -13,6 +13,9 @@ const DATABASES: Record<string, DialectName> = {
   mariadb: 'mysql',
 };
 
+/** The names resolveVendorConnector resolves, as the API's messages list them. */
+export const VENDOR_CONNECTOR_NAMES = '<Oracle|Postgres|MySql|MariaDb>(Sink|Source)Connector name';
+
 const VENDOR_NAME = /^(?:[A-Za-z_$][\w$]*\.)*([A-Za-z]+?)(?:Jdbc)?(Sink|Source)(?:Connector)?$/;
 
 export function resolveVendorConnector(name: string): ((SinkConnector | SourceConnector) & JdbcConnectorExtras) | undefined {

@@ -149,7 +149,7 @@ export class ConnectorService {
   async tasks(name: string): Promise<TaskInfo[]> {
     const r = await this.require(name, `Connector ${name} not found`);
     const config = maskConfig(r.config, this.pluginOf(r));
-    return taskIdsOf(r).map((task) => ({ id: { connector: name, task }, config: { ...config, 'task.class': taskClass(r) } }));
+    return taskIdsOf(r).map((task) => ({ id: { connector: name, task }, config: { ...config, 'task.class': this.taskClassOf(r) } }));
   }
 
   /** PUT pause / resume / stop, as the lifecycle table says (stop and pause-after-stop leave no task). */
@@ -210,7 +210,8 @@ export class ConnectorService {
   }
 
   async alterOffsets(name: string, body: unknown): Promise<Message> {
-    return this.offsets.alter(await this.offsetsChangeable(name), body);
+    const r = await this.offsetsChangeable(name);
+    return this.offsets.alter(r, body, this.pluginOf(r));
   }
 
   async resetOffsets(name: string): Promise<Message> {
@@ -309,6 +310,12 @@ export class ConnectorService {
     return name.length > NAME_MAX || hasLoneSurrogate(name) ? Promise.resolve(undefined) : this.options.store.get(name);
   }
 
+  /** The connector's task class (Kafka's Connector.taskClass), or `<connector class>Task`. */
+  private taskClassOf(r: PipelineRecord): string {
+    const plugin = this.pluginOf(r);
+    return plugin?.taskClass ?? `${plugin?.className ?? r.config['connector.class'] ?? ''}Task`;
+  }
+
   private pluginOf(r: PipelineRecord): ConnectorPlugin | undefined {
     return this.pluginNamed(r.config['connector.class']);
   }
@@ -335,8 +342,5 @@ function nonNullOrKeep(config: Record<string, string | null>): Record<string, st
   return Object.fromEntries(Object.entries(config).filter((e): e is [string, string] => e[1] !== null));
 }
 
-function taskClass(r: PipelineRecord): string {
-  return r.type === 'sink' ? 'io.sluice.connect.jdbc.sink.JdbcSinkTask' : 'io.sluice.connect.jdbc.source.JdbcSourceTask';
-}
 
 

@@ -1,6 +1,7 @@
 // GET / PATCH / DELETE /connectors/{name}/offsets (KIP-875): source offsets live in the store, sink offsets are the
 // consumer group connect-<name>'s committed offsets. Changes are allowed only while the pipeline is STOPPED.
 import { BadRequestError, SluiceError } from '../../connect-api/errors.js';
+import type { ConnectorPlugin } from '../../connect-api/plugins.js';
 import type { ConsumerGroupOffsets, TopicPartitionOffset } from '../ports/ConsumerGroupOffsets.js';
 import type { PipelineRecord, PipelineStore } from '../ports/PipelineStore.js';
 import { connectGroup, consumerGroupFor, knownSinkTopics, sinkTopics } from '../sinkGroups.js';
@@ -50,13 +51,22 @@ export class OffsetsManager {
   }
 
   /** The caller checked that the connector is STOPPED (ConnectorService, from the lifecycle table). */
-  async alter(r: PipelineRecord, body: unknown): Promise<Message> {
+  async alter(r: PipelineRecord, body: unknown, plugin?: ConnectorPlugin): Promise<Message> {
     const entries = (body as { offsets?: unknown } | null)?.offsets;
     if (!Array.isArray(entries) || entries.length === 0) {
       throw new BadRequestError('Partitions / offsets need to be provided for an alter offsets request');
     }
     if (r.type === 'source') {
-      await this.store.putOffsets(r.name, entries.map(sourceEntry));
+      const parsed = entries.map(sourceEntry);
+      if (plugin?.type === 'source' && plugin.alterOffsets) {
+        try {
+          plugin.alterOffsets(r.config, parsed);
+        } catch (e) {
+          // The connector's refusal, whatever its class: the request is at fault.
+          throw e instanceof BadRequestError ? e : new BadRequestError(e instanceof Error ? e.message : String(e), { cause: e });
+        }
+      }
+      await this.store.putOffsets(r.name, parsed);
     } else {
       const topics = await knownTopics(this.store, r);
       const parsed = entries.map(sinkEntry);

@@ -6,13 +6,6 @@ import type { TopicPartitionOffset } from '../ports/ConsumerGroupOffsets.js';
 import type { SourceOffset } from '../ports/PipelineStore.js';
 
 const INT64_MAX = 2n ** 63n - 1n;
-/** The keys of a JDBC source offset (TimestampIncrementingOffset) and what each holds. */
-const SOURCE_OFFSET_KEYS: Record<string, { min: bigint; max: bigint; what: string }> = {
-  incrementing: { min: -(2n ** 63n), max: INT64_MAX, what: 'a 64-bit integer (the last incrementing column value read)' },
-  timestamp: { min: -(2n ** 63n), max: INT64_MAX, what: 'an integer number of epoch milliseconds' },
-  timestamp_nanos: { min: 0n, max: 999_999_999n, what: 'an integer number of nanoseconds within the second (0 to 999999999)' },
-};
-
 type Entry = { partition?: unknown; offset?: unknown };
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -31,14 +24,6 @@ export function sourceEntry(e: unknown): SourceOffset {
   const { partition, offset } = (isPlainObject(e) ? e : {}) as Entry;
   if (!isPlainObject(partition)) throw new BadRequestError('The partition for a source connector offset cannot be null or missing');
   if (offset !== null && !isPlainObject(offset)) throw new BadRequestError('The offset for a source connector should either be null or be a map');
-  for (const [key, value] of Object.entries(offset ?? {})) {
-    const rule = SOURCE_OFFSET_KEYS[key];
-    if (!rule) throw new BadRequestError(`Unknown key '${key}' in the offset for source partition ${JSON.stringify(partition)}; a JDBC source offset holds ${Object.keys(SOURCE_OFFSET_KEYS).join(', ')}`);
-    const n = integerOf(value);
-    if (n === undefined || n < rule.min || n > rule.max) {
-      throw new BadRequestError(`Invalid value ${JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))} for '${key}' in the offset for source partition ${JSON.stringify(partition)}: it must be ${rule.what}`);
-    }
-  }
   return { partition, offset: offset ?? null };
 }
 

@@ -36,7 +36,7 @@ export function findConnector(registry: PluginRegistry, props: Readonly<Record<s
   if (!plugin) {
     const available = registry.list('sink', 'source').map((p) => p.class);
     throw new BadRequestError(
-      `Failed to find any class that implements Connector and which name matches ${className}, available connectors are: ${available.join(', ')} (and any <Oracle|Postgres|MySql|MariaDb>(Sink|Source)Connector name)`,
+      `Failed to find any class that implements Connector and which name matches ${className}, available connectors are: ${available.join(', ')}${registry.families.map((f) => ` (and any ${f})`).join('')}`,
       { key: 'connector.class' },
     );
   }

@@ -1,7 +1,7 @@
 // Replaces the README's generated section (between the BEGIN/END markers) with tables rendered from the ConfigDefs.
 import { commonConfigDef, sinkFrameworkConfigDef, sourceFrameworkConfigDef } from '../config/frameworkConfig.js';
 import { jdbcSinkConfigDef } from '../../connectors/jdbc/JdbcSinkConnector.js';
-import { builtinPlugins } from '../plugins/builtins.js';
+import { builtinPlugins } from '../builtins/builtins.js';
 import { jdbcSourceConfigDef } from '../../connectors/jdbc/JdbcSourceConnector.js';
 import { renderConfigTable } from './configReference.js';
 

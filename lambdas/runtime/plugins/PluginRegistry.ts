@@ -35,6 +35,7 @@ export class PluginRegistry {
   private readonly plugins: Plugin[] = [];
   private readonly fallbacks: Array<(name: string) => Plugin | undefined> = [];
   private readonly lazy: Array<{ readonly pkg: LazyPluginPackage; loading?: Promise<void> }> = [];
+  private readonly familyNames: string[] = [];
 
   register(...plugins: Plugin[]): this {
     this.plugins.push(...plugins);
@@ -71,10 +72,19 @@ export class PluginRegistry {
     this.register(...plugins);
   }
 
-  /** A resolver for class names that are families rather than one class (e.g. any *.OracleSinkConnector). */
-  registerResolver(resolve: (name: string) => Plugin | undefined): this {
+  /**
+   * A resolver for class names that are families rather than one class (e.g. any *.OracleSinkConnector); `family`
+   * describes the names it resolves, for error messages.
+   */
+  registerResolver(resolve: (name: string) => Plugin | undefined, family?: string): this {
     this.fallbacks.push(resolve);
+    if (family !== undefined) this.familyNames.push(family);
     return this;
+  }
+
+  /** What the resolvers resolve, as registered (e.g. `<Oracle|Postgres|MySql|MariaDb>(Sink|Source)Connector name`). */
+  get families(): readonly string[] {
+    return this.familyNames;
   }
 
   /** Finds a plugin of one of `types` by class name or alias; undefined when none or more than one alias matches. */

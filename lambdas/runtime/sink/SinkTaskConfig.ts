@@ -24,7 +24,7 @@ export function parseSinkTaskConfig(props: Readonly<Record<string, string>>): Si
     dlqTopic: dlq === '' ? undefined : dlq,
     dlqContextHeaders: c.getBoolean('errors.deadletterqueue.context.headers.enable'),
     retry: Object.freeze({
-      // The JDBC sink's max.retries / retry.backoff.ms, capped by the framework's errors.retry.* settings.
+      // The connector's max.retries / retry.backoff.ms (Confluent's JDBC and Elasticsearch sinks both have them), capped by the framework's errors.retry.* settings.
       maxRetries: int('max.retries', 10),
       initialBackoffMs: int('retry.backoff.ms', 3000),
       maxDelayMs: c.getLong('errors.retry.delay.max.ms'),

@@ -46,7 +46,7 @@ export interface PutResult {
   readonly topics: readonly string[];
 }
 
-/** A put error that names the one record of the batch at fault (the JDBC writer validates before executing). */
+/** A put error that names the one record of the batch at fault (a connector that validates records before writing). */
 function faultyRecord(e: unknown, records: readonly SinkRecord[]): SinkRecord | undefined {
   const record = (e as { record?: unknown } | null)?.record;
   return typeof record === 'object' && record !== null && !isRetriable(e) ? records.find((r) => r === record) : undefined;
@@ -137,9 +137,9 @@ export class WorkerSinkTask {
       rejected = await this.writeWithRetry(records, deadline);
     } catch (e) {
       // Retries are spent (max.retries, errors.retry.timeout or the invocation's deadline): like Kafka's JDBC sink
-      // after max.retries, the task fails; a database outage never sends good records to the dead-letter queue.
+      // after max.retries, the task fails; an outage of the target never sends good records to the dead-letter queue.
       if (isRetriable(e)) throw new SluiceError(`Writing ${records.length} records failed after retries: ${(e as Error).message}`, { cause: e });
-      // The database cannot be reached at all: no record is at fault, so nothing is bisected or dead-lettered.
+      // The target cannot be reached at all: no record is at fault, so nothing is bisected or dead-lettered.
       if (isConnectionError(e)) throw e;
       const culprit = faultyRecord(e, records);
       if (culprit) {
@@ -154,7 +154,7 @@ export class WorkerSinkTask {
         return 0;
       }
       if (this.parts.operator.tolerance === 'none') {
-        // Kafka's JDBC sink fails the task with the SQL error; there is no single record to report.
+        // Kafka's sinks fail the task with the connector's error (the JDBC sink's SQL error); no single record to report.
         throw new ToleranceExceededError(e, describeCoordinates(records.map(rawOf)));
       }
       const middle = Math.ceil(records.length / 2);

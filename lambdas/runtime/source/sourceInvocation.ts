@@ -1,5 +1,5 @@
 // One scheduled invocation of a source pipeline. EventBridge Scheduler fires at most once a minute, so with
-// poll.interval.ms below 60000 the invocation keeps polling (sleeping until the next table is due) until the
+// poll.interval.ms below 60000 the invocation keeps polling (sleeping until the connector has data due again) until the
 // deadline. It holds the pipeline's lease throughout (fencing offsets writes), renews it between polls, re-reads the
 // CONFIG to stop when the pipeline is paused, stopped, reconfigured or deleted, and releases the lease at the end.
 import { ConflictError, errorTrace } from '../../connect-api/errors.js';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BUILT_IN, loadPluginPath } from '../../../lambdas/adapters/plugins/loadPluginPath.js';
 import { ConfigDef } from '../../../lambdas/connect-api/config/ConfigDef.js';
-import { builtinPlugins } from '../../../lambdas/runtime/plugins/builtins.js';
+import { builtinPlugins } from '../../../lambdas/runtime/builtins/builtins.js';
 import { TransformationChain } from '../../../lambdas/runtime/transforms/TransformationChain.js';
 import { type PluginDir, pluginDir, sinkPluginSource } from './pluginFixtures.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JdbcConnectorExtras } from '../../../lambdas/connectors/jdbc/plugins.js';
-import { builtinPlugins } from '../../../lambdas/runtime/plugins/builtins.js';
+import { builtinPlugins } from '../../../lambdas/runtime/builtins/builtins.js';
 
 const registry = builtinPlugins();
 

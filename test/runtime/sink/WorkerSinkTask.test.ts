@@ -5,7 +5,7 @@ import { InMemoryMetricsSink } from '../../../lambdas/adapters/metrics/InMemoryM
 import { KafkaRecordProducer } from '../../../lambdas/adapters/kafka/KafkaRecordProducer.js';
 import { ToleranceExceededError } from '../../../lambdas/runtime/errorhandling/ToleranceOperator.js';
 import { ConnectionError, RetriableError, SluiceError } from '../../../lambdas/connect-api/errors.js';
-import { builtinPlugins } from '../../../lambdas/runtime/plugins/builtins.js';
+import { builtinPlugins } from '../../../lambdas/runtime/builtins/builtins.js';
 import type { RecordProducer } from '../../../lambdas/runtime/ports/RecordProducer.js';
 import { createSinkTask } from '../../../lambdas/runtime/sink/createSinkTask.js';
 import type { RawRecord } from '../../../lambdas/runtime/sink/mskEvent.js';

@@ -1,4 +1,4 @@
-// The port the JDBC sink writes through: one database connection, driver-neutral. Adapters in lambdas/adapters/sql
+// The port the JDBC sink writes through: one database connection, driver-neutral. Adapters in lambdas/connectors/jdbc/drivers
 // implement it with pg, mysql2 and oracledb; the runtime never imports a driver.
 import type { ConnectionSpec } from '../config/connectionUrl.js';
 

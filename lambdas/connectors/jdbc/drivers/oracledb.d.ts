@@ -1,5 +1,5 @@
 // node-oracledb ships no type declarations; these are the few members OracleConnector uses (checked against
-// oracledb 6+/26 lib/oracledb.js). Only lambdas/adapters/sql imports oracledb.
+// oracledb 6+/26 lib/oracledb.js). Only lambdas/connectors/jdbc/drivers imports oracledb.
 declare module 'oracledb' {
   interface OracleResult {
     readonly rows?: unknown[];

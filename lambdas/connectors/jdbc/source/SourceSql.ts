@@ -1,6 +1,6 @@
 // The port the JDBC source reads through: a SELECT returning its rows as arrays plus the result set's column
 // metadata (JDBC's ResultSetMetaData), which the sink's SqlConnection does not expose. Adapters in
-// lambdas/adapters/sqlsource implement it with pg (rowMode 'array'), mysql2 (rowsAsArray) and oracledb (OUT_FORMAT_ARRAY).
+// lambdas/connectors/jdbc/drivers/source implement it with pg (rowMode 'array'), mysql2 (rowsAsArray) and oracledb (OUT_FORMAT_ARRAY).
 import type { ConnectionSpec } from '../config/connectionUrl.js';
 
 /** java.sql.Types names, as kafka-connect-jdbc's GenericDatabaseDialect switches on them. */

@@ -31,7 +31,7 @@ export async function loadOracleSourceDriver(): Promise<OracleSourceDriver> {
   const { default: oracledb } = await import('oracledb');
   return {
     getConnection: (attributes) => oracledb.getConnection(attributes) as unknown as Promise<OracleSourceConnectionLike>,
-    // OUT_FORMAT_ARRAY (4001) is missing from lambdas/adapters/sql/oracledb.d.ts; STRING and BUFFER are aliases of these DB types.
+    // OUT_FORMAT_ARRAY (4001) is missing from lambdas/connectors/jdbc/drivers/oracledb.d.ts; STRING and BUFFER are aliases of these DB types.
     outFormatArray: (oracledb as unknown as { OUT_FORMAT_ARRAY?: number }).OUT_FORMAT_ARRAY ?? 4001,
     STRING: oracledb.DB_TYPE_VARCHAR,
     BUFFER: oracledb.DB_TYPE_RAW,
