@@ -31,6 +31,7 @@ async function standalone(argv: readonly string[]): Promise<void> {
     kafkaBrokers: args.kafkaBrokers,
     schemaRegistryPort: args.schemaRegistryPort,
     ...(args.schemaRegistryUrl !== undefined ? { schemaRegistryUrl: args.schemaRegistryUrl } : {}),
+    pluginPath: args.pluginPath,
   });
   process.stdout.write(banner(args, handle));
   stopOnSignals(() => handle.stop(), {

@@ -10,6 +10,7 @@ import { Construct } from 'constructs';
 import type { KafkaAuthMode } from './stackInputs.js';
 import { mskGroupAdminStatements, mskResourceArn, secretKeyStatement, vpcEniStatement } from './kafkaIam.js';
 import { acknowledge, defaultPolicy, iam5 } from './nag.js';
+import type { BundledPluginPackage } from './pluginBundle.js';
 import { SluiceFunction } from './SluiceFunction.js';
 
 /** How the API reaches Kafka for the sink offsets endpoints (consumer groups connect-*). */
@@ -34,6 +35,8 @@ export interface ConnectApiProps {
   readonly kafkaClusterId?: string;
   /** @default 'lambdas/api/index.ts' */
   readonly entry?: string;
+  /** Plugin-path packages: the API imports them at start, to validate and create their pipelines. @default none */
+  readonly plugins?: readonly BundledPluginPackage[];
   /** Steady-state requests per second for the stage. @default 50 */
   readonly throttlingRateLimit?: number;
   /** @default 100 */
@@ -68,6 +71,7 @@ export class ConnectApi extends Construct {
         ...(props.kafka ? kafkaEnvironment(props.kafka) : {}),
       },
       ...(props.kafka ? { vpc: props.kafka.network } : {}),
+      ...(props.plugins ? { plugins: props.plugins } : {}),
     });
     this.fn = fn.fn;
     props.table.grantReadWriteData(fn.role);

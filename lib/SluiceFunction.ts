@@ -9,6 +9,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { LAMBDA_ARCHITECTURE, LAMBDA_HANDLER, LAMBDA_RUNTIME, lambdaCode } from './bundling.js';
 import { acknowledge } from './nag.js';
+import type { BundledPluginPackage } from './pluginBundle.js';
 
 export interface SluiceFunctionProps {
   /** The handler's TypeScript entry (exporting `handler`), relative to the repository root or absolute. */
@@ -23,6 +24,8 @@ export interface SluiceFunctionProps {
   readonly vpc?: { readonly vpc: IVpc; readonly subnets: SubnetSelection; readonly securityGroups: readonly ISecurityGroup[] };
   /** @default RetentionDays.ONE_MONTH */
   readonly logRetention?: RetentionDays;
+  /** Plugin-path packages bundled in, each its own chunk (lib/pluginBundle.ts). @default none */
+  readonly plugins?: readonly BundledPluginPackage[];
 }
 
 export class SluiceFunction extends Construct {
@@ -35,7 +38,7 @@ export class SluiceFunction extends Construct {
     this.role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com'), description: `Execution role: ${props.description}` });
     this.role.addToPolicy(new PolicyStatement({ actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [logGroup.logGroupArn] }));
     this.fn = new LambdaFunction(this, 'Function', {
-      code: lambdaCode(props.entry),
+      code: lambdaCode(props.entry, props.plugins),
       handler: LAMBDA_HANDLER,
       description: props.description,
       runtime: LAMBDA_RUNTIME,

@@ -10,6 +10,7 @@ import { ConnectApi } from './ConnectApi.js';
 import { Controller } from './Controller.js';
 import { Monitoring } from './Monitoring.js';
 import { PipelineTable } from './PipelineTable.js';
+import type { BundledPluginPackage } from './pluginBundle.js';
 import type { SluiceInputs } from './stackInputs.js';
 import { TaskFunctions } from './TaskFunctions.js';
 
@@ -30,6 +31,11 @@ export interface SluiceStackProps extends StackProps {
   readonly inputs: SluiceInputs;
   /** Handler entry files. @default the lambdas/<name>/index.ts files */
   readonly entries?: SluiceEntries;
+  /**
+   * The plugin path's packages (inputs.pluginPath), loaded by loadStackPlugins (lib/pluginBundle.ts), bundled into the
+   * API, sink and source functions. @default none
+   */
+  readonly plugins?: readonly BundledPluginPackage[];
 }
 
 export class SluiceStack extends Stack {
@@ -72,6 +78,7 @@ export class SluiceStack extends Stack {
       ...(props.inputs.apiGatewayAccount ? { apiGatewayAccount: true } : {}),
       ...(kafka.clusterArn ? { kafkaClusterId: kafka.clusterArn.split('/').pop() ?? 'unknown' } : {}),
       ...(entries.api ? { entry: entries.api } : {}),
+      ...(props.plugins ? { plugins: props.plugins } : {}),
     });
     this.tasks = new TaskFunctions(this, 'Tasks', {
       table,
@@ -85,6 +92,7 @@ export class SluiceStack extends Stack {
       ...(props.inputs.openSearchDomains ? { openSearchDomains: props.inputs.openSearchDomains } : {}),
       ...(entries.sink ? { sinkEntry: entries.sink } : {}),
       ...(entries.source ? { sourceEntry: entries.source } : {}),
+      ...(props.plugins ? { plugins: props.plugins } : {}),
     });
     // Password-type config values are sealed with this key: the api encrypts, the tasks decrypt.
     this.configKey = new ConfigKey(this, 'ConfigKey');

@@ -11,6 +11,7 @@ import { KAFKA_ESM_MAX_TIMEOUT } from './bundling.js';
 import { glueResourceArns, glueSchemaStatements } from './glueIam.js';
 import { mskControlStatements, mskResourceArn, mskDataStatements, secretKeyStatement, secretsStatement, vpcEniStatement } from './kafkaIam.js';
 import { acknowledge, defaultPolicy, iam5 } from './nag.js';
+import type { BundledPluginPackage } from './pluginBundle.js';
 import { SluiceFunction } from './SluiceFunction.js';
 import type { KafkaConnection } from './stackInputs.js';
 
@@ -49,6 +50,8 @@ export interface TaskFunctionsProps {
   readonly glueRegistries?: readonly string[];
   /** Amazon OpenSearch Service domains (names or ARNs) the sink writes to with SigV4. */
   readonly openSearchDomains?: readonly string[];
+  /** Plugin-path packages, each a chunk a task imports only for a pipeline that uses it. @default none */
+  readonly plugins?: readonly BundledPluginPackage[];
 }
 
 export class TaskFunctions extends Construct {
@@ -78,6 +81,7 @@ export class TaskFunctions extends Construct {
       memorySize,
       environment: { ...environment, POWERTOOLS_SERVICE_NAME: METRIC_SERVICE.sink },
       vpc,
+      ...(props.plugins ? { plugins: props.plugins } : {}),
     });
     const source = new SluiceFunction(this, 'Source', {
       entry: props.sourceEntry ?? 'lambdas/source/index.ts',
@@ -86,6 +90,7 @@ export class TaskFunctions extends Construct {
       memorySize,
       environment: { ...environment, POWERTOOLS_SERVICE_NAME: METRIC_SERVICE.source },
       vpc,
+      ...(props.plugins ? { plugins: props.plugins } : {}),
     });
     // A missed tick is not retried: the next tick polls from the saved offsets.
     source.fn.configureAsyncInvoke({ retryAttempts: 0 });

@@ -1,11 +1,14 @@
 // One set of esbuild options for every Lambda: the stack's functions (through lambdaCode), bench/bundleSize.bench.ts
 // and test/lib/bundling.test.ts use it. Bundles are split: every `await import(...)` (the database drivers) becomes
 // its own chunk under chunks/, which Node loads only when that import runs, so a pipeline loads one driver.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AssetHashType, DockerImage, Duration } from 'aws-cdk-lib';
 import { Architecture, Code, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { type BuildOptions, buildSync, type Metafile } from 'esbuild';
+import { type BundledPluginPackage, writePluginEntry } from './pluginBundle.js';
 
 /**
  * The project is ESM; kafkajs, pg and mysql2 are CJS and call require(), which ESM bundles must define. esbuild puts
@@ -96,16 +99,27 @@ export function lambdaBuildOptions(entry: string, outdir: string): BuildOptions 
   };
 }
 
-/** Bundles `entry` into `outdir` (written to disk) and returns esbuild's metafile (paths relative to PROJECT_ROOT). */
-export function bundleLambda(entry: string, outdir: string): Metafile {
-  return buildSync({ ...lambdaBuildOptions(entry, outdir), metafile: true }).metafile;
+/**
+ * Bundles `entry` into `outdir` (written to disk) and returns esbuild's metafile (paths relative to PROJECT_ROOT). With
+ * `plugins` (the stack's plugin path), each package becomes a chunk the function imports on first need (lib/pluginBundle.ts).
+ */
+export function bundleLambda(entry: string, outdir: string, plugins: readonly BundledPluginPackage[] = []): Metafile {
+  if (plugins.length === 0) return buildSync({ ...lambdaBuildOptions(entry, outdir), metafile: true }).metafile;
+  const generated = mkdtempSync(join(tmpdir(), 'sluice-plugin-entry-'));
+  try {
+    const wrapper = writePluginEntry(generated, projectPath(entry), plugins);
+    // The options of the handler's own entry (which task code it leaves out), with the generated entry in its place.
+    return buildSync({ ...lambdaBuildOptions(entry, outdir), entryPoints: { index: wrapper }, metafile: true }).metafile;
+  } finally {
+    rmSync(generated, { recursive: true, force: true });
+  }
 }
 
 /**
  * A Lambda asset bundled in-process with the local esbuild (lambdaBuildOptions): no Docker, no esbuild CLI.
  * NodejsFunction cannot split (it bundles to one outfile), hence Code.fromAsset with local bundling.
  */
-export function lambdaCode(entry: string): Code {
+export function lambdaCode(entry: string, plugins: readonly BundledPluginPackage[] = []): Code {
   const entryPath = projectPath(entry);
   return Code.fromAsset(PROJECT_ROOT, {
     // Hash the bundle, not the project directory (which is never read: tryBundle reads the entry's imports).
@@ -115,10 +129,10 @@ export function lambdaCode(entry: string): Code {
       image: DockerImage.fromRegistry('dummy'),
       // Unused by tryBundle; it keeps the staging cache keys of two entries apart (CDK reuses a staged asset per
       // JSON of the bundling options, in which tryBundle's closure over the entry is invisible).
-      environment: { SLUICE_ENTRY: relative(PROJECT_ROOT, entryPath) },
+      environment: { SLUICE_ENTRY: relative(PROJECT_ROOT, entryPath), ...(plugins.length > 0 ? { SLUICE_PLUGINS: plugins.map((p) => p.entry).join(':') } : {}) },
       local: {
         tryBundle(outputDir: string): boolean {
-          bundleLambda(entryPath, outputDir);
+          bundleLambda(entryPath, outputDir, plugins);
           return true;
         },
       },

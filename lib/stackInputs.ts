@@ -49,6 +49,12 @@ export interface SluiceInputs {
    * es:ESHttpGet/Head/Post/Put on them.
    */
   readonly openSearchDomains?: readonly string[];
+  /**
+   * Plugin-path folders (as standalone's --plugin-path): every plugin package in them is bundled into the API, sink and
+   * source functions (bin/app.ts loads them with lib/pluginBundle.ts). Context: an array or a ':'-separated string.
+   * @default none
+   */
+  readonly pluginPath?: readonly string[];
 }
 
 type Lookup = (key: string) => unknown;
@@ -67,6 +73,7 @@ const KEYS = {
   apiGatewayAccount: ['sluice:apiGatewayAccount', 'SLUICE_API_GATEWAY_ACCOUNT'],
   glueRegistries: ['sluice:glueRegistries', 'SLUICE_GLUE_REGISTRIES'],
   openSearchDomains: ['sluice:openSearchDomains', 'SLUICE_OPENSEARCH_DOMAINS'],
+  pluginPath: ['sluice:pluginPath', 'SLUICE_PLUGIN_PATH'],
 } as const;
 
 type Key = keyof typeof KEYS;
@@ -106,6 +113,7 @@ export function readSluiceInputs(context: Lookup, env: NodeJS.ProcessEnv): Sluic
   for (const r of glueRegistries) if (r !== '*' && !/^[a-zA-Z0-9-_$#.]{1,255}$/.test(r)) throw new Error(`Sluice: glueRegistries: '${r}' is not a Glue registry name (1 to 255 of letters, digits, -, _, $, # and .) (${where('glueRegistries')})`);
   const alarmEmail = raw('alarmEmail');
   const apiGatewayAccount = raw('apiGatewayAccount');
+  const pluginPath = pluginPathOf(context(KEYS.pluginPath[0]) ?? env[KEYS.pluginPath[1]]);
   if (apiGatewayAccount !== undefined && !['true', 'false'].includes(apiGatewayAccount)) throw new Error(`Sluice: apiGatewayAccount must be true or false, not ${apiGatewayAccount} (${where('apiGatewayAccount')})`);
   const openSearchDomains = list('openSearchDomains', false);
   return {
@@ -116,5 +124,13 @@ export function readSluiceInputs(context: Lookup, env: NodeJS.ProcessEnv): Sluic
     ...(apiGatewayAccount === 'true' ? { apiGatewayAccount: true } : {}),
     ...(glueRegistries.length > 0 ? { glueRegistries } : {}),
     ...(openSearchDomains.length > 0 ? { openSearchDomains } : {}),
+    ...(pluginPath.length > 0 ? { pluginPath } : {}),
   };
+}
+
+/** Plugin folders from an array or a ':'-separated string (as PATH), empty entries dropped. */
+function pluginPathOf(value: unknown): string[] {
+  if (value === undefined || value === null) return [];
+  const parts = Array.isArray(value) ? value.map(String) : String(value).split(':');
+  return parts.map((s) => s.trim()).filter((s) => s !== '');
 }

@@ -14,6 +14,7 @@ import { ensurePipelineTable } from '../lambdas/adapters/dynamodb/table.js';
 import { KafkaGroupOffsets } from '../lambdas/adapters/kafka/KafkaGroupOffsets.js';
 import { LazyAdmin } from '../lambdas/adapters/kafka/kafkaClient.js';
 import { InMemoryMetricsSink } from '../lambdas/adapters/metrics/InMemoryMetricsSink.js';
+import { loadPluginPath, type PluginPathReport } from '../lambdas/adapters/plugins/loadPluginPath.js';
 import { createApiHandler } from '../lambdas/api/createApiHandler.js';
 import { ConnectorService } from '../lambdas/runtime/connector/ConnectorService.js';
 import { provideGlueRegistry } from '../lambdas/runtime/converters/glue/GlueRegistryClient.js';
@@ -70,6 +71,8 @@ export interface StandaloneOptions {
   readonly sinkTimeoutMs?: number;
   /** The ESM emulator's consumer group session timeout. @default 30000 */
   readonly esmSessionTimeoutMs?: number;
+  /** Folders of plugin packages (--plugin-path); one that fails to load is reported in `plugins`. @default [] */
+  readonly pluginPath?: readonly string[];
   /** Replaces the connector task of sink pipelines (tests of the emulators that are not about the target system). */
   readonly createSinkTask?: (config: Readonly<Record<string, string>>, context: TaskContext) => SinkTask;
 }
@@ -88,6 +91,8 @@ export interface StandaloneHandle {
   readonly scheduler: SchedulerEmulator;
   /** The lifecycle reconciler's loop; `controller.reconcile()` runs one pass now. */
   readonly controller: LocalController;
+  /** The plugin path's packages: those loaded, and those that failed with the reason. */
+  readonly plugins: PluginPathReport;
   stop(): Promise<void>;
 }
 
@@ -149,6 +154,7 @@ export async function startStandalone(options: StandaloneOptions = {}): Promise<
   const registry = builtinPlugins();
   // Pipelines with the Glue converter reach AWS Glue with the credentials of the environment.
   provideGlueRegistry(GlueSdkRegistry.create);
+  const plugins = await loadPluginPath(options.pluginPath ?? [], registry, logger);
   const metrics = new InMemoryMetricsSink();
   // Standalone mode has no KMS: password-type values are sealed with a local AES-GCM key.
   const cipher = options.dataDir ? LocalConfigCipher.fromKeyFile(join(options.dataDir, 'config.key')) : new LocalConfigCipher();
@@ -206,6 +212,7 @@ export async function startStandalone(options: StandaloneOptions = {}): Promise<
     esm,
     scheduler,
     controller,
+    plugins,
     stop: async () => {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -17,6 +17,8 @@ export interface StandaloneArgs {
   readonly schemaRegistryPort: number | false;
   /** --schema-registry-url: an external registry, used instead of the embedded one. */
   readonly schemaRegistryUrl: string | undefined;
+  /** Plugin folders: every --plugin-path (each may be comma-separated), else SLUICE_PLUGIN_PATH split on ':'. */
+  readonly pluginPath: readonly string[];
 }
 
 const OPTIONS = {
@@ -28,6 +30,7 @@ const OPTIONS = {
   'schema-registry-port': { type: 'string' },
   'schema-registry-url': { type: 'string' },
   'no-schema-registry': { type: 'boolean' },
+  'plugin-path': { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -81,5 +84,6 @@ export function parseStandaloneArgs(argv: readonly string[], env: Readonly<Recor
     kafkaBrokers: (env['KAFKA_BROKERS'] ?? '').split(',').filter((b) => b !== ''),
     schemaRegistryPort: registryUrl !== undefined || values['no-schema-registry'] ? false : registryPort,
     schemaRegistryUrl: registryUrl,
+    pluginPath: values['plugin-path'] !== undefined ? values['plugin-path'].flatMap((p) => p.split(',')).filter((p) => p !== '') : (env['SLUICE_PLUGIN_PATH'] ?? '').split(':').filter((p) => p !== ''),
   };
 }

@@ -13,6 +13,8 @@ Commands:
                                  env SLUICE_SCHEMA_REGISTRY_PORT)
                --schema-registry-url <url> use that schema registry instead of the embedded one
                --no-schema-registry        start no schema registry
+               --plugin-path <dir>  load the plugin packages in <dir> (repeatable or comma-separated;
+                                 env SLUICE_PLUGIN_PATH, folders separated by ':')
                --help            this text
   demo         A guided tour: sample records → a PostgreSQL sink pipeline → rows, then a table → a source
                pipeline → a topic. Uses DATABASE_URL if set, else an embedded PostgreSQL.

@@ -5,8 +5,8 @@ import { KafkaGroupOffsets } from '../adapters/kafka/KafkaGroupOffsets.js';
 import { LazyAdmin } from '../adapters/kafka/kafkaClient.js';
 import { authenticatedKafka } from '../adapters/kafka/mskIam.js';
 import { ConnectorService } from '../runtime/connector/ConnectorService.js';
-import { builtinPlugins } from '../runtime/builtins/builtins.js';
 import { systemClock } from '../runtime/ports/Clock.js';
+import type { PluginRegistry } from '../runtime/plugins/PluginRegistry.js';
 import type { ConfigSealer } from '../runtime/ports/ConfigCipher.js';
 import type { RuntimeObserver } from '../runtime/ports/RuntimeObserver.js';
 import type { ApiEnv } from './env.js';
@@ -14,7 +14,7 @@ import type { ApiEnv } from './env.js';
 /** SCRAM credentials, resolved by the caller from KAFKA_SASL_SECRET_ARN. */
 export type ScramCredentials = { readonly username: string; readonly password: string };
 
-export function buildService(env: ApiEnv, dynamo: DynamoDBClient, cipher: ConfigSealer, observer?: RuntimeObserver, scram?: ScramCredentials): ConnectorService {
+export function buildService(env: ApiEnv, dynamo: DynamoDBClient, cipher: ConfigSealer, registry: PluginRegistry, observer?: RuntimeObserver, scram?: ScramCredentials): ConnectorService {
   const kafka = () =>
     authenticatedKafka({
       brokers: env.kafkaBrokers,
@@ -27,7 +27,7 @@ export function buildService(env: ApiEnv, dynamo: DynamoDBClient, cipher: Config
   const groupOffsets = env.kafkaBrokers.length > 0 ? new KafkaGroupOffsets(admin(new LazyAdmin(kafka()))) : undefined;
   return new ConnectorService({
     store: new DynamoPipelineStore(dynamo, env.tableName),
-    registry: builtinPlugins(),
+    registry,
     clock: systemClock,
     workerId: env.workerId,
     cipher,

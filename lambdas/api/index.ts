@@ -5,6 +5,8 @@ import { LambdaClient } from '@aws-sdk/client-lambda';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { AwsRuntimeObserver } from '../adapters/aws/AwsRuntimeObserver.js';
 import { SecretsManagerResolver } from '../adapters/aws/SecretsManagerResolver.js';
+import { bundledPlugins } from '../adapters/plugins/bundledPlugins.js';
+import { builtinPlugins } from '../runtime/builtins/builtins.js';
 import { buildService, type ScramCredentials } from './buildService.js';
 import { createApiHandler } from './createApiHandler.js';
 import { readApiEnv } from './env.js';
@@ -21,4 +23,9 @@ async function scramCredentials(): Promise<ScramCredentials | undefined> {
   return { username, password };
 }
 
-export const handler = createApiHandler(buildService(env, new DynamoDBClient({}), KmsConfigSealer.fromEnv(process.env), observer, await scramCredentials()));
+// The API validates and creates any pipeline, so it imports every plugin-path package bundled by cdk synth at start.
+const registry = builtinPlugins();
+for (const pkg of bundledPlugins()) registry.registerLazy(pkg);
+await registry.loadAll();
+
+export const handler = createApiHandler(buildService(env, new DynamoDBClient({}), KmsConfigSealer.fromEnv(process.env), registry, observer, await scramCredentials()));

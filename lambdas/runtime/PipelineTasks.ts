@@ -40,7 +40,7 @@ export class PipelineTasks<T extends { close(): Promise<void> }> {
   private readonly tasks = new Map<string, Entry<T>>();
 
   constructor(
-    private readonly runtime: Pick<TaskRuntime, 'logger' | 'secrets' | 'clock' | 'cipher'>,
+    private readonly runtime: Pick<TaskRuntime, 'logger' | 'secrets' | 'clock' | 'cipher'> & { readonly registry?: PluginRegistry },
     private readonly idleTimeoutMs: number = DEFAULT_IDLE_TIMEOUT_MS,
   ) {}
 
@@ -54,6 +54,8 @@ export class PipelineTasks<T extends { close(): Promise<void> }> {
     if (entry?.version !== record.version) {
       const opened = await openConfig(record.config, this.runtime.cipher, sealContext(record.name));
       const config = await resolveConfigSecrets(opened, this.runtime.secrets);
+      // Plugin packages bundled lazily (lambdas/adapters/plugins/bundledPlugins.ts) load when a config first names them.
+      await this.runtime.registry?.loadFor(config);
       entry = this.tasks.get(record.name); // a concurrent caller may have built it meanwhile
       if (entry?.version !== record.version) {
         const previous = entry;

@@ -11,6 +11,7 @@ import { authenticatedKafka } from '../adapters/kafka/mskIam.js';
 import { EmfMetricsSink } from '../adapters/metrics/EmfMetricsSink.js';
 import { provideGlueRegistry } from '../runtime/converters/glue/GlueRegistryClient.js';
 import { builtinPlugins } from '../runtime/builtins/builtins.js';
+import { bundledPlugins } from '../adapters/plugins/bundledPlugins.js';
 import { systemClock } from '../runtime/ports/Clock.js';
 import { consoleLogger } from '../runtime/ports/Logger.js';
 import type { RecordProducer } from '../runtime/ports/RecordProducer.js';
@@ -21,6 +22,8 @@ import { SinkPipelines, type SinkRuntime } from './SinkPipelines.js';
 const env = readSinkEnv(process.env);
 const registry = builtinPlugins();
 provideGlueRegistry(GlueSdkRegistry.create);
+// Plugin-path packages bundled by cdk synth: each imported when a pipeline first names one of its classes.
+for (const pkg of bundledPlugins()) registry.registerLazy(pkg);
 const producers = new Map<string, RecordProducer>();
 const secrets = new SecretsManagerResolver(new SecretsManagerClient({}));
 

@@ -11,6 +11,7 @@ import { authenticatedKafka } from '../adapters/kafka/mskIam.js';
 import { EmfMetricsSink } from '../adapters/metrics/EmfMetricsSink.js';
 import { provideGlueRegistry } from '../runtime/converters/glue/GlueRegistryClient.js';
 import { builtinPlugins } from '../runtime/builtins/builtins.js';
+import { bundledPlugins } from '../adapters/plugins/bundledPlugins.js';
 import { systemClock } from '../runtime/ports/Clock.js';
 import { consoleLogger } from '../runtime/ports/Logger.js';
 import { createSourceHandler, type SourceHandler } from './createSourceHandler.js';
@@ -20,6 +21,9 @@ import { SourcePipelines } from './SourcePipelines.js';
 provideGlueRegistry(GlueSdkRegistry.create);
 
 const env = readSourceEnv(process.env);
+// Plugin-path packages bundled by cdk synth: each imported when a pipeline first names one of its classes.
+const registry = builtinPlugins();
+for (const pkg of bundledPlugins()) registry.registerLazy(pkg);
 const secrets = new SecretsManagerResolver(new SecretsManagerClient({}));
 
 async function scramCredentials(): Promise<{ username: string; password: string } | undefined> {
@@ -38,7 +42,7 @@ const kafka = authenticatedKafka({
 });
 const runtime = {
   store: new DynamoPipelineStore(new DynamoDBClient({}), env.tableName),
-  registry: builtinPlugins(),
+  registry,
   metrics: new EmfMetricsSink('source'),
   clock: systemClock,
   logger: consoleLogger,

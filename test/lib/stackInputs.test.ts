@@ -55,4 +55,12 @@ describe('readSluiceInputs', () => {
     expect(readSluiceInputs(context({ ...base, 'sluice:openSearchDomains': ['orders', 'arn:aws:es:eu-west-1:1:domain/logs'] }), {}).openSearchDomains).toEqual(['orders', 'arn:aws:es:eu-west-1:1:domain/logs']);
     expect(readSluiceInputs(context(base), { SLUICE_OPENSEARCH_DOMAINS: 'a, b' }).openSearchDomains).toEqual(['a', 'b']);
   });
+
+  it('reads the plugin path from context (an array or a colon-separated string) or SLUICE_PLUGIN_PATH', () => {
+    const base = { ...network, 'sluice:mskClusterArn': 'arn' };
+    expect(readSluiceInputs(context({ ...base, 'sluice:pluginPath': ['plugins', '/opt/more'] }), {}).pluginPath).toEqual(['plugins', '/opt/more']);
+    expect(readSluiceInputs(context({ ...base, 'sluice:pluginPath': 'a:b' }), { SLUICE_PLUGIN_PATH: 'ignored' }).pluginPath).toEqual(['a', 'b']);
+    expect(readSluiceInputs(context(base), { SLUICE_PLUGIN_PATH: 'examples::x' }).pluginPath).toEqual(['examples', 'x']);
+    expect(readSluiceInputs(context(base), {}).pluginPath).toBeUndefined();
+  });
 });

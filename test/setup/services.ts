@@ -1,7 +1,9 @@
-// What the suite needs from outside this repository, checked before any test runs: the local PostgreSQL and MariaDB
-// (real servers, as the tests use them), the kcat and psql clients and Chromium (the web console's browser test). One missing service would otherwise fail
-// dozens of tests with connection errors; this names it and how to start it. Redis is not listed: no test uses it.
+// What the suite needs from outside this repository, checked before any test runs: the local PostgreSQL, MariaDB and
+// Redis (real servers, as the tests use them; Redis for the example plugin, examples/redis-sink), the kcat and psql
+// clients and Chromium (the web console's browser test). One missing service would otherwise fail dozens of tests
+// with connection errors; this names it and how to start it.
 import { spawn } from 'node:child_process';
+import { createClient } from '@redis/client';
 import mysql from 'mysql2/promise';
 import pg from 'pg';
 
@@ -57,6 +59,23 @@ export function mariadb(at: Endpoint): Requirement {
   };
 }
 
+export function redis(at: Endpoint): Requirement {
+  return {
+    name: `Redis at ${at.host}:${at.port}`,
+    remedy: 'start it: redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no',
+    async check() {
+      const client = createClient({ socket: { ...at, connectTimeout: 5_000, reconnectStrategy: false } });
+      client.on('error', () => undefined);
+      await client.connect();
+      try {
+        await client.ping();
+      } finally {
+        client.destroy();
+      }
+    },
+  };
+}
+
 /** A command-line client the tests run (kcat for librdkafka interoperability, psql for the README walkthrough). */
 export function tool(command: string, versionArgs: readonly string[], remedy: string): Requirement {
   return {
@@ -78,6 +97,7 @@ export function suiteRequirements(env: Readonly<Record<string, string | undefine
   return [
     postgres(endpoint(env['SLUICE_PREFLIGHT_POSTGRES'], { host: '127.0.0.1', port: 5432 })),
     mariadb(endpoint(env['SLUICE_PREFLIGHT_MARIADB'], { host: '127.0.0.1', port: 3306 })),
+    redis(endpoint(env['SLUICE_PREFLIGHT_REDIS'], { host: '127.0.0.1', port: 6379 })),
     tool('kcat', ['-V'], 'install it: apt-get install -y kcat'),
     tool('psql', ['--version'], 'install it: apt-get install -y postgresql-client'),
     tool(CHROMIUM, ['--version'], 'install it (the web console test drives it headless): apt-get install -y chromium'),

@@ -12,14 +12,64 @@ export function defaultAliases(className: string, type: PluginType): string[] {
   return out;
 }
 
+/** What a plugin package declares before it is loaded: enough to know which configs need it. */
+export interface PluginDescriptor {
+  readonly className: string;
+  readonly type: PluginType;
+  readonly aliases?: readonly string[];
+  readonly version?: string;
+}
+
+/**
+ * A plugin package registered by its class names only and imported on first need (a chunk of the Lambda bundle):
+ * `load` returns its plugin objects, checked and registered by `loadFor`.
+ */
+export interface LazyPluginPackage {
+  /** Where the package came from (its folder or file), for error messages. */
+  readonly source: string;
+  readonly plugins: readonly PluginDescriptor[];
+  load(): Promise<readonly Plugin[]>;
+}
+
 export class PluginRegistry {
   private readonly plugins: Plugin[] = [];
   private readonly fallbacks: Array<(name: string) => Plugin | undefined> = [];
+  private readonly lazy: Array<{ readonly pkg: LazyPluginPackage; loading?: Promise<void> }> = [];
   private readonly familyNames: string[] = [];
 
   register(...plugins: Plugin[]): this {
     this.plugins.push(...plugins);
     return this;
+  }
+
+  /** Registers a package whose plugins are imported only when a config names one of them (`loadFor`). */
+  registerLazy(pkg: LazyPluginPackage): this {
+    this.lazy.push({ pkg });
+    return this;
+  }
+
+  /**
+   * Imports the lazily registered packages that `props` names (any value equal to one of their class names or aliases:
+   * connector.class, converters, transforms.*.type, predicates.*.type), once each; a package that fails to load
+   * rejects, naming it.
+   */
+  async loadFor(props: Readonly<Record<string, string | null>>): Promise<void> {
+    const values = new Set(Object.values(props));
+    const needed = this.lazy.filter((entry) => entry.pkg.plugins.some((d) => values.has(d.className) || (d.aliases ?? defaultAliases(d.className, d.type)).some((a) => values.has(a))));
+    await Promise.all(needed.map((entry) => (entry.loading ??= this.loadLazy(entry.pkg))));
+  }
+
+  /** Imports every lazily registered package (the API function, which validates any config). */
+  async loadAll(): Promise<void> {
+    await Promise.all(this.lazy.map((entry) => (entry.loading ??= this.loadLazy(entry.pkg))));
+  }
+
+  private async loadLazy(pkg: LazyPluginPackage): Promise<void> {
+    const plugins = await pkg.load();
+    const declared = new Set(pkg.plugins.map((d) => `${d.type} ${d.className}`));
+    const found = plugins.filter((p) => declared.has(`${p.type} ${p.className}`));
+    if (found.length !== declared.size) throw new Error(`Sluice: the plugin package ${pkg.source} no longer exports the plugins it was bundled with (${[...declared].join(', ')})`);
+    this.register(...plugins);
   }
 
   /**

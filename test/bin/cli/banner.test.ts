@@ -28,6 +28,18 @@ describe('the standalone banner', () => {
     expect(text).toContain('Kafka                    kafka:9092 (KAFKA_BROKERS)');
     expect(text).toContain('(pipelines and source offsets; kept across restarts)');
   });
+
+  it('lists the plugins loaded from --plugin-path with versions, and each package that failed with its reason', () => {
+    const plugins = {
+      loaded: [{ source: '/p/redis-sink', entry: '/p/redis-sink/index.ts', plugins: [{ className: 'com.example.redis.RedisSinkConnector', version: '0.1.0' }] }],
+      failures: [{ source: '/p/broken.mjs', reason: 'exports no `plugins` (an array of plugin objects)' }],
+    } as unknown as NonNullable<Parameters<typeof banner>[1]['plugins']>;
+    const text = banner(parseStandaloneArgs(['--plugin-path', '/p'], {}), { ...serving, plugins });
+    expect(text).toContain('  plugin                   com.example.redis.RedisSinkConnector 0.1.0 (/p/redis-sink)\n');
+    expect(text).toContain('  plugin NOT LOADED        /p/broken.mjs: exports no `plugins` (an array of plugin objects)\n');
+    expect(banner(parseStandaloneArgs(['--plugin-path', '/empty'], {}), { ...serving, plugins: { loaded: [], failures: [] } })).toContain('plugins                  none found in /empty');
+    expect(banner(parseStandaloneArgs([], {}), serving)).not.toMatch(/^ {2}plugin/m);
+  });
 });
 
 describe('the standalone banner with a schema registry', () => {

@@ -14,7 +14,7 @@ function usageError(argv: string[], env: Record<string, string> = {}): string {
 
 describe('sluice standalone options', () => {
   it('defaults to the REST API on 8083, the broker on 9092 and .sluice', () => {
-    expect(parseStandaloneArgs([], {})).toEqual({ help: false, host: '127.0.0.1', restPort: 8083, kafkaPort: 9092, dataDir: '.sluice', kafkaBrokers: [], schemaRegistryPort: 8081, schemaRegistryUrl: undefined });
+    expect(parseStandaloneArgs([], {})).toEqual({ help: false, host: '127.0.0.1', restPort: 8083, kafkaPort: 9092, dataDir: '.sluice', kafkaBrokers: [], schemaRegistryPort: 8081, schemaRegistryUrl: undefined, pluginPath: [] });
   });
 
   it('starts the embedded schema registry on 8081 unless told another port, another registry or none', () => {
@@ -47,5 +47,12 @@ describe('sluice standalone options', () => {
   it("turns Node's parse errors (a missing value, a stray argument) into usage errors", () => {
     expect(usageError(['--port'])).toBe("Option '--port <value>' argument missing");
     expect(usageError(['extra'])).toMatch(/^Unexpected argument 'extra'/);
+  });
+
+  it('reads plugin folders from repeated or comma-separated --plugin-path, else from SLUICE_PLUGIN_PATH split on colons', () => {
+    expect(parseStandaloneArgs(['--plugin-path', 'a', '--plugin-path=b,c'], { SLUICE_PLUGIN_PATH: 'x:y' }).pluginPath).toEqual(['a', 'b', 'c']);
+    expect(parseStandaloneArgs([], { SLUICE_PLUGIN_PATH: '/opt/plugins::./more' }).pluginPath).toEqual(['/opt/plugins', './more']);
+    expect(parseStandaloneArgs([], {}).pluginPath).toEqual([]);
+    expect(usageError(['--plugin-paths', 'a'])).toBe('unknown option --plugin-paths (did you mean --plugin-path?)');
   });
 });
