@@ -32,6 +32,7 @@ describe('plugin-path connectors in the REST API', () => {
     expect(r.status).toBe(200);
     expect(r.body).toEqual([
       { class: 'com.example.EchoSinkConnector', type: 'sink', version: '2.0.1' },
+      { class: 'io.confluent.connect.elasticsearch.ElasticsearchSinkConnector', type: 'sink', version: expect.any(String) },
       { class: 'io.confluent.connect.jdbc.JdbcSinkConnector', type: 'sink', version: expect.any(String) },
       { class: 'io.confluent.connect.jdbc.JdbcSourceConnector', type: 'source', version: expect.any(String) },
     ]);
