@@ -41,10 +41,10 @@ describe('plugin-path connectors in the REST API', () => {
   it("describes and validates with the plugin's ConfigDef", async () => {
     const described = await api.call('GET', '/connector-plugins/EchoSink/config');
     expect((described.body as Array<{ name: string }>).map((k) => k.name)).toEqual(['echo.prefix']);
-    const bad = await api.call('PUT', '/connector-plugins/EchoSink/config/validate', { 'connector.class': 'com.example.EchoSinkConnector', topics: 't' });
+    const bad = await api.call('PUT', '/connector-plugins/EchoSink/config/validate', { name: 'echo', 'connector.class': 'com.example.EchoSinkConnector', topics: 't' });
     expect(bad.status).toBe(200);
     expect(bad.body).toMatchObject({ name: 'com.example.EchoSinkConnector', error_count: 1 });
-    const good = await api.call('PUT', '/connector-plugins/EchoSink/config/validate', { 'connector.class': 'com.example.EchoSinkConnector', topics: 't', 'echo.prefix': '>' });
+    const good = await api.call('PUT', '/connector-plugins/EchoSink/config/validate', { name: 'echo', 'connector.class': 'com.example.EchoSinkConnector', topics: 't', 'echo.prefix': '>' });
     expect(good.body).toMatchObject({ error_count: 0 });
   });
 

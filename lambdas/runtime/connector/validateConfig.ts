@@ -5,6 +5,7 @@ import { BadRequestError, NotFoundError } from '../../connect-api/errors.js';
 import { maskSecrets } from '../../connect-api/maskSecrets.js';
 import type { PluginRegistry } from '../plugins/PluginRegistry.js';
 import type { ConnectorPlugin } from '../../connect-api/plugins.js';
+import { sinkFrameworkConfigDef, sourceFrameworkConfigDef, validateSinkTopics } from '../config/frameworkConfig.js';
 import { renderConfigMap } from './masking.js';
 import { validatePlugins } from './validatePlugins.js';
 
@@ -45,13 +46,16 @@ export function findConnector(registry: PluginRegistry, props: Readonly<Record<s
 
 export function validateConnectorConfig(registry: PluginRegistry, props: Readonly<Record<string, string | null>>): ValidationResult {
   const plugin = findConnector(registry, props);
-  const { infos } = plugin.configDef.validateAll(props);
+  // As Kafka's AbstractHerder: the framework's keys (name, topics, converters, errors.*) are validated for every
+  // connector, whatever its own ConfigDef declares; a connector's own key of the same name wins.
+  const configDef = (plugin.type === 'sink' ? sinkFrameworkConfigDef : sourceFrameworkConfigDef).merge(plugin.configDef);
+  const { infos } = configDef.validateAll(props);
   const configs = new Map<string, ConfigInfo>();
-  for (const key of plugin.configDef.keys) {
+  for (const key of configDef.keys) {
     if (!key.internal) configs.set(key.name, { definition: describeKey(key), value: infos.get(key.name)! });
   }
   const nonNull = Object.fromEntries(Object.entries(props).filter((e): e is [string, string] => e[1] !== null));
-  const extra = [plugin.validate?.(nonNull) ?? new Map<string, string[]>(), validatePlugins(registry, nonNull)];
+  const extra = [plugin.type === 'sink' ? validateSinkTopics(nonNull) : new Map<string, string[]>(), plugin.validate?.(nonNull) ?? new Map<string, string[]>(), validatePlugins(registry, nonNull)];
   for (const errors of extra) {
     for (const [key, messages] of errors) {
       const entry = configs.get(key) ?? {
@@ -63,7 +67,7 @@ export function validateConnectorConfig(registry: PluginRegistry, props: Readonl
     }
   }
   const list = [...configs.values()];
-  const groups = [...new Set(plugin.configDef.keys.map((k) => k.group).filter((g): g is string => g !== undefined))];
+  const groups = [...new Set(configDef.keys.map((k) => k.group).filter((g): g is string => g !== undefined))];
   return {
     plugin,
     infos: {

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { openSearchSinkConnector } from '../../../lambdas/connectors/opensearch/OpenSearchSinkConnector.js';
 import { builtinPlugins } from '../../../lambdas/runtime/builtins/builtins.js';
+import { validateConnectorConfig } from '../../../lambdas/runtime/connector/validateConfig.js';
 
 const BASE = { 'connection.url': 'http://localhost:9200' };
 
@@ -43,5 +44,19 @@ describe('the Elasticsearch / OpenSearch sink connector', () => {
     expect(v({ 'data.stream.timestamp.field': 'ts' })['data.stream.timestamp.field']?.[0]).toContain('must not be set when not using data streams');
     expect(v({ 'aws.sigv4.enabled': 'true', 'connection.username': 'u', 'connection.password': 'p' })['aws.sigv4.enabled']).toHaveLength(1);
     expect(v({ 'data.stream.type': 'logs', 'data.stream.dataset': 'a' })).toEqual({});
+  });
+
+  it("is validated with the framework's keys too: topics, errors.*, converters (as Kafka's herder validates every connector)", () => {
+    const registry = builtinPlugins();
+    const props = { name: 'search', 'connector.class': 'ElasticsearchSink', ...BASE, 'errors.tolerance': 'bogus' };
+    const { infos } = validateConnectorConfig(registry, props);
+    const errorsOf = (key: string) => infos.configs.find((c) => c.value.name === key)?.value.errors ?? [];
+    expect(errorsOf('topics')).toEqual(['Must configure one of topics or topics.regex']);
+    expect(errorsOf('errors.tolerance')[0]).toContain('bogus');
+    expect(infos.error_count).toBe(3);
+    const good = validateConnectorConfig(registry, { ...props, topics: 'orders', 'errors.tolerance': 'all' });
+    expect(good.infos.error_count).toBe(0);
+    // The connector's own keys are there beside the framework's.
+    expect(good.infos.configs.map((c) => c.value.name)).toEqual(expect.arrayContaining(['connection.url', 'topics', 'errors.tolerance', 'key.converter']));
   });
 });
