@@ -45,7 +45,7 @@ describe('the example Redis sink plugin in standalone mode', () => {
     expect(sluice.plugins.loaded.map((p) => p.source)).toEqual([join(EXAMPLES, 'redis-sink')]);
     const plugins = await call('GET', '/connector-plugins');
     expect(plugins.body).toContainEqual({ class: 'com.example.redis.RedisSinkConnector', type: 'sink', version: '0.1.0' });
-    const bad = await call('PUT', '/connector-plugins/RedisSink/config/validate', { 'connector.class': 'RedisSink', topics: 't', 'redis.url': 'http://nope' });
+    const bad = await call('PUT', '/connector-plugins/RedisSink/config/validate', { name: 'redis', 'connector.class': 'RedisSink', topics: 't', 'redis.url': 'http://nope' });
     expect(bad.body).toMatchObject({ error_count: 1 });
   });
 
