@@ -3,6 +3,7 @@ import type { ConverterPlugin, HeaderConverterPlugin } from '../../connect-api/p
 import { avroConverterPlugin } from './AvroConverter.js';
 import { byteArrayConverterPlugins } from './ByteArrayConverter.js';
 import { jsonConverterPlugins } from './JsonConverter.js';
+import { jsonSchemaConverterPlugin } from './JsonSchemaConverter.js';
 import { numberConverterPlugins } from './NumberConverter.js';
 import { protobufConverterPlugin } from './ProtobufConverter.js';
 import { simpleHeaderConverterPlugin } from './SimpleHeaderConverter.js';
@@ -11,7 +12,7 @@ import { stringConverterPlugins } from './StringConverter.js';
 const pairs = [jsonConverterPlugins, stringConverterPlugins, byteArrayConverterPlugins, ...numberConverterPlugins];
 
 /** Confluent's schema-registry converters: converters only (Confluent registers them as no header converter). */
-const registryConverters: readonly ConverterPlugin[] = [avroConverterPlugin, protobufConverterPlugin];
+const registryConverters: readonly ConverterPlugin[] = [avroConverterPlugin, protobufConverterPlugin, jsonSchemaConverterPlugin];
 
 export const converterPlugins: readonly ConverterPlugin[] = [...pairs.map((p) => p.converter), ...registryConverters];
 export const headerConverterPlugins: readonly HeaderConverterPlugin[] = [simpleHeaderConverterPlugin, ...pairs.map((p) => p.headerConverter)];
@@ -29,6 +30,7 @@ export {
   SLUICE_WORKER_CONVERTER_CONFIG,
 } from './createConverters.js';
 export { ENVELOPE_ERROR, JSON_CONVERTER_CLASS, JsonConverter, jsonConverterConfigDef } from './JsonConverter.js';
+export { JSON_SCHEMA_CONVERTER_CLASS } from './JsonSchemaConverter.js';
 export { NumberConverter } from './NumberConverter.js';
 export { PROTOBUF_CONVERTER_CLASS, protobufFormat } from './ProtobufConverter.js';
 export { SIMPLE_HEADER_CONVERTER_CLASS, SimpleHeaderConverter } from './SimpleHeaderConverter.js';

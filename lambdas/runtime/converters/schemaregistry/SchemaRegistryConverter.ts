@@ -40,6 +40,8 @@ export interface FormatWriter {
 
 export interface SchemaFormat {
   readonly schemaType: RegistrySchemaType;
+  /** Tells readers of the same type apart in the container-wide cache when options change how they read. */
+  readonly readerVariant?: string;
   /** A reader for a registered schema; `references` are the texts of the schemas it imports, by reference name. */
   reader(registered: RegisteredSchema, references: ReadonlyMap<string, string>): FormatReader;
   /** The writer for records of a Connect schema. */
@@ -72,7 +74,7 @@ export class SchemaRegistryConverter extends BaseConverter {
   }
 
   private readerKey(id: number): string {
-    return `${this.format.schemaType}:${id}`;
+    return `${this.format.schemaType}${this.format.readerVariant ?? ''}:${id}`;
   }
 
   async prefetch(_topic: string, data: ReadonlyArray<Uint8Array | null>): Promise<void> {
