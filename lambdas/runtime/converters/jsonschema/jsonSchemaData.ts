@@ -82,7 +82,7 @@ function convert(node: unknown, optional: boolean): Schema {
       if (!isObject(node.items)) throw new DataError('JSON Schema arrays need one "items" schema');
       return schema('ARRAY', { ...options, valueSchema: convert(node.items, false) });
     case 'integer':
-      return schema(connectType && connectType.startsWith('INT') ? connectType : 'INT64', options);
+      return schema(connectType?.startsWith('INT') ? connectType : 'INT64', options);
     case 'number':
       return schema(connectType === 'FLOAT32' ? 'FLOAT32' : connectType?.startsWith('INT') ? connectType : 'FLOAT64', options);
     case 'string':
