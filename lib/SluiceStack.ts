@@ -81,6 +81,7 @@ export class SluiceStack extends Stack {
       subnets,
       securityGroups,
       secretPrefix: props.inputs.secretPrefix,
+      ...(props.inputs.glueRegistries ? { glueRegistries: props.inputs.glueRegistries } : {}),
       ...(entries.sink ? { sinkEntry: entries.sink } : {}),
       ...(entries.source ? { sourceEntry: entries.source } : {}),
     });

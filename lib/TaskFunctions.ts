@@ -7,6 +7,7 @@ import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { METRIC_SERVICE, METRICS_NAMESPACE } from '../lambdas/runtime/metricSchema.js';
 import { KAFKA_ESM_MAX_TIMEOUT } from './bundling.js';
+import { glueResourceArns, glueSchemaStatements } from './glueIam.js';
 import { mskControlStatements, mskResourceArn, mskDataStatements, secretKeyStatement, secretsStatement, vpcEniStatement } from './kafkaIam.js';
 import { acknowledge, defaultPolicy, iam5 } from './nag.js';
 import { SluiceFunction } from './SluiceFunction.js';
@@ -35,6 +36,8 @@ export interface TaskFunctionsProps {
   readonly sourceTimeout?: Duration;
   /** @default 1024 */
   readonly memorySize?: number;
+  /** Glue schema registries the tasks may register written schemas in. @default ['*'] */
+  readonly glueRegistries?: readonly string[];
 }
 
 export class TaskFunctions extends Construct {
@@ -86,6 +89,7 @@ export class TaskFunctions extends Construct {
       task.role.addToPolicy(secrets);
       // The SCRAM secret's key: the task's own producer reads the secret, and so does the sink's ESM, as the function role.
       if (kafka.secretKeyArn) task.role.addToPolicy(secretKeyStatement(stack, kafka.secretKeyArn));
+      for (const s of glueSchemaStatements(stack, props.glueRegistries ?? ['*'])) task.role.addToPolicy(s);
       if (kafka.clusterArn) {
         for (const s of mskControlStatements(kafka.clusterArn)) task.role.addToPolicy(s);
         if (kafka.auth === 'iam') for (const s of mskDataStatements(stack, kafka.clusterArn, role)) task.role.addToPolicy(s);
@@ -99,6 +103,9 @@ export class TaskFunctions extends Construct {
   private acknowledgeScopedWildcards(policy: Construct, stack: Stack, props: TaskFunctionsProps, role: 'consumer' | 'producer'): void {
     acknowledge(policy, 'AwsSolutions-IAM5[Resource::*]', 'EC2 ENI actions (CreateNetworkInterface, Describe*) and kafka:GetBootstrapBrokers have no resource-level permissions; Lambda and the MSK event source mapping need them');
     acknowledge(policy, iam5(policy, secretsStatement(stack, props.secretPrefix).resources[0]), 'Pipelines name their secrets in config (${secretsmanager:...}); access is limited to the configured name prefix');
+    for (const arn of glueResourceArns(stack, props.glueRegistries ?? ['*'])) {
+      if (arn.includes('*')) acknowledge(policy, iam5(policy, arn), 'Glue converter: written schemas are named by topic at run time; the grant covers the schemas of the configured registries (stack input glueRegistries) in this account and Region');
+    }
     const clusterArn = props.kafka.clusterArn;
     if (!clusterArn || props.kafka.auth !== 'iam') return;
     acknowledge(policy, iam5(policy, mskResourceArn(stack, clusterArn, 'topic')), 'Pipelines choose their topics at run time; the grant covers only topics of this one cluster');

@@ -63,7 +63,7 @@ export interface AwsCall {
 }
 
 /** Example run-time names: pipeline `orders` → alias, schedule, consumer group, topic. */
-export const EXAMPLE = { alias: 'p-orders', schedule: 's-orders', group: 'connect-orders', topic: 'orders', esm: '6d5a4c3b-2a19-4f08-b7e6-d5c4b3a29180' } as const;
+export const EXAMPLE = { alias: 'p-orders', schedule: 's-orders', group: 'connect-orders', topic: 'orders', esm: '6d5a4c3b-2a19-4f08-b7e6-d5c4b3a29180', glueRegistry: 'default-registry' } as const;
 
 const arn = (t: CallTargets, service: string, resource: string) => `arn:${t.partition}:${service}:${t.region}:${t.account}:${resource}`;
 /** arn:…:cluster/<name>/<uuid> → arn:…:<kind>/<name>/<uuid>/<item> */
@@ -195,7 +195,19 @@ const API: Row[] = [
   ...logs('api'),
 ];
 
-const TASK = (fn: 'sink' | 'source'): Row[] => [...STORE, PIPELINE_SECRET, OPEN, ...SCRAM_SECRET, ...PRODUCER, ...ENI, ...logs(fn)];
+/**
+ * The Glue converter (lambdas/adapters/aws/GlueSdkRegistry.ts): GetSchemaVersion by version id (no registry or schema
+ * in the request: `*`), GetSchemaByDefinition and RegisterSchemaVersion on the schema (arn:…:schema/<registry>/<name>),
+ * CreateSchema in the registry. Service Authorization Reference, "Actions, resources, and condition keys for AWS Glue".
+ */
+const GLUE: Row[] = [
+  { via: 'sdk', action: 'glue:GetSchemaVersion', resource: () => '*' },
+  { via: 'sdk', action: 'glue:GetSchemaByDefinition', resource: (t) => arn(t, 'glue', `schema/${EXAMPLE.glueRegistry}/${EXAMPLE.topic}`) },
+  { via: 'sdk', action: 'glue:RegisterSchemaVersion', resource: (t) => arn(t, 'glue', `schema/${EXAMPLE.glueRegistry}/${EXAMPLE.topic}`) },
+  { via: 'sdk', action: 'glue:CreateSchema', resource: (t) => arn(t, 'glue', `registry/${EXAMPLE.glueRegistry}`) },
+];
+
+const TASK = (fn: 'sink' | 'source'): Row[] => [...STORE, PIPELINE_SECRET, OPEN, ...SCRAM_SECRET, ...PRODUCER, ...GLUE, ...ENI, ...logs(fn)];
 
 /**
  * On stack delete (lambdas/cleanup/cleanup.ts): the sink function's aliases, the ESMs of the function and of each

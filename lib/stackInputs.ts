@@ -38,6 +38,11 @@ export interface SluiceInputs {
    * setting is kept when the stack is deleted.
    */
   readonly apiGatewayAccount?: boolean;
+  /**
+   * AWS Glue schema registries the tasks may find and register written schemas in (the Glue converter); `*`, the
+   * default, is every registry of the stack's account and Region. Reading schema versions by id is granted on `*`.
+   */
+  readonly glueRegistries?: readonly string[];
 }
 
 type Lookup = (key: string) => unknown;
@@ -54,6 +59,7 @@ const KEYS = {
   secretPrefix: ['sluice:secretPrefix', 'SLUICE_SECRET_PREFIX'],
   alarmEmail: ['sluice:alarmEmail', 'SLUICE_ALARM_EMAIL'],
   apiGatewayAccount: ['sluice:apiGatewayAccount', 'SLUICE_API_GATEWAY_ACCOUNT'],
+  glueRegistries: ['sluice:glueRegistries', 'SLUICE_GLUE_REGISTRIES'],
 } as const;
 
 type Key = keyof typeof KEYS;
@@ -89,6 +95,8 @@ export function readSluiceInputs(context: Lookup, env: NodeJS.ProcessEnv): Sluic
   // MSK SCRAM secrets must be encrypted with a customer-managed key (MSK developer guide, "Sign-in credentials
   // authentication with AWS Secrets Manager"); self-managed Kafka secrets may use the AWS-managed key.
   const secretKeyArn = auth === 'scram' && clusterArn ? required('secretKeyArn') : raw('secretKeyArn');
+  const glueRegistries = list('glueRegistries', false);
+  for (const r of glueRegistries) if (r !== '*' && !/^[a-zA-Z0-9-_$#.]{1,255}$/.test(r)) throw new Error(`Sluice: glueRegistries: '${r}' is not a Glue registry name (1 to 255 of letters, digits, -, _, $, # and .) (${where('glueRegistries')})`);
   const alarmEmail = raw('alarmEmail');
   const apiGatewayAccount = raw('apiGatewayAccount');
   if (apiGatewayAccount !== undefined && !['true', 'false'].includes(apiGatewayAccount)) throw new Error(`Sluice: apiGatewayAccount must be true or false, not ${apiGatewayAccount} (${where('apiGatewayAccount')})`);
@@ -98,5 +106,6 @@ export function readSluiceInputs(context: Lookup, env: NodeJS.ProcessEnv): Sluic
     secretPrefix: raw('secretPrefix') ?? 'sluice/',
     ...(alarmEmail ? { alarmEmail } : {}),
     ...(apiGatewayAccount === 'true' ? { apiGatewayAccount: true } : {}),
+    ...(glueRegistries.length > 0 ? { glueRegistries } : {}),
   };
 }

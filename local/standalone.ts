@@ -7,6 +7,7 @@ import { createServer, type RequestListener, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
+import { GlueSdkRegistry } from '../lambdas/adapters/aws/GlueSdkRegistry.js';
 import { LocalConfigCipher } from '../lambdas/adapters/crypto/LocalConfigCipher.js';
 import { DynamoPipelineStore } from '../lambdas/adapters/dynamodb/DynamoPipelineStore.js';
 import { ensurePipelineTable } from '../lambdas/adapters/dynamodb/table.js';
@@ -15,6 +16,7 @@ import { LazyAdmin } from '../lambdas/adapters/kafka/kafkaClient.js';
 import { InMemoryMetricsSink } from '../lambdas/adapters/metrics/InMemoryMetricsSink.js';
 import { createApiHandler } from '../lambdas/api/createApiHandler.js';
 import { ConnectorService } from '../lambdas/runtime/connector/ConnectorService.js';
+import { provideGlueRegistry } from '../lambdas/runtime/converters/glue/GlueRegistryClient.js';
 import { PipelineReconciler } from '../lambdas/runtime/lifecycle/PipelineReconciler.js';
 import { builtinPlugins } from '../lambdas/runtime/plugins/builtins.js';
 import { systemClock } from '../lambdas/runtime/ports/Clock.js';
@@ -144,6 +146,8 @@ export async function startStandalone(options: StandaloneOptions = {}): Promise<
   const kafka = new Kafka({ clientId: 'sluice-standalone', brokers, logLevel: logLevel.NOTHING });
 
   const registry = builtinPlugins();
+  // Pipelines with the Glue converter reach AWS Glue with the credentials of the environment.
+  provideGlueRegistry(GlueSdkRegistry.create);
   const metrics = new InMemoryMetricsSink();
   // Standalone mode has no KMS: password-type values are sealed with a local AES-GCM key.
   const cipher = options.dataDir ? LocalConfigCipher.fromKeyFile(join(options.dataDir, 'config.key')) : new LocalConfigCipher();

@@ -2,12 +2,14 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { Kafka } from 'kafkajs';
+import { GlueSdkRegistry } from '../adapters/aws/GlueSdkRegistry.js';
 import { KmsConfigOpener } from '../adapters/aws/KmsConfigOpener.js';
 import { SecretsManagerResolver } from '../adapters/aws/SecretsManagerResolver.js';
 import { DynamoPipelineStore } from '../adapters/dynamodb/DynamoPipelineStore.js';
 import { KafkaRecordProducer } from '../adapters/kafka/KafkaRecordProducer.js';
 import { authenticatedKafka } from '../adapters/kafka/mskIam.js';
 import { EmfMetricsSink } from '../adapters/metrics/EmfMetricsSink.js';
+import { provideGlueRegistry } from '../runtime/converters/glue/GlueRegistryClient.js';
 import { builtinPlugins } from '../runtime/plugins/builtins.js';
 import { systemClock } from '../runtime/ports/Clock.js';
 import { consoleLogger } from '../runtime/ports/Logger.js';
@@ -19,6 +21,7 @@ import { SinkPipelines, type SinkRuntime } from './SinkPipelines.js';
 
 const env = readSinkEnv(process.env);
 const registry = builtinPlugins();
+provideGlueRegistry(GlueSdkRegistry.create);
 const producers = new Map<string, RecordProducer>();
 const secrets = new SecretsManagerResolver(new SecretsManagerClient({}));
 

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { GlueSdkRegistry } from '../adapters/aws/GlueSdkRegistry.js';
 import { KmsConfigOpener } from '../adapters/aws/KmsConfigOpener.js';
 import { SecretsManagerResolver } from '../adapters/aws/SecretsManagerResolver.js';
 import { DynamoPipelineStore } from '../adapters/dynamodb/DynamoPipelineStore.js';
@@ -9,12 +10,15 @@ import { KafkaRecordProducer } from '../adapters/kafka/KafkaRecordProducer.js';
 import { authenticatedKafka } from '../adapters/kafka/mskIam.js';
 import { EmfMetricsSink } from '../adapters/metrics/EmfMetricsSink.js';
 import { sourceConnectorFor } from '../adapters/sqlsource/index.js';
+import { provideGlueRegistry } from '../runtime/converters/glue/GlueRegistryClient.js';
 import { builtinPlugins } from '../runtime/plugins/builtins.js';
 import { systemClock } from '../runtime/ports/Clock.js';
 import { consoleLogger } from '../runtime/ports/Logger.js';
 import { createSourceHandler, type SourceHandler } from './createSourceHandler.js';
 import { readSourceEnv } from './env.js';
 import { SourcePipelines } from './SourcePipelines.js';
+
+provideGlueRegistry(GlueSdkRegistry.create);
 
 const env = readSourceEnv(process.env);
 const secrets = new SecretsManagerResolver(new SecretsManagerClient({}));

@@ -128,6 +128,12 @@ export class RegistryStore {
     return Object.entries(this.state.subjects).flatMap(([subject, vs]) => vs.filter((v) => v.id === id && (includeDeleted || !v.deleted)).map((v) => ({ subject, version: v.version })));
   }
 
+  /** GET /subjects/{s}/versions/{v}/referencedby: the ids of the schemas whose references name that version. */
+  referencedBy(subject: string, version: string): number[] {
+    const v = this.version(subject, version, true);
+    return this.state.schemas.filter((s) => s.references.some((r) => r.subject === subject && r.version === v.version)).map((s) => s.id);
+  }
+
   schemaTypes(): readonly SchemaType[] {
     return SCHEMA_TYPES;
   }

@@ -108,7 +108,7 @@ async function route(store: RegistryStore, req: IncomingMessage): Promise<[numbe
       if (c !== undefined && parts.length === 4 && method === 'GET') return [200, store.version(a, c, deleted)];
       if (c !== undefined && parts.length === 4 && method === 'DELETE') return [200, store.deleteVersion(a, c, flag('permanent'))];
       if (c !== undefined && parts.length === 5 && d === 'schema' && method === 'GET') return [200, new Raw(store.version(a, c, deleted).schema)];
-      if (c !== undefined && parts.length === 5 && d === 'referencedby' && method === 'GET') return [200, []];
+      if (c !== undefined && parts.length === 5 && d === 'referencedby' && method === 'GET') return [200, store.referencedBy(a, c)];
     }
     throw routeNotFound();
   }

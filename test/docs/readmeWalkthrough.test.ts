@@ -27,6 +27,7 @@ const steps = walkthroughSteps(readFileSync(join(root, 'README.md'), 'utf8'), SE
 
 let restPort: number;
 let kafkaPort: number;
+let registryPort: number;
 const database = uniqueName('readme');
 const dataDir = mkdtempSync(join(tmpdir(), 'sluice-readme-data-'));
 const workDir = mkdtempSync(join(tmpdir(), 'sluice-readme-cwd-'));
@@ -37,6 +38,7 @@ function localize(text: string): string {
   return text
     .replace(/(localhost|127\.0\.0\.1):8083\b/g, `$1:${restPort}`)
     .replace(/127\.0\.0\.1:9092\b/g, `127.0.0.1:${kafkaPort}`)
+    .replace(/127\.0\.0\.1:8081\b/g, `127.0.0.1:${registryPort}`)
     .replace(/127\.0\.0\.1:5432\/test\b/g, `127.0.0.1:5432/${database}`)
     .replace(/(psql .*)-d test\b/g, `$1-d ${database}`)
     .replace(/(^|\s)\.sluice\b/g, `$1${dataDir}`);
@@ -44,7 +46,7 @@ function localize(text: string): string {
 
 function env(): NodeJS.ProcessEnv {
   const { KAFKA_BROKERS: _kafka, DATABASE_URL: _db, ...rest } = process.env;
-  return { ...rest, SLUICE_REST_PORT: String(restPort), SLUICE_KAFKA_PORT: String(kafkaPort), SLUICE_DATA_DIR: dataDir };
+  return { ...rest, SLUICE_REST_PORT: String(restPort), SLUICE_KAFKA_PORT: String(kafkaPort), SLUICE_SCHEMA_REGISTRY_PORT: String(registryPort), SLUICE_DATA_DIR: dataDir };
 }
 
 function where(step: Step): string {
@@ -95,6 +97,7 @@ async function runStep(step: Step): Promise<void> {
 beforeAll(async () => {
   restPort = await freePort();
   kafkaPort = await freePort();
+  registryPort = await freePort();
   await withPg((c) => c.query(`CREATE DATABASE ${database}`));
 });
 

@@ -10,8 +10,11 @@ beforeAll(() => {
   ({ stack, template } = buildStack());
 });
 
-/** Services whose APIs offer no resource-level permissions for the granted actions (AWS service authorization reference). */
-const NO_RESOURCE_LEVEL = [/^ec2:/, /^dynamodb:ListStreams$/, /^xray:/, /^lambda:(CreateEventSourceMapping|ListEventSourceMappings)$/, /^cloudwatch:GetMetricData$/, /^kafka:GetBootstrapBrokers$/, /^scheduler:ListSchedules$/];
+/**
+ * Services whose APIs offer no resource-level permissions for the granted actions (AWS service authorization reference).
+ * glue:GetSchemaVersion by SchemaVersionId names no registry or schema (its resource types are optional).
+ */
+const NO_RESOURCE_LEVEL = [/^ec2:/, /^dynamodb:ListStreams$/, /^xray:/, /^lambda:(CreateEventSourceMapping|ListEventSourceMappings)$/, /^cloudwatch:GetMetricData$/, /^kafka:GetBootstrapBrokers$/, /^scheduler:ListSchedules$/, /^glue:GetSchemaVersion$/];
 
 describe('SluiceStack', () => {
   it('passes cdk-nag AwsSolutions, each acknowledged finding carrying its reason on the narrowest construct', () => {

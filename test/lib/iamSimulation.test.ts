@@ -22,6 +22,7 @@ const KEY = 'arn:aws:kms:eu-west-1:123456789012:key/11111111-2222-3333-4444-5555
 const DEPLOYMENTS: Record<string, SluiceInputs> = {
   'MSK with IAM auth': MSK_INPUTS,
   'MSK with SCRAM': { ...MSK_INPUTS, kafka: { clusterArn: CLUSTER_ARN, auth: 'scram', secretArn: SECRET, secretKeyArn: KEY } },
+  'MSK with IAM auth and named Glue registries': { ...MSK_INPUTS, glueRegistries: ['default-registry', 'shop'] },
   'self-managed Kafka with SCRAM': { ...MSK_INPUTS, kafka: { bootstrapServers: ['b1.internal:9096'], auth: 'scram', secretArn: SECRET } },
 };
 

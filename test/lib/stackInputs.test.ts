@@ -42,6 +42,9 @@ describe('readSluiceInputs', () => {
     const base = { ...network, 'sluice:mskClusterArn': 'arn' };
     expect(readSluiceInputs(context(base), {}).apiGatewayAccount).toBeUndefined();
     expect(readSluiceInputs(context({ ...base, 'sluice:apiGatewayAccount': true }), {}).apiGatewayAccount).toBe(true);
+    expect(readSluiceInputs(context(base), {}).glueRegistries).toBeUndefined();
+    expect(readSluiceInputs(context(base), { SLUICE_GLUE_REGISTRIES: 'default-registry, shop' }).glueRegistries).toEqual(['default-registry', 'shop']);
+    expect(() => readSluiceInputs(context(base), { SLUICE_GLUE_REGISTRIES: 'bad name' })).toThrow(/glueRegistries: 'bad name' is not a Glue registry name/);
     expect(readSluiceInputs(context(base), { SLUICE_API_GATEWAY_ACCOUNT: 'false' }).apiGatewayAccount).toBeUndefined();
     expect(() => readSluiceInputs(context(base), { SLUICE_API_GATEWAY_ACCOUNT: 'yes' })).toThrow(/apiGatewayAccount must be true or false/);
   });

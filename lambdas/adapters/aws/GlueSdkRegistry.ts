@@ -8,6 +8,7 @@ import {
   CreateSchemaCommand,
   GetSchemaByDefinitionCommand,
   GetSchemaVersionCommand,
+  type GetSchemaVersionCommandOutput,
   GlueClient,
   RegisterSchemaVersionCommand,
 } from '@aws-sdk/client-glue';
@@ -44,7 +45,7 @@ export class GlueSdkRegistry implements GlueRegistryClient {
 
   async getSchemaVersion(schemaVersionId: string): Promise<GlueSchemaVersion> {
     if (!VERSION_ID_PATTERN.test(schemaVersionId)) throw new DataError(`'${schemaVersionId}' is not a Glue schema version id (36 characters of letters, digits and -)`);
-    let out;
+    let out: GetSchemaVersionCommandOutput;
     try {
       out = await this.glue.send(new GetSchemaVersionCommand({ SchemaVersionId: schemaVersionId }));
     } catch (e) {

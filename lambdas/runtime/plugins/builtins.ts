@@ -1,4 +1,5 @@
 // The registry of every plugin Sluice ships: connectors, converters, transforms and predicates.
+import { glueAvroConverterPlugin } from '../converters/glue/AWSKafkaAvroConverter.js';
 import { converterPlugins, headerConverterPlugins } from '../converters/index.js';
 import { predicatePlugins } from '../predicates/index.js';
 import { transformationPlugins } from '../transforms/index.js';
@@ -10,6 +11,6 @@ import { PluginRegistry } from './PluginRegistry.js';
 export function builtinPlugins(): PluginRegistry {
   return new PluginRegistry()
     .register(jdbcSinkConnector, jdbcSourceConnector)
-    .register(...converterPlugins, ...headerConverterPlugins, ...transformationPlugins, ...predicatePlugins)
+    .register(...converterPlugins, glueAvroConverterPlugin, ...headerConverterPlugins, ...transformationPlugins, ...predicatePlugins)
     .registerResolver(resolveVendorConnector);
 }

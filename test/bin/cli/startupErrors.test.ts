@@ -11,6 +11,14 @@ describe('explaining a start-up failure', () => {
     );
   });
 
+  it("names the schema registry's option, and the way to use the registry already there", () => {
+    expect(explainStartupError(new PortUnavailableError('schema-registry', '127.0.0.1', 8081, 'EADDRINUSE'))).toBe(
+      'port 8081 on 127.0.0.1 (the embedded schema registry) is already in use, perhaps by another `npm start` or a schema registry.\n' +
+        '  Stop that process, or choose another port: --schema-registry-port <n> (e.g. npm start -- --schema-registry-port 8082) or SLUICE_SCHEMA_REGISTRY_PORT.\n' +
+        '  To use the registry listening there instead: npm start -- --schema-registry-url http://127.0.0.1:8081',
+    );
+  });
+
   it('offers a port above 1023 for one that needs privileges', () => {
     expect(explainStartupError(new PortUnavailableError('kafka', '0.0.0.0', 92, 'EACCES'))).toBe(
       'port 92 on 0.0.0.0 (the embedded Kafka broker) needs privileges this process does not have.\n' +

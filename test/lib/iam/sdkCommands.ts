@@ -13,6 +13,7 @@ const SERVICE: Record<string, string> = {
   'client-secrets-manager': 'secretsmanager',
   'client-dynamodb': 'dynamodb',
   'client-kms': 'kms',
+  'client-glue': 'glue',
   'lib-dynamodb': 'dynamodb',
 };
 

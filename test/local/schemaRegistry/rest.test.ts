@@ -117,6 +117,7 @@ describe('the embedded schema registry over HTTP', () => {
     expect((await call('POST', '/subjects/p16reg-person/versions', { schema: person })).body).toMatchObject({ error_code: 42201 });
     const { id } = (await call('POST', '/subjects/p16reg-person/versions', { schema: person, references })).body as { id: number };
     expect((await call('GET', `/schemas/ids/${id}`)).body).toEqual({ schema: person, references });
+    expect((await call('GET', '/subjects/p16reg-address/versions/1/referencedby')).body).toEqual([id]);
     expect((await call('POST', '/subjects/p16reg-person/versions', { schema: person, references: [{ name: 'x', subject: 'p16reg-address', version: 5 }] })).body).toMatchObject({ error_code: 42201 });
   });
 
