@@ -51,6 +51,7 @@ export interface SchemaFormat {
 }
 
 const NULL: SchemaAndValue = Object.freeze({ schema: null, value: null });
+const MAX_UNREADABLE = 1000;
 
 interface Target {
   readonly id: number;
@@ -78,6 +79,9 @@ export class SchemaRegistryConverter extends BaseConverter {
   }
 
   async prefetch(_topic: string, data: ReadonlyArray<Uint8Array | null>): Promise<void> {
+    // Ids the registry lacked are asked again by each batch that holds them (once per batch, never per record);
+    // the errors kept for them stay bounded.
+    if (this.unreadable.size > MAX_UNREADABLE) this.unreadable.clear();
     const wanted = new Set<number>();
     for (const d of data) {
       if (d === null || d.length < HEADER_SIZE || d[0] !== MAGIC_BYTE) continue;
