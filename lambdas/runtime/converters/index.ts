@@ -17,7 +17,7 @@ const registryConverters: readonly ConverterPlugin[] = [avroConverterPlugin, pro
 export const converterPlugins: readonly ConverterPlugin[] = [...pairs.map((p) => p.converter), ...registryConverters];
 export const headerConverterPlugins: readonly HeaderConverterPlugin[] = [simpleHeaderConverterPlugin, ...pairs.map((p) => p.headerConverter)];
 
-export { AVRO_CONVERTER_CLASS, avroFormat } from './AvroConverter.js';
+export { AVRO_CONVERTER_CLASS } from './AvroConverter.js';
 export { ByteArrayConverter, BYTE_ARRAY_CONVERTER_CLASS } from './ByteArrayConverter.js';
 export {
   type ConverterSet,
@@ -32,7 +32,7 @@ export {
 export { ENVELOPE_ERROR, JSON_CONVERTER_CLASS, JsonConverter, jsonConverterConfigDef } from './JsonConverter.js';
 export { JSON_SCHEMA_CONVERTER_CLASS } from './JsonSchemaConverter.js';
 export { NumberConverter } from './NumberConverter.js';
-export { PROTOBUF_CONVERTER_CLASS, protobufFormat } from './ProtobufConverter.js';
+export { PROTOBUF_CONVERTER_CLASS } from './ProtobufConverter.js';
 export { SIMPLE_HEADER_CONVERTER_CLASS, SimpleHeaderConverter } from './SimpleHeaderConverter.js';
 export { STRING_CONVERTER_CLASS, StringConverter, stringConverterConfigDef } from './StringConverter.js';
 export { convertToString } from './valuesFormat.js';

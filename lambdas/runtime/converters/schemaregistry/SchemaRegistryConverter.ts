@@ -38,10 +38,18 @@ export interface FormatWriter {
   write(value: unknown): Uint8Array;
 }
 
-export interface SchemaFormat {
+/** A format as the converter knows it before its library is loaded. */
+export interface FormatLoader {
   readonly schemaType: RegistrySchemaType;
   /** Tells readers of the same type apart in the container-wide cache when options change how they read. */
   readonly readerVariant?: string;
+  /** Loads the format and its library on first use: a chunk of its own in the task bundle, so pipelines that use no
+   * registry converter never load avsc, protobufjs or ajv. */
+  load(): Promise<SchemaFormat>;
+}
+
+export interface SchemaFormat {
+  readonly schemaType: RegistrySchemaType;
   /** A reader for a registered schema; `references` are the texts of the schemas it imports, by reference name. */
   reader(registered: RegisteredSchema, references: ReadonlyMap<string, string>): FormatReader;
   /** The writer for records of a Connect schema. */
@@ -65,8 +73,10 @@ export class SchemaRegistryConverter extends BaseConverter {
   /** Per topic and schema: the id and writer to use, or the DataError their records fail with. */
   private readonly targets = new Map<string, WeakMap<Schema, Target | DataError>>();
 
+  private format: SchemaFormat | undefined;
+
   constructor(
-    private readonly format: SchemaFormat,
+    private readonly loader: FormatLoader,
     private readonly settings: RegistrySettings,
     private readonly isKey: boolean,
   ) {
@@ -75,7 +85,12 @@ export class SchemaRegistryConverter extends BaseConverter {
   }
 
   private readerKey(id: number): string {
-    return `${this.format.schemaType}${this.format.readerVariant ?? ''}:${id}`;
+    return `${this.loader.schemaType}${this.loader.readerVariant ?? ''}:${id}`;
+  }
+
+  private async loaded(): Promise<SchemaFormat> {
+    this.format ??= await this.loader.load();
+    return this.format;
   }
 
   async prefetch(_topic: string, data: ReadonlyArray<Uint8Array | null>): Promise<void> {
@@ -92,24 +107,26 @@ export class SchemaRegistryConverter extends BaseConverter {
   }
 
   private async load(id: number): Promise<void> {
+    let format: SchemaFormat;
     let registered: RegisteredSchema;
     let references: Map<string, string>;
     try {
+      format = await this.loaded();
       registered = await this.cache.schemaById(id);
       references = await this.cache.referencedSchemas(registered.references);
     } catch (e) {
       if (e instanceof RegistryError && e.status === 404) {
-        this.unreadable.set(id, new DataError(`Error retrieving ${this.format.schemaType} schema for id ${id}: ${e.message}`, { cause: e }));
+        this.unreadable.set(id, new DataError(`Error retrieving ${this.loader.schemaType} schema for id ${id}: ${e.message}`, { cause: e }));
         return;
       }
       throw new RetriableError(`Could not fetch schema id ${id} from the schema registry; the batch will be redelivered: ${(e as Error).message}`, { cause: e });
     }
-    if (registered.schemaType !== this.format.schemaType) {
-      this.unreadable.set(id, new DataError(`Schema id ${id} is a ${registered.schemaType} schema, not ${this.format.schemaType}`));
+    if (registered.schemaType !== this.loader.schemaType) {
+      this.unreadable.set(id, new DataError(`Schema id ${id} is a ${registered.schemaType} schema, not ${this.loader.schemaType}`));
       return;
     }
     try {
-      this.cache.readers.set(this.readerKey(id), this.format.reader(registered, references));
+      this.cache.readers.set(this.readerKey(id), format.reader(registered, references));
       this.unreadable.delete(id);
     } catch (e) {
       this.unreadable.set(id, e instanceof DataError ? e : new DataError(`Schema id ${id} cannot be converted: ${(e as Error).message}`, { cause: e }));
@@ -139,12 +156,13 @@ export class SchemaRegistryConverter extends BaseConverter {
 
   private async resolveTarget(topic: string, schema: Schema): Promise<Target | DataError> {
     try {
-      const own = this.format.writer(schema);
+      const format = await this.loaded();
+      const own = format.writer(schema);
       const subject = this.settings.strategy(topic, this.isKey, own.recordName);
       if (this.settings.useLatestVersion) {
         const latest = await this.cache.latestVersion(subject);
         const references = await this.cache.referencedSchemas(latest.references);
-        return { id: latest.id, writer: this.format.registeredWriter(latest, references) };
+        return { id: latest.id, writer: format.registeredWriter(latest, references) };
       }
       const key = `${subject}\0${own.text}`;
       let id = this.cache.ids.get(key);
@@ -156,7 +174,7 @@ export class SchemaRegistryConverter extends BaseConverter {
       }
       return { id, writer: own };
     } catch (e) {
-      if (e instanceof RegistryError) return new DataError(`Error registering or looking up the ${this.format.schemaType} schema: ${e.message}`, { cause: e });
+      if (e instanceof RegistryError) return new DataError(`Error registering or looking up the ${this.loader.schemaType} schema: ${e.message}`, { cause: e });
       if (e instanceof DataError) return e;
       throw e instanceof RetriableError ? e : new RetriableError(`Schema registry request failed: ${(e as Error).message}`, { cause: e });
     }
@@ -164,7 +182,7 @@ export class SchemaRegistryConverter extends BaseConverter {
 
   fromConnectData(topic: string, _headers: readonly ConnectHeader[], schema: Schema | null, value: unknown): Uint8Array | null {
     if (value === null || value === undefined) return null;
-    if (schema === null) throw new DataError(`The ${this.format.schemaType} converter needs a schema: schemaless values cannot be registered`);
+    if (schema === null) throw new DataError(`The ${this.loader.schemaType} converter needs a schema: schemaless values cannot be registered`);
     const target = this.targets.get(topic)?.get(schema);
     if (target === undefined) throw new DataError(`The schema for topic ${topic} was not registered before conversion`);
     if (target instanceof DataError) throw target;
