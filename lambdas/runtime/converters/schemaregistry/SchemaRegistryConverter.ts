@@ -3,14 +3,15 @@
 // supplies a reader per registered schema and a writer per Connect schema.
 //   sink:   prefetch(topic, batch) fetches the schema of every id not yet known (once per id per container);
 //           toConnectData then decodes synchronously. An unreachable registry rejects prefetch (retriable: the batch
-//           is redelivered); a record with a bad magic byte, an id the registry does not have, or a body that does not
-//           decode is that record's DataError (tolerance / dead-letter queue).
+//           is redelivered), one that refuses the credentials (401/403) fails the task; a record with a bad magic
+//           byte, an id the registry does not have, or a body that does not decode is that record's DataError
+//           (tolerance / dead-letter queue).
 //   source: prepare(topic, schema) registers (auto.register.schemas) or looks up the schema once per container;
 //           fromConnectData then encodes synchronously.
 import type { ConnectHeader } from '../../../connect-api/data/ConnectRecord.js';
 import type { Schema } from '../../../connect-api/data/Schema.js';
 import { Struct } from '../../../connect-api/data/Struct.js';
-import { DataError, RetriableError } from '../../../connect-api/errors.js';
+import { ConnectionError, DataError, RetriableError } from '../../../connect-api/errors.js';
 import type { SchemaAndValue } from '../../../connect-api/plugins.js';
 import { BaseConverter } from '../BaseConverter.js';
 import { type RegistryCache, registryCache } from './registryCache.js';
@@ -119,6 +120,7 @@ export class SchemaRegistryConverter extends BaseConverter {
         this.unreadable.set(id, new DataError(`Error retrieving ${this.loader.schemaType} schema for id ${id}: ${e.message}`, { cause: e }));
         return;
       }
+      if (isAuthFailure(e)) throw refused(e);
       throw new RetriableError(`Could not fetch schema id ${id} from the schema registry; the batch will be redelivered: ${(e as Error).message}`, { cause: e });
     }
     if (registered.schemaType !== this.loader.schemaType) {
@@ -174,6 +176,7 @@ export class SchemaRegistryConverter extends BaseConverter {
       }
       return { id, writer: own };
     } catch (e) {
+      if (isAuthFailure(e)) throw refused(e);
       if (e instanceof RegistryError) return new DataError(`Error registering or looking up the ${this.loader.schemaType} schema: ${e.message}`, { cause: e });
       if (e instanceof DataError) return e;
       throw e instanceof RetriableError ? e : new RetriableError(`Schema registry request failed: ${(e as Error).message}`, { cause: e });
@@ -193,6 +196,15 @@ export class SchemaRegistryConverter extends BaseConverter {
     out.set(body, HEADER_SIZE);
     return out;
   }
+}
+
+function isAuthFailure(e: unknown): e is RegistryError {
+  return e instanceof RegistryError && (e.status === 401 || e.status === 403);
+}
+
+/** Wrong or missing credentials: no record is at fault and retrying will not help, so the task fails with the reason. */
+function refused(e: RegistryError): ConnectionError {
+  return new ConnectionError(`The schema registry refused the converter's credentials: ${e.message}`, { cause: e, retriable: false });
 }
 
 export function readId(data: Uint8Array): number {
