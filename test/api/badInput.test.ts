@@ -142,6 +142,8 @@ describe('transforms, predicates and converters in a config', () => {
     { what: 'a duplicate transform alias', extra: { transforms: 'a,a', 'transforms.a.type': 'org.apache.kafka.connect.transforms.Filter' }, message: /Duplicate alias provided\./ },
     { what: 'an unknown value converter', extra: { 'value.converter': 'com.acme.AvroThing' }, message: /Invalid value com\.acme\.AvroThing for configuration value\.converter: Class com\.acme\.AvroThing could not be found\./ },
     { what: 'a bad converter setting', extra: { 'value.converter': 'org.apache.kafka.connect.json.JsonConverter', 'value.converter.schemas.enable': 'maybe' }, message: /value\.converter\.schemas\.enable/ },
+    { what: 'an Avro converter without a registry URL', extra: { 'value.converter': 'io.confluent.connect.avro.AvroConverter' }, message: /Missing required configuration "schema\.registry\.url"/ },
+    { what: 'an unknown subject name strategy', extra: { 'value.converter': 'AvroConverter', 'value.converter.schema.registry.url': 'http://127.0.0.1:8081', 'value.converter.value.subject.name.strategy': 'com.acme.Nope' }, message: /value\.converter\.value\.subject\.name\.strategy/ },
   ])('answers 400 for $what', async ({ extra, message }) => {
     expectConnectError(await api.call('POST', '/connectors', { name: 'x', config: { ...sink, ...extra } }), 400, message);
   });

@@ -1,11 +1,13 @@
 // The AvroConverter against clients no one here wrote: records encoded by @kafkajs/confluent-schema-registry (against
 // the embedded registry) convert to the right Connect types; what the converter writes, that library decodes.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { SchemaRegistry, SchemaType } from '@kafkajs/confluent-schema-registry';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Decimal } from '../../../lambdas/connect-api/data/Decimal.js';
 import { LogicalNames, Schemas, dateSchema, decimalSchema, structSchema, timestampSchema } from '../../../lambdas/connect-api/data/Schema.js';
 import { Struct } from '../../../lambdas/connect-api/data/Struct.js';
-import { DataError, RetriableError } from '../../../lambdas/connect-api/errors.js';
+import { ConnectionError, DataError, RetriableError } from '../../../lambdas/connect-api/errors.js';
 import type { Converter } from '../../../lambdas/connect-api/plugins.js';
 import { AVRO_CONVERTER_CLASS, avroConverterPlugin } from '../../../lambdas/runtime/converters/AvroConverter.js';
 import { builtinPlugins } from '../../../lambdas/runtime/builtins/builtins.js';
@@ -177,5 +179,33 @@ describe('AvroConverter writing records a standard consumer reads', () => {
 
     expect(Buffer.from(bytes).readUInt32BE(1)).toBe(id);
     expect(await client.decode(Buffer.from(bytes))).toEqual({ id: 3, kind: 'B' });
+  });
+});
+
+describe('AvroConverter with a registry that refuses its credentials', () => {
+  it('fails with a non-retriable ConnectionError (the task fails, nothing is dead-lettered), credentials masked', async () => {
+    const server = createServer((req, res) => {
+      const ok = req.headers.authorization === `Basic ${Buffer.from('bob:right-pw').toString('base64')}`;
+      res.writeHead(ok ? 404 : 401, { 'Content-Type': 'application/vnd.schemaregistry.v1+json' });
+      res.end(JSON.stringify(ok ? { error_code: 40403, message: 'Schema not found' } : { error_code: 401, message: 'Unauthorized' }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const bytes = Uint8Array.from([0, 0, 0, 0, 9, 2]);
+      const wrong = avroConverterPlugin.create({ 'schema.registry.url': url, 'basic.auth.credentials.source': 'USER_INFO', 'basic.auth.user.info': 'bob:wrong-pw' }, false);
+      const right = avroConverterPlugin.create({ 'schema.registry.url': url.replace('http://', 'http://bob:right-pw@') }, false);
+
+      const refused = await wrong.prefetch!('p16cf-auth', [bytes]).catch((e: unknown) => e);
+      await right.prefetch!('p16cf-auth', [bytes]);
+
+      expect(refused).toBeInstanceOf(ConnectionError);
+      expect((refused as ConnectionError).retriable).toBe(false);
+      expect(String((refused as Error).message)).not.toContain('wrong-pw');
+      expect(() => right.toConnectData('p16cf-auth', [], bytes)).toThrow(/schema for id 9/);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

@@ -21,8 +21,8 @@ afterAll(() => registry.stop());
 
 const ITEM = { type: 'record', name: 'Item', namespace: 'p16cf.task', fields: [{ name: 'id', type: 'int' }, { name: 'name', type: 'string' }] };
 
-function raw(offset: number, value: Uint8Array): RawRecord {
-  return { topic: 'items', partition: 0, offset, timestamp: 1, timestampType: 'CREATE_TIME', key: new TextEncoder().encode(`k${offset}`), value, headers: [] };
+function raw(offset: number, value: Uint8Array, topic = 'items'): RawRecord {
+  return { topic, partition: 0, offset, timestamp: 1, timestampType: 'CREATE_TIME', key: new TextEncoder().encode(`k${offset}`), value, headers: [] };
 }
 
 function task(url: string, writer = new MemoryWriter()) {
@@ -31,7 +31,7 @@ function task(url: string, writer = new MemoryWriter()) {
     name: 'items-sink',
     'connector.class': 'JdbcSink',
     'connection.url': 'jdbc:postgresql://h/db',
-    topics: 'items',
+    topics: 'items,items2',
     'value.converter': 'io.confluent.connect.avro.AvroConverter',
     'value.converter.schema.registry.url': url,
     'errors.tolerance': 'all',
@@ -50,6 +50,18 @@ describe('SinkTask with the AvroConverter', () => {
 
     expect(result).toMatchObject({ received: 3, written: 1, failed: 2 });
     expect(writer.rows.get('k0')).toEqual({ id: 1, name: 'one' });
+  });
+
+  it('prefetches each topic of a batch, with its own schemas', async () => {
+    const first = await client.register({ type: SchemaType.AVRO, schema: JSON.stringify(ITEM) }, { subject: 'p16cf-items-value' });
+    const other = { ...ITEM, name: 'Other', fields: [...ITEM.fields, { name: 'extra', type: 'boolean', default: false }] };
+    const second = await client.register({ type: SchemaType.AVRO, schema: JSON.stringify(other) }, { subject: 'p16cf-items2-value' });
+    const { t, writer, deadline } = task(registry.url);
+
+    const result = await t.put([raw(0, await client.encode(first.id, { id: 1, name: 'a' })), raw(1, await client.encode(second.id, { id: 2, name: 'b', extra: true }), 'items2')], deadline);
+
+    expect(result).toMatchObject({ written: 2, failed: 0, topics: ['items', 'items2'] });
+    expect(writer.rows.get('k1')).toEqual({ id: 2, name: 'b', extra: true });
   });
 
   it('fails the batch with a retriable error, writing nothing, when a schema cannot be fetched', async () => {

@@ -38,6 +38,8 @@ const PRIMITIVES = new Set(['null', 'boolean', 'int', 'long', 'float', 'double',
 /** The named types seen so far (records, enums, fixed), by full name, for later references. */
 interface Context {
   readonly named: Map<string, AvroSchemaObject>;
+  /** Records being converted: meeting one again is a recursive schema, which Connect schemas cannot express here. */
+  readonly visiting: Set<string>;
 }
 
 function fullName(name: string, namespace: string | undefined): string {
@@ -86,7 +88,7 @@ interface FieldContext {
 }
 
 export function avroToConnectSchema(avro: AvroSchema): Schema {
-  return convert(avro, undefined, { named: new Map() }, false, {});
+  return convert(avro, undefined, { named: new Map(), visiting: new Set() }, false, {});
 }
 
 function convert(input: AvroSchema, outerNs: string | undefined, ctx: Context, forceOptional: boolean, field: FieldContext): Schema {
@@ -175,11 +177,15 @@ function convert(input: AvroSchema, outerNs: string | undefined, ctx: Context, f
       connectType = 'STRUCT';
       if (typeof node.doc === 'string') parameters[RECORD_DOC] = node.doc;
       const fields: Array<{ name: string; index: number; schema: Schema }> = [];
+      const recordName = name ?? String(node.name);
+      if (ctx.visiting.has(recordName)) throw new DataError(`Recursive Avro record ${recordName} is not supported`);
+      ctx.visiting.add(recordName);
       for (const f of (node.fields as Array<{ name: string; type: AvroSchema; doc?: string; default?: unknown }>) ?? []) {
         if (typeof f.doc === 'string') parameters[FIELD_DOC_PREFIX + f.name] = f.doc;
         const fieldSchema = convert(f.type, ns, ctx, false, 'default' in f ? { fieldDefault: { json: f.default } } : {});
         fields.push(Object.freeze({ name: f.name, index: fields.length, schema: fieldSchema }));
       }
+      ctx.visiting.delete(recordName);
       extra = { fields: Object.freeze(fields) };
       break;
     }

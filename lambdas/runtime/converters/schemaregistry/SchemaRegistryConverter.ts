@@ -3,14 +3,15 @@
 // supplies a reader per registered schema and a writer per Connect schema.
 //   sink:   prefetch(topic, batch) fetches the schema of every id not yet known (once per id per container);
 //           toConnectData then decodes synchronously. An unreachable registry rejects prefetch (retriable: the batch
-//           is redelivered); a record with a bad magic byte, an id the registry does not have, or a body that does not
-//           decode is that record's DataError (tolerance / dead-letter queue).
+//           is redelivered), one that refuses the credentials (401/403) fails the task; a record with a bad magic
+//           byte, an id the registry does not have, or a body that does not decode is that record's DataError
+//           (tolerance / dead-letter queue).
 //   source: prepare(topic, schema) registers (auto.register.schemas) or looks up the schema once per container;
 //           fromConnectData then encodes synchronously.
 import type { ConnectHeader } from '../../../connect-api/data/ConnectRecord.js';
 import type { Schema } from '../../../connect-api/data/Schema.js';
 import { Struct } from '../../../connect-api/data/Struct.js';
-import { DataError, RetriableError } from '../../../connect-api/errors.js';
+import { ConnectionError, DataError, RetriableError } from '../../../connect-api/errors.js';
 import type { SchemaAndValue } from '../../../connect-api/plugins.js';
 import { BaseConverter } from '../BaseConverter.js';
 import { type RegistryCache, registryCache } from './registryCache.js';
@@ -38,6 +39,16 @@ export interface FormatWriter {
   write(value: unknown): Uint8Array;
 }
 
+/** A format as the converter knows it before its library is loaded. */
+export interface FormatLoader {
+  readonly schemaType: RegistrySchemaType;
+  /** Tells readers of the same type apart in the container-wide cache when options change how they read. */
+  readonly readerVariant?: string;
+  /** Loads the format and its library on first use: a chunk of its own in the task bundle, so pipelines that use no
+   * registry converter never load avsc, protobufjs or ajv. */
+  load(): Promise<SchemaFormat>;
+}
+
 export interface SchemaFormat {
   readonly schemaType: RegistrySchemaType;
   /** A reader for a registered schema; `references` are the texts of the schemas it imports, by reference name. */
@@ -49,6 +60,7 @@ export interface SchemaFormat {
 }
 
 const NULL: SchemaAndValue = Object.freeze({ schema: null, value: null });
+const MAX_UNREADABLE = 1000;
 
 interface Target {
   readonly id: number;
@@ -62,8 +74,10 @@ export class SchemaRegistryConverter extends BaseConverter {
   /** Per topic and schema: the id and writer to use, or the DataError their records fail with. */
   private readonly targets = new Map<string, WeakMap<Schema, Target | DataError>>();
 
+  private format: SchemaFormat | undefined;
+
   constructor(
-    private readonly format: SchemaFormat,
+    private readonly loader: FormatLoader,
     private readonly settings: RegistrySettings,
     private readonly isKey: boolean,
   ) {
@@ -72,10 +86,18 @@ export class SchemaRegistryConverter extends BaseConverter {
   }
 
   private readerKey(id: number): string {
-    return `${this.format.schemaType}:${id}`;
+    return `${this.loader.schemaType}${this.loader.readerVariant ?? ''}:${id}`;
+  }
+
+  private async loaded(): Promise<SchemaFormat> {
+    this.format ??= await this.loader.load();
+    return this.format;
   }
 
   async prefetch(_topic: string, data: ReadonlyArray<Uint8Array | null>): Promise<void> {
+    // Ids the registry lacked are asked again by each batch that holds them (once per batch, never per record);
+    // the errors kept for them stay bounded.
+    if (this.unreadable.size > MAX_UNREADABLE) this.unreadable.clear();
     const wanted = new Set<number>();
     for (const d of data) {
       if (d === null || d.length < HEADER_SIZE || d[0] !== MAGIC_BYTE) continue;
@@ -86,24 +108,27 @@ export class SchemaRegistryConverter extends BaseConverter {
   }
 
   private async load(id: number): Promise<void> {
+    let format: SchemaFormat;
     let registered: RegisteredSchema;
     let references: Map<string, string>;
     try {
+      format = await this.loaded();
       registered = await this.cache.schemaById(id);
       references = await this.cache.referencedSchemas(registered.references);
     } catch (e) {
       if (e instanceof RegistryError && e.status === 404) {
-        this.unreadable.set(id, new DataError(`Error retrieving ${this.format.schemaType} schema for id ${id}: ${e.message}`, { cause: e }));
+        this.unreadable.set(id, new DataError(`Error retrieving ${this.loader.schemaType} schema for id ${id}: ${e.message}`, { cause: e }));
         return;
       }
+      if (isAuthFailure(e)) throw refused(e);
       throw new RetriableError(`Could not fetch schema id ${id} from the schema registry; the batch will be redelivered: ${(e as Error).message}`, { cause: e });
     }
-    if (registered.schemaType !== this.format.schemaType) {
-      this.unreadable.set(id, new DataError(`Schema id ${id} is a ${registered.schemaType} schema, not ${this.format.schemaType}`));
+    if (registered.schemaType !== this.loader.schemaType) {
+      this.unreadable.set(id, new DataError(`Schema id ${id} is a ${registered.schemaType} schema, not ${this.loader.schemaType}`));
       return;
     }
     try {
-      this.cache.readers.set(this.readerKey(id), this.format.reader(registered, references));
+      this.cache.readers.set(this.readerKey(id), format.reader(registered, references));
       this.unreadable.delete(id);
     } catch (e) {
       this.unreadable.set(id, e instanceof DataError ? e : new DataError(`Schema id ${id} cannot be converted: ${(e as Error).message}`, { cause: e }));
@@ -133,12 +158,13 @@ export class SchemaRegistryConverter extends BaseConverter {
 
   private async resolveTarget(topic: string, schema: Schema): Promise<Target | DataError> {
     try {
-      const own = this.format.writer(schema);
+      const format = await this.loaded();
+      const own = format.writer(schema);
       const subject = this.settings.strategy(topic, this.isKey, own.recordName);
       if (this.settings.useLatestVersion) {
         const latest = await this.cache.latestVersion(subject);
         const references = await this.cache.referencedSchemas(latest.references);
-        return { id: latest.id, writer: this.format.registeredWriter(latest, references) };
+        return { id: latest.id, writer: format.registeredWriter(latest, references) };
       }
       const key = `${subject}\0${own.text}`;
       let id = this.cache.ids.get(key);
@@ -150,7 +176,8 @@ export class SchemaRegistryConverter extends BaseConverter {
       }
       return { id, writer: own };
     } catch (e) {
-      if (e instanceof RegistryError) return new DataError(`Error registering or looking up the ${this.format.schemaType} schema: ${e.message}`, { cause: e });
+      if (isAuthFailure(e)) throw refused(e);
+      if (e instanceof RegistryError) return new DataError(`Error registering or looking up the ${this.loader.schemaType} schema: ${e.message}`, { cause: e });
       if (e instanceof DataError) return e;
       throw e instanceof RetriableError ? e : new RetriableError(`Schema registry request failed: ${(e as Error).message}`, { cause: e });
     }
@@ -158,7 +185,7 @@ export class SchemaRegistryConverter extends BaseConverter {
 
   fromConnectData(topic: string, _headers: readonly ConnectHeader[], schema: Schema | null, value: unknown): Uint8Array | null {
     if (value === null || value === undefined) return null;
-    if (schema === null) throw new DataError(`The ${this.format.schemaType} converter needs a schema: schemaless values cannot be registered`);
+    if (schema === null) throw new DataError(`The ${this.loader.schemaType} converter needs a schema: schemaless values cannot be registered`);
     const target = this.targets.get(topic)?.get(schema);
     if (target === undefined) throw new DataError(`The schema for topic ${topic} was not registered before conversion`);
     if (target instanceof DataError) throw target;
@@ -169,6 +196,15 @@ export class SchemaRegistryConverter extends BaseConverter {
     out.set(body, HEADER_SIZE);
     return out;
   }
+}
+
+function isAuthFailure(e: unknown): e is RegistryError {
+  return e instanceof RegistryError && (e.status === 401 || e.status === 403);
+}
+
+/** Wrong or missing credentials: no record is at fault and retrying will not help, so the task fails with the reason. */
+function refused(e: RegistryError): ConnectionError {
+  return new ConnectionError(`The schema registry refused the converter's credentials: ${e.message}`, { cause: e, retriable: false });
 }
 
 export function readId(data: Uint8Array): number {

@@ -119,6 +119,11 @@ describe('avroReader: Avro -> Connect as Confluent AvroData maps it', () => {
     expect(reader.schema).toMatchObject({ type: 'INT16', name: 'my.Short', version: 3, parameters: { a: 'b' } });
   });
 
+  it('refuses a recursive record with a DataError', () => {
+    const list = { type: 'record', name: 'Node', fields: [{ name: 'next', type: ['null', 'Node'] }] };
+    expect(() => avroReader(list as never)).toThrow(/Recursive Avro record Node/);
+  });
+
   it('raises a DataError for bytes that do not decode, never anything else', () => {
     const reader = avroReader(ORDER_AVRO as never);
     expect(() => reader.read(Buffer.from([0x02]))).toThrow(DataError);
