@@ -7,7 +7,7 @@ import { LogicalNames, Schemas, decimalSchema, structSchema, timestampSchema } f
 import { Struct } from '../../../lambdas/connect-api/data/Struct.js';
 import { DataError } from '../../../lambdas/connect-api/errors.js';
 import { jsonSchemaConverterPlugin } from '../../../lambdas/runtime/converters/JsonSchemaConverter.js';
-import { builtinPlugins } from '../../../lambdas/runtime/plugins/builtins.js';
+import { builtinPlugins } from '../../../lambdas/runtime/builtins/builtins.js';
 import { type SchemaRegistryHandle, startSchemaRegistry } from '../../../local/schemaRegistry/server.js';
 
 let registry: SchemaRegistryHandle;

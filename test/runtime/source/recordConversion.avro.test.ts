@@ -9,7 +9,7 @@ import { Struct } from '../../../lambdas/connect-api/data/Struct.js';
 import { RetriableError } from '../../../lambdas/connect-api/errors.js';
 import { createConverters } from '../../../lambdas/runtime/converters/createConverters.js';
 import { ToleranceOperator } from '../../../lambdas/runtime/errorhandling/ToleranceOperator.js';
-import { builtinPlugins } from '../../../lambdas/runtime/plugins/builtins.js';
+import { builtinPlugins } from '../../../lambdas/runtime/builtins/builtins.js';
 import { convertBatchPrepared } from '../../../lambdas/runtime/source/recordConversion.js';
 import { TransformationChain } from '../../../lambdas/runtime/transforms/TransformationChain.js';
 import { type SchemaRegistryHandle, startSchemaRegistry } from '../../../local/schemaRegistry/server.js';
