@@ -1,5 +1,5 @@
 // A record the database refuses among 10,000 written through the bulk path: the real SinkTask bisects the batch
-// (bulk loads for the large slices, multi-row statements below bulk.load.threshold), dead-letters that one record
+// (bulk loads for the large slices, multi-row statements below bulk.load.threshold or after a refused load), dead-letters that one record
 // through the embedded broker and writes all the others, on PostgreSQL and on MariaDB.
 import { Kafka, logLevel } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -54,9 +54,10 @@ async function deadLetterOffsets(topic: string): Promise<string[]> {
   return offsets;
 }
 
-const databases: Array<{ label: string; url: string; connector: SqlConnector; quote: (t: string) => string }> = [
-  { label: 'PostgreSQL', url: 'jdbc:postgresql://127.0.0.1:5432/test?user=postgres', connector: new PgConnector(), quote: (t) => `"${t}"` },
-  { label: 'MariaDB', url: 'jdbc:mariadb://127.0.0.1:3306/test?user=root', connector: new MySqlConnector(), quote: (t) => `\`${t}\`` },
+// PostgreSQL with bulk.load.mode=auto (COPY from 1,000 rows), MariaDB with always (auto keeps MySQL on multi-row).
+const databases: Array<{ label: string; url: string; connector: SqlConnector; quote: (t: string) => string; mode: string }> = [
+  { label: 'PostgreSQL', url: 'jdbc:postgresql://127.0.0.1:5432/test?user=postgres', connector: new PgConnector(), quote: (t) => `"${t}"`, mode: 'auto' },
+  { label: 'MariaDB', url: 'jdbc:mariadb://127.0.0.1:3306/test?user=root', connector: new MySqlConnector(), quote: (t) => `\`${t}\``, mode: 'always' },
 ];
 
 describe.each(databases)('bulk path bisection on $label', (db) => {
@@ -74,6 +75,7 @@ describe.each(databases)('bulk path bisection on $label', (db) => {
       'insert.mode': 'upsert',
       'pk.mode': 'record_value',
       'pk.fields': 'id',
+      'bulk.load.mode': db.mode,
       'bulk.load.threshold': '1000',
       'errors.tolerance': 'all',
       'errors.deadletterqueue.topic.name': dlq,

@@ -151,17 +151,19 @@ export function bulkLoadScenarios(db: LiveDb, h: LiveHarness): void {
       loadedOnly(run.calls, 2);
     });
 
-    it('takes the bulk path from bulk.load.threshold rows on, with bulk.load.mode=auto', async () => {
+    // bulk.load.mode=auto takes COPY on PostgreSQL only: LOAD DATA measured no faster than multi-row statements on MariaDB.
+    const autoLoads = db.dialect === 'postgresql' ? 1 : 0;
+    it(`takes the bulk path from bulk.load.threshold rows on with bulk.load.mode=auto${autoLoads === 0 ? ': never on MySQL' : ''}`, async () => {
       const table = h.table('bulk_threshold');
       const spy = recording(db.connector);
       const writer = h.writer({ 'insert.mode': 'upsert', 'pk.mode': 'record_key', 'auto.create': 'true', 'bulk.load.threshold': '40' }, spy.connector);
       await writer.write(Array.from({ length: 39 }, (_, i) => order(table, i, 'below')));
       expect(spy.calls.filter((c) => c.method === 'load')).toHaveLength(0);
       await writer.write(Array.from({ length: 40 }, (_, i) => order(table, i, 'at')));
-      expect(spy.calls.filter((c) => c.method === 'load')).toHaveLength(1);
-      // 45 records, 40 distinct keys: the threshold counts the rows after the collapse per key.
+      expect(spy.calls.filter((c) => c.method === 'load')).toHaveLength(autoLoads);
+      // 45 records, 39 distinct keys: the threshold counts the rows after the collapse per key.
       await writer.write(Array.from({ length: 45 }, (_, i) => order(table, i % 39, 'collapsed')));
-      expect(spy.calls.filter((c) => c.method === 'load')).toHaveLength(1);
+      expect(spy.calls.filter((c) => c.method === 'load')).toHaveLength(autoLoads);
       expect((await h.rows(table, 'id, name')).filter((r) => r[1] === 'at')).toEqual([['39', 'at']]);
     });
 

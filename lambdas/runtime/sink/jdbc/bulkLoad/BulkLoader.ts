@@ -18,8 +18,12 @@ export interface BulkLoadSettings {
   readonly threshold: number;
 }
 
-/** From bench/bulkLoad.bench.ts: below this many rows the multi-row path is as fast (see the README's Testing section). */
-export const DEFAULT_BULK_LOAD_THRESHOLD = 1000;
+/**
+ * From bench/bulkLoad.bench.ts: the batch size from which COPY stayed faster than multi-row statements on PostgreSQL
+ * (see the README's Testing section). On MariaDB LOAD DATA measured no faster at any size, so `auto` leaves MySQL
+ * on the multi-row path and only `always` takes LOAD DATA there.
+ */
+export const DEFAULT_BULK_LOAD_THRESHOLD = 5000;
 
 /** ER_NOT_ALLOWED_COMMAND (local_infile off on the server), ER_CLIENT_LOCAL_FILES_DISABLED, ER_LOAD_INFILE_CAPABILITY_DISABLED. */
 const LOCAL_INFILE_REFUSED = new Set([1148, 3948, 4166]);
@@ -39,7 +43,7 @@ export class BulkLoader {
   /** Whether `rowCount` rows into these columns go through the bulk path on this connection. */
   chooses(connection: SqlConnection, rowCount: number, columns: readonly Column[]): boolean {
     if (this.settings.mode === 'never' || this.refused || this.fieldText === undefined || connection.load === undefined) return false;
-    if (this.settings.mode === 'auto' && rowCount < this.settings.threshold) return false;
+    if (this.settings.mode === 'auto' && (rowCount < this.settings.threshold || this.dialect.name === 'mysql')) return false;
     // PostgreSQL arrays would need COPY's array literal syntax: they keep the multi-row path.
     return columns.every((c) => c.schema.type !== 'ARRAY');
   }
