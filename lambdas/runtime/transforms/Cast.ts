@@ -99,7 +99,7 @@ export function cast(config: ParsedConfig, target: Target): Transformation {
         const type = casts.get(f.name);
         values.set(f.name, type === undefined ? v : castValue(f.schema, v, type));
       }
-      return withOperand(record, target, newSchema, new Struct(newSchema, values));
+      return withOperand(record, target, newSchema, Struct.adopting(newSchema, values));
     },
   };
 }

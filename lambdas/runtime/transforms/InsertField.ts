@@ -94,7 +94,7 @@ export function insertField(config: ParsedConfig, target: Target): Transformatio
         const v = i.read(record, true);
         if (v !== null || !i.skipNull) values.set(i.spec.name, v);
       }
-      return withOperand(record, target, newSchema, new Struct(newSchema, values));
+      return withOperand(record, target, newSchema, Struct.adopting(newSchema, values));
     },
   };
 }

@@ -72,7 +72,7 @@ export function replaceField(config: ParsedConfig, target: Target): Transformati
       const newSchema = updatedSchema(struct.schema);
       const values = new Map<string, unknown>();
       for (const f of newSchema.fields ?? []) values.set(f.name, fieldValue(struct, reverse.get(f.name) ?? f.name, replaceNull));
-      return withOperand(record, target, newSchema, new Struct(newSchema, values));
+      return withOperand(record, target, newSchema, Struct.adopting(newSchema, values));
     },
   };
 }

@@ -77,7 +77,7 @@ export function timestampConverter(config: ParsedConfig, target: Target): Transf
       const v = fieldValue(struct, f, replaceNull);
       values.set(f.name, f.name === field ? convert(v, typeFromSchema(f.schema)) : v);
     }
-    return new Struct(schema, values);
+    return Struct.adopting(schema, values);
   };
   const updatedSchema = schemaCache((schema) => {
     const fields = (schema.fields ?? []).map((f) => [f.name, f.name === field ? targetTranslator.typeSchema(f.schema.optional) : f.schema] as const);
