@@ -50,7 +50,56 @@ export interface SourceRecord extends ConnectRecord {
 
 /** Copies a record with some fields replaced, keeping its concrete kind (sink or source) and extra fields. */
 export function withRecord<R extends ConnectRecord>(record: R, changes: Partial<ConnectRecord>): R {
+  if (isPlainSinkRecord(record)) return copySinkRecord(record, changes) as unknown as R;
   return Object.freeze({ ...record, ...changes });
+}
+
+/** The fields of a SinkRecord, in the order the sink builds them. */
+const SINK_RECORD_KEYS: readonly (keyof SinkRecord)[] = [
+  'topic',
+  'kafkaPartition',
+  'keySchema',
+  'key',
+  'valueSchema',
+  'value',
+  'timestamp',
+  'headers',
+  'kafkaOffset',
+  'timestampType',
+  'originalTopic',
+  'originalKafkaPartition',
+  'originalKafkaOffset',
+  'raw',
+];
+
+/** A SinkRecord with no other own field: copied field by field, several times faster than a spread (every SMT does it). */
+function isPlainSinkRecord(record: ConnectRecord): record is SinkRecord {
+  if (typeof (record as Partial<SinkRecord>).kafkaOffset !== 'number') return false;
+  // Counted with for…in rather than Object.keys: no array allocated per record (records have no inherited fields).
+  let count = 0;
+  for (const _ in record) count++;
+  if (count !== SINK_RECORD_KEYS.length) return false;
+  for (const key of SINK_RECORD_KEYS) if (!Object.hasOwn(record, key)) return false;
+  return true;
+}
+
+function copySinkRecord(r: SinkRecord, c: Partial<ConnectRecord>): SinkRecord {
+  return Object.freeze({
+    topic: 'topic' in c ? c.topic! : r.topic,
+    kafkaPartition: 'kafkaPartition' in c ? c.kafkaPartition! : r.kafkaPartition,
+    keySchema: 'keySchema' in c ? c.keySchema! : r.keySchema,
+    key: 'key' in c ? c.key : r.key,
+    valueSchema: 'valueSchema' in c ? c.valueSchema! : r.valueSchema,
+    value: 'value' in c ? c.value : r.value,
+    timestamp: 'timestamp' in c ? c.timestamp! : r.timestamp,
+    headers: 'headers' in c ? c.headers! : r.headers,
+    kafkaOffset: r.kafkaOffset,
+    timestampType: r.timestampType,
+    originalTopic: r.originalTopic,
+    originalKafkaPartition: r.originalKafkaPartition,
+    originalKafkaOffset: r.originalKafkaOffset,
+    raw: r.raw,
+  });
 }
 
 export function isSinkRecord(record: ConnectRecord): record is SinkRecord {
