@@ -7,14 +7,20 @@
 // Baseline, in the same run: the floor any JSON sink pays — base64-decode each value and JSON.parse it, nothing else.
 // Then a CPU profile (node:inspector) of one more pass with the SMTs: the functions with the most self time.
 // Goal: >= 500,000 records/s per core with the 5 SMTs.
+// All of it runs twice: with V8's default heap flags, then (in a child process) with the flags the task functions are
+// deployed with (lib/TaskFunctions.ts: --max-semi-space-size); the second is what Lambda bills.
 import { Session } from 'node:inspector/promises';
+import { fileURLToPath } from 'node:url';
 import { InMemoryMetricsSink } from '../lambdas/adapters/metrics/InMemoryMetricsSink.js';
 import type { SinkRecord } from '../lambdas/connect-api/data/ConnectRecord.js';
 import { builtinPlugins } from '../lambdas/runtime/plugins/builtins.js';
 import { systemClock } from '../lambdas/runtime/ports/Clock.js';
 import { createSinkTask } from '../lambdas/runtime/sink/createSinkTask.js';
 import { decodeMskEvent, type MskEvent } from '../lambdas/runtime/sink/mskEvent.js';
+import { DEPLOYED_FLAGS, runAsDeployed, runsAsDeployed } from './asDeployed.js';
 import { mskEvent, rows } from './sinkHarness.js';
+
+console.log(runsAsDeployed() ? `-- with the deployed V8 flags (${DEPLOYED_FLAGS.join(' ')})` : '-- with V8 default heap flags');
 
 const TOTAL = 100_000;
 const PER_EVENT = 10_000;
@@ -122,3 +128,4 @@ for (const node of profile.nodes) {
 }
 console.log('CPU profile, self time (top 12):');
 for (const [name, n] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`  ${((n / samples) * 100).toFixed(1).padStart(5)}%  ${name}`);
+if (!runsAsDeployed()) process.exitCode = runAsDeployed(fileURLToPath(import.meta.url));
