@@ -72,15 +72,16 @@ const SINK_RECORD_KEYS: readonly (keyof SinkRecord)[] = [
   'raw',
 ];
 
-/** A SinkRecord with no other own field: copied field by field, several times faster than a spread (every SMT does it). */
+/**
+ * A SinkRecord whose fields are exactly SINK_RECORD_KEYS in that order (as the sink builds them, and as this copy
+ * keeps them): copied field by field, several times faster than a spread (every SMT does it). Any other record, or
+ * the same fields in another order, takes the spread. for…in allocates nothing, and records have no inherited fields.
+ */
 function isPlainSinkRecord(record: ConnectRecord): record is SinkRecord {
   if (typeof (record as Partial<SinkRecord>).kafkaOffset !== 'number') return false;
-  // Counted with for…in rather than Object.keys: no array allocated per record (records have no inherited fields).
-  let count = 0;
-  for (const _ in record) count++;
-  if (count !== SINK_RECORD_KEYS.length) return false;
-  for (const key of SINK_RECORD_KEYS) if (!Object.hasOwn(record, key)) return false;
-  return true;
+  let i = 0;
+  for (const key in record) if (key !== SINK_RECORD_KEYS[i++]) return false;
+  return i === SINK_RECORD_KEYS.length;
 }
 
 function copySinkRecord(r: SinkRecord, c: Partial<ConnectRecord>): SinkRecord {
