@@ -8,10 +8,16 @@
 // Each side runs 3 rounds interleaved with new values (every round updates every row); the first round (table
 // creation, connection, V8 warm-up) is not counted, the ratio is baseline time / handler time over rounds 2 and 3.
 // Goal: ≥ 0.8× the baseline on each database.
+// The bench runs under the V8 flags the sink function is deployed with (bench/asDeployed.ts: it re-executes itself).
 import { randomUUID } from 'node:crypto';
 import mysql from 'mysql2/promise';
 import pg from 'pg';
+import { fileURLToPath } from 'node:url';
+import { DEPLOYED_FLAGS, runAsDeployed, runsAsDeployed } from './asDeployed.js';
 import { mskEvent, type Row, rows, startSinkBench } from './sinkHarness.js';
+
+if (!runsAsDeployed()) process.exit(runAsDeployed(fileURLToPath(import.meta.url)));
+console.log(`V8 flags as deployed: ${DEPLOYED_FLAGS.join(' ')}`);
 
 const RECORDS = 10_000;
 const PER_STATEMENT = 1_000;

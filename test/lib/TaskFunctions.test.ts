@@ -4,7 +4,7 @@ import { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Vpc } from 'aws-cdk-lib/aws-ec2';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { TaskFunctions } from '../../lib/TaskFunctions.js';
+import { TaskFunctions, taskNodeOptions } from '../../lib/TaskFunctions.js';
 import { actionsOf, buildStack, CLUSTER_ARN, FIXTURE_ENTRIES, GROUPS_ARN, MSK_INPUTS, statementsOf, TOPICS_ARN } from './testStack.js';
 
 let template: Template;
@@ -26,6 +26,17 @@ describe('TaskFunctions', () => {
         Environment: { Variables: Match.objectLike({ SLUICE_TABLE_NAME: Match.anyValue(), KAFKA_BROKERS: Match.anyValue(), KAFKA_CLUSTER_ARN: CLUSTER_ARN, KAFKA_AUTH: 'iam' }) },
       });
     }
+  });
+
+  it('runs both tasks with source maps and 64 MB semi-spaces at the default 1024 MB (a young generation sized for a batch)', () => {
+    for (const d of ['Sluice sink task', 'Sluice source task']) {
+      template.hasResourceProperties('AWS::Lambda::Function', {
+        ...taskFunction(d),
+        MemorySize: 1024,
+        Environment: { Variables: Match.objectLike({ NODE_OPTIONS: '--enable-source-maps --max-semi-space-size=64' }) },
+      });
+    }
+    expect([128, 512, 1024, 4096].map(taskNodeOptions)).toEqual([16, 32, 64, 64].map((mb) => `--enable-source-maps --max-semi-space-size=${mb}`));
   });
 
   it('keeps the sink timeout within the 14-minute Kafka ESM limit and rejects more', () => {

@@ -50,7 +50,57 @@ export interface SourceRecord extends ConnectRecord {
 
 /** Copies a record with some fields replaced, keeping its concrete kind (sink or source) and extra fields. */
 export function withRecord<R extends ConnectRecord>(record: R, changes: Partial<ConnectRecord>): R {
+  if (isPlainSinkRecord(record)) return copySinkRecord(record, changes) as unknown as R;
   return Object.freeze({ ...record, ...changes });
+}
+
+/** The fields of a SinkRecord, in the order the sink builds them. */
+const SINK_RECORD_KEYS: readonly (keyof SinkRecord)[] = [
+  'topic',
+  'kafkaPartition',
+  'keySchema',
+  'key',
+  'valueSchema',
+  'value',
+  'timestamp',
+  'headers',
+  'kafkaOffset',
+  'timestampType',
+  'originalTopic',
+  'originalKafkaPartition',
+  'originalKafkaOffset',
+  'raw',
+];
+
+/**
+ * A SinkRecord whose fields are exactly SINK_RECORD_KEYS in that order (as the sink builds them, and as this copy
+ * keeps them): copied field by field, several times faster than a spread (every SMT does it). Any other record, or
+ * the same fields in another order, takes the spread. for…in allocates nothing, and records have no inherited fields.
+ */
+function isPlainSinkRecord(record: ConnectRecord): record is SinkRecord {
+  if (typeof (record as Partial<SinkRecord>).kafkaOffset !== 'number') return false;
+  let i = 0;
+  for (const key in record) if (key !== SINK_RECORD_KEYS[i++]) return false;
+  return i === SINK_RECORD_KEYS.length;
+}
+
+function copySinkRecord(r: SinkRecord, c: Partial<ConnectRecord>): SinkRecord {
+  return Object.freeze({
+    topic: 'topic' in c ? c.topic! : r.topic,
+    kafkaPartition: 'kafkaPartition' in c ? c.kafkaPartition! : r.kafkaPartition,
+    keySchema: 'keySchema' in c ? c.keySchema! : r.keySchema,
+    key: 'key' in c ? c.key : r.key,
+    valueSchema: 'valueSchema' in c ? c.valueSchema! : r.valueSchema,
+    value: 'value' in c ? c.value : r.value,
+    timestamp: 'timestamp' in c ? c.timestamp! : r.timestamp,
+    headers: 'headers' in c ? c.headers! : r.headers,
+    kafkaOffset: r.kafkaOffset,
+    timestampType: r.timestampType,
+    originalTopic: r.originalTopic,
+    originalKafkaPartition: r.originalKafkaPartition,
+    originalKafkaOffset: r.originalKafkaOffset,
+    raw: r.raw,
+  });
 }
 
 export function isSinkRecord(record: ConnectRecord): record is SinkRecord {

@@ -32,6 +32,7 @@ export const jsonConverterConfigDef = new ConfigDef([
 
 const NULL: SchemaAndValue = Object.freeze({ schema: null, value: null });
 const decoder = new TextDecoder();
+const CLOSE = 0x7d; // '}'
 
 export class JsonConverter extends BaseConverter {
   private readonly schemasEnabled: boolean;
@@ -41,6 +42,8 @@ export class JsonConverter extends BaseConverter {
    * (a string compare instead of hashing the text and reordering the cache's map). */
   private lastSchemaText: string | undefined;
   private lastSchema: Schema | null = null;
+  /** The UTF-8 bytes of `{"schema":<lastSchemaText>,"payload":`: a record starting with them is decoded from its payload on. */
+  private lastPrefix: Buffer | undefined;
   /** The encoded `{"schema":…,"payload":` of each schema written, so the schema is serialised once, not per record. */
   private readonly prefixes = new WeakMap<Schema, Buffer>();
   private nullPrefix: Buffer | undefined;
@@ -57,6 +60,10 @@ export class JsonConverter extends BaseConverter {
 
   toConnectData(_topic: string, _headers: readonly ConnectHeader[], data: Uint8Array | null): SchemaAndValue {
     if (data === null) return NULL;
+    if (this.schemasEnabled) {
+      const payload = this.payloadAfterLastPrefix(data);
+      if (payload !== undefined) return payload;
+    }
     const text = decoder.decode(data);
     if (!this.schemasEnabled) {
       if (text.trim() === '') return NULL;
@@ -64,6 +71,23 @@ export class JsonConverter extends BaseConverter {
       return { schema: null, value: hasLongNumber(text) ? inferValue(value) : value };
     }
     return this.fromEnvelope(text);
+  }
+
+  /**
+   * A record whose bytes start with the last schema's `{"schema":…,"payload":` and end with `}`: only its payload is
+   * decoded and parsed (the schema part is neither decoded to text nor compared as text). Undefined otherwise, and
+   * when its payload does not parse: the text path then decides, with its errors.
+   */
+  private payloadAfterLastPrefix(data: Uint8Array): SchemaAndValue | undefined {
+    const prefix = this.lastPrefix;
+    if (prefix === undefined || data.length <= prefix.length || data[data.length - 1] !== CLOSE || prefix.compare(data, 0, prefix.length) !== 0) return undefined;
+    let payload: JsonValue;
+    try {
+      payload = parseJson(decoder.decode(data.subarray(prefix.length, data.length - 1)));
+    } catch {
+      return undefined;
+    }
+    return this.withSchema(this.lastSchema, payload);
   }
 
   private fromEnvelope(text: string): SchemaAndValue {
@@ -79,9 +103,10 @@ export class JsonConverter extends BaseConverter {
         parsed = false;
       }
       if (parsed) {
-        if (this.codec.caches) {
+        if (this.codec.caches && parts.schemaText !== this.lastSchemaText) {
           this.lastSchemaText = parts.schemaText;
           this.lastSchema = schema;
+          this.lastPrefix = envelopePrefix(parts.schemaText);
         }
         return this.withSchema(schema, payload);
       }

@@ -74,9 +74,13 @@ export function toConnect(schema: Schema | null, v: JsonValue | undefined, repla
       return toConnectMap(schema, v, replaceNullWithDefault);
     case 'STRUCT': {
       if (!isJsonObject(v)) throw new DataError(`Structs should be encoded as JSON objects, but found ${nodeType(v)}`);
-      const values = new Map<string, unknown>();
-      for (const f of schema.fields ?? []) values.set(f.name, toConnect(f.schema, Object.hasOwn(v, f.name) ? v[f.name] : undefined, replaceNullWithDefault));
-      return Struct.adopting(schema, values);
+      const fields = schema.fields ?? [];
+      const values = new Array<unknown>(fields.length);
+      for (let i = 0; i < fields.length; i++) {
+        const f = fields[i]!;
+        values[i] = toConnect(f.schema, Object.hasOwn(v, f.name) ? v[f.name] : undefined, replaceNullWithDefault);
+      }
+      return Struct.ofFieldValues(schema, values);
     }
   }
 }

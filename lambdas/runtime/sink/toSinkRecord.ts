@@ -62,6 +62,7 @@ export function convertRecord(raw: RawRecord, key: NamedConverter, value: NamedC
     originalTopic: raw.topic,
     originalKafkaPartition: raw.partition,
     originalKafkaOffset: raw.offset,
-    raw: { key: raw.key, value: raw.value, headers: raw.headers },
+    // The raw record itself (frozen, and a RawKafkaRecord): no second object per record to allocate and keep.
+    raw,
   });
 }

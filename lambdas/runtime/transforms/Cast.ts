@@ -93,13 +93,16 @@ export function cast(config: ParsedConfig, target: Target): Transformation {
       const newSchema = updatedSchema(schema);
       if (wholeValue !== undefined) return withOperand(record, target, newSchema, castValue(schema, value, wholeValue));
       const struct = requireStruct(value, PURPOSE);
-      const values = new Map<string, unknown>();
-      for (const f of struct.schema.fields ?? []) {
+      // The new schema has the struct's fields in their order: one value per field, by position.
+      const fields = struct.schema.fields ?? [];
+      const values = new Array<unknown>(fields.length);
+      for (let i = 0; i < fields.length; i++) {
+        const f = fields[i]!;
         const v = fieldValue(struct, f, replaceNull);
         const type = casts.get(f.name);
-        values.set(f.name, type === undefined ? v : castValue(f.schema, v, type));
+        values[i] = type === undefined ? v : castValue(f.schema, v, type);
       }
-      return withOperand(record, target, newSchema, new Struct(newSchema, values));
+      return withOperand(record, target, newSchema, Struct.ofFieldValues(newSchema, values));
     },
   };
 }

@@ -82,7 +82,7 @@ export function flatten(config: ParsedConfig, target: Target): Transformation {
       if (struct === null) return withOperand(record, target, newSchema, null);
       const out = new Map<string, unknown>();
       flattenStruct(struct, '', out);
-      return withOperand(record, target, newSchema, new Struct(newSchema, out));
+      return withOperand(record, target, newSchema, Struct.adopting(newSchema, out));
     },
   };
 }

@@ -88,13 +88,12 @@ export function insertField(config: ParsedConfig, target: Target): Transformatio
       }
       const struct = requireStruct(value, PURPOSE);
       const newSchema = updatedSchema(struct.schema);
-      const values = new Map<string, unknown>();
-      for (const f of struct.schema.fields ?? []) values.set(f.name, fieldValue(struct, f, replaceNull));
-      for (const i of inserted) {
-        const v = i.read(record, true);
-        if (v !== null || !i.skipNull) values.set(i.spec.name, v);
-      }
-      return withOperand(record, target, newSchema, new Struct(newSchema, values));
+      // The new schema is the struct's fields, then the inserted ones: one value per field, by position.
+      const fields = struct.schema.fields ?? [];
+      const values = new Array<unknown>(fields.length + inserted.length);
+      for (let f = 0; f < fields.length; f++) values[f] = fieldValue(struct, fields[f]!, replaceNull);
+      for (let n = 0; n < inserted.length; n++) values[fields.length + n] = inserted[n]!.read(record, true);
+      return withOperand(record, target, newSchema, Struct.ofFieldValues(newSchema, values));
     },
   };
 }

@@ -88,7 +88,7 @@ export function maskField(config: ParsedConfig, target: Target): Transformation 
         const v = fieldValue(struct, f, replaceNull);
         values.set(f.name, fields.has(f.name) ? masked(v, f.schema) : v);
       }
-      return withOperand(record, target, schema, new Struct(struct.schema, values));
+      return withOperand(record, target, schema, Struct.adopting(struct.schema, values));
     },
   };
 }

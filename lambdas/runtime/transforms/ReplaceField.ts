@@ -70,9 +70,10 @@ export function replaceField(config: ParsedConfig, target: Target): Transformati
       }
       const struct = requireStruct(value, PURPOSE);
       const newSchema = updatedSchema(struct.schema);
-      const values = new Map<string, unknown>();
-      for (const f of newSchema.fields ?? []) values.set(f.name, fieldValue(struct, reverse.get(f.name) ?? f.name, replaceNull));
-      return withOperand(record, target, newSchema, new Struct(newSchema, values));
+      const fields = newSchema.fields ?? [];
+      const values = new Array<unknown>(fields.length);
+      for (let i = 0; i < fields.length; i++) values[i] = fieldValue(struct, reverse.get(fields[i]!.name) ?? fields[i]!.name, replaceNull);
+      return withOperand(record, target, newSchema, Struct.ofFieldValues(newSchema, values));
     },
   };
 }

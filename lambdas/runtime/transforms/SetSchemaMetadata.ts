@@ -29,7 +29,7 @@ export function setSchemaMetadata(config: ParsedConfig, target: Target): Transfo
       const newSchema = updatedSchema(requireSchema(schema, 'updating schema metadata'));
       if (!(value instanceof Struct)) return withOperand(record, target, newSchema, value);
       const values = new Map((newSchema.fields ?? []).map((f) => [f.name, fieldValue(value, f, replaceNull)]));
-      return withOperand(record, target, newSchema, new Struct(newSchema, values));
+      return withOperand(record, target, newSchema, Struct.adopting(newSchema, values));
     },
   };
 }

@@ -72,12 +72,15 @@ export function timestampConverter(config: ParsedConfig, target: Target): Transf
   };
   const convertStruct = (struct: Struct | null, schema: Schema): Struct | null => {
     if (struct === null) return null;
-    const values = new Map<string, unknown>();
-    for (const f of struct.schema.fields ?? []) {
+    // `schema` has the struct's fields in their order: one value per field, by position.
+    const fields = struct.schema.fields ?? [];
+    const values = new Array<unknown>(fields.length);
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i]!;
       const v = fieldValue(struct, f, replaceNull);
-      values.set(f.name, f.name === field ? convert(v, typeFromSchema(f.schema)) : v);
+      values[i] = f.name === field ? convert(v, typeFromSchema(f.schema)) : v;
     }
-    return new Struct(schema, values);
+    return Struct.ofFieldValues(schema, values);
   };
   const updatedSchema = schemaCache((schema) => {
     const fields = (schema.fields ?? []).map((f) => [f.name, f.name === field ? targetTranslator.typeSchema(f.schema.optional) : f.schema] as const);

@@ -5,6 +5,7 @@ import type { Connection, ConnectionOptions, QueryOptions, ResultSetHeader } fro
 import type { ConnectionSpec } from '../config/connectionUrl.js';
 import type { Row, SqlConnection, SqlConnector } from './SqlConnection.js';
 import { CONNECT_TIMEOUT_MS, LostFlag, quietly } from './connectionLost.js';
+import { loadDataLocal } from './mysqlLoadData.js';
 import { tlsOptions } from './tlsOptions.js';
 
 /** The mysql2 settings of a connection spec: TLS, connect timeout, keep-alive and character set of the URL. */
@@ -95,6 +96,11 @@ class MySqlConnection implements SqlConnection {
     this.lost.check();
     const [header] = await this.client.query(this.options(sql), [...params]);
     return (header as ResultSetHeader).affectedRows ?? 0;
+  }
+
+  async load(sql: string, data: readonly string[]): Promise<number> {
+    this.lost.check();
+    return loadDataLocal(this.client, sql, data, this.timeoutMs);
   }
 
   async executeMany(sql: string, rows: readonly (readonly unknown[])[]): Promise<number> {

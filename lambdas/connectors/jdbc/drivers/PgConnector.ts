@@ -4,6 +4,7 @@ import type { ClientConfig } from 'pg';
 import type { ConnectionSpec } from '../config/connectionUrl.js';
 import type { Row, SqlConnection, SqlConnector } from './SqlConnection.js';
 import { CONNECT_TIMEOUT_MS, LostFlag, quietly } from './connectionLost.js';
+import { copyFrom } from './pgCopy.js';
 import { tlsOptions } from './tlsOptions.js';
 
 /** `-c search_path=...` for pgJDBC's currentSchema, ahead of the URL's own `options`; spaces escaped as libpq wants. */
@@ -59,10 +60,7 @@ export class PgConnector implements SqlConnector {
   }
 }
 
-interface PgClient {
-  query(sql: string, params: unknown[]): Promise<{ rows: Row[]; rowCount: number | null }>;
-  end(): Promise<void>;
-}
+type PgClient = pg.Client;
 
 class PgConnection implements SqlConnection {
   constructor(
@@ -78,6 +76,11 @@ class PgConnection implements SqlConnection {
   async execute(sql: string, params: readonly unknown[]): Promise<number> {
     this.lost.check();
     return (await this.client.query(sql, [...params])).rowCount ?? 0;
+  }
+
+  async load(sql: string, data: readonly string[]): Promise<number> {
+    this.lost.check();
+    return copyFrom(this.client, sql, data);
   }
 
   async executeMany(sql: string, rows: readonly (readonly unknown[])[]): Promise<number> {

@@ -13,6 +13,12 @@ export interface SqlConnection {
   execute(sql: string, params: readonly unknown[]): Promise<number>;
   /** Runs one statement once per bind row (oracledb `executeMany`, a loop elsewhere); returns the rows affected. */
   executeMany(sql: string, rows: readonly (readonly unknown[])[]): Promise<number>;
+  /**
+   * Bulk load (the JDBC sink's bulk path): runs `sql`, a PostgreSQL `COPY … FROM STDIN` or a MySQL `LOAD DATA LOCAL
+   * INFILE`, streaming `data` (the rows as text, in chunks) to it; returns the rows loaded. Throws when the server
+   * warns (MySQL's LOCAL loads turn errors into warnings). Absent when the driver has no such path.
+   */
+  load?(sql: string, data: readonly string[]): Promise<number>;
   begin(): Promise<void>;
   commit(): Promise<void>;
   rollback(): Promise<void>;

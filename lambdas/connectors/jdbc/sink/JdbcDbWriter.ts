@@ -10,6 +10,7 @@ import { dialectFor, tableName } from '../dialects/index.js';
 import { ConfigError, ConnectionError, SluiceError } from '../../../connect-api/errors.js';
 import type { SqlConnection, SqlConnector } from '../drivers/SqlConnection.js';
 import { planTables, type TableWrites } from './bufferPlan.js';
+import { BulkLoader, type BulkStatement, DEFAULT_BULK_LOAD_THRESHOLD, runBulk } from './bulkLoad/index.js';
 import { type PreparedTable, prepareTable, schemaFields } from './bufferStatements.js';
 import { DbStructure } from './DbStructure.js';
 import { messageOf, RecordWriteError, WriteError } from './errors.js';
@@ -36,6 +37,7 @@ export class JdbcDbWriter {
   readonly dialect: Dialect;
   private readonly structure: DbStructure;
   private readonly validate: RecordValidator;
+  private readonly bulk: BulkLoader;
   private readonly tables = new Map<string, TableId>();
   private connection: SqlConnection | undefined;
 
@@ -47,6 +49,7 @@ export class JdbcDbWriter {
     this.dialect = options.dialect ?? dialectFor(config.dialect, { quoteIdentifiers: config.quoteIdentifiers, timezone: config.dbTimezone });
     this.structure = new DbStructure(this.dialect, config);
     this.validate = recordValidator(config);
+    this.bulk = new BulkLoader(this.dialect, config.bulkLoad ?? { mode: 'auto', threshold: DEFAULT_BULK_LOAD_THRESHOLD });
   }
 
   /** Writes the records in one transaction; see the file comment for the errors. */
@@ -75,14 +78,15 @@ export class JdbcDbWriter {
     await this.discard();
   }
 
-  private async attempt(plan: readonly TableWrites[]): Promise<WriteResult> {
+  /** With `bulk`, large statements take the bulk path; a batch it fails to write is written again without it. */
+  private async attempt(plan: readonly TableWrites[], bulk = true): Promise<WriteResult> {
     const fields = schemaFields(this.config, plan);
-    const context = { config: this.config, dialect: this.dialect, structure: this.structure };
+    const context = { config: this.config, dialect: this.dialect, structure: this.structure, ...(bulk ? { bulk: this.bulk } : {}) };
     const connection = await this.open();
     let table: string | undefined;
     let inTransaction = false;
+    const prepared: PreparedTable[] = [];
     try {
-      const prepared: PreparedTable[] = [];
       for (const t of plan) {
         table = tableName(t.table);
         prepared.push(await prepareTable(context, connection, t, fields));
@@ -100,6 +104,11 @@ export class JdbcDbWriter {
       const rolledBack = inTransaction ? await connection.rollback().then(() => true, () => false) : true;
       const wrapped = this.wrap(error, table);
       if (!rolledBack || (wrapped instanceof WriteError && wrapped.retriable)) await this.discard();
+      // The bulk path is an optimisation: what it could not write, the multi-row path writes or refuses with its own error.
+      if (rolledBack && wrapped instanceof WriteError && !wrapped.retriable && prepared.some((p) => p.statements.some((s) => s.kind === 'bulk'))) {
+        this.bulk.noteFailure(error);
+        return await this.attempt(plan, false);
+      }
       throw wrapped;
     }
   }
@@ -141,7 +150,8 @@ export class JdbcDbWriter {
   }
 }
 
-function run(connection: SqlConnection, statement: WriteStatement): Promise<number> {
+function run(connection: SqlConnection, statement: WriteStatement | BulkStatement): Promise<number> {
+  if (statement.kind === 'bulk') return runBulk(connection, statement);
   return statement.kind === 'multiRow' ? connection.execute(statement.sql, statement.params) : connection.executeMany(statement.sql, statement.rows);
 }
 

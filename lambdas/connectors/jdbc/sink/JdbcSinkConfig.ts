@@ -2,6 +2,7 @@
 import type { ConnectionSpec } from '../config/connectionUrl.js';
 import type { QuoteMode } from '../dialects/Dialect.js';
 import type { EpochUnit } from '../dialects/epochTimestamp.js';
+import type { BulkLoadMode, BulkLoadSettings } from './bulkLoad/index.js';
 import { ConfigError } from '../../../connect-api/errors.js';
 import { connectionSpecOf, resolveDialect } from '../config/connectionKeys.js';
 import { jdbcSinkConfigDef } from '../JdbcSinkConnector.js';
@@ -33,6 +34,8 @@ export interface JdbcSinkConfig {
   readonly dbTimezone: string;
   readonly maxRetries: number;
   readonly retryBackoffMs: number;
+  /** `bulk.load.mode` and `bulk.load.threshold`; the writer's defaults when absent. */
+  readonly bulkLoad?: BulkLoadSettings;
 }
 
 /** Parses and checks the pipeline's config; `forcedDialect` is the database a vendor-named connector class implies. */
@@ -67,5 +70,6 @@ export function parseJdbcSinkConfig(props: Readonly<Record<string, string>>, for
     dbTimezone: parsed.getString('db.timezone')!,
     maxRetries: parsed.getInt('max.retries'),
     retryBackoffMs: parsed.getInt('retry.backoff.ms'),
+    bulkLoad: Object.freeze({ mode: parsed.getString('bulk.load.mode')!.toLowerCase() as BulkLoadMode, threshold: parsed.getInt('bulk.load.threshold') }),
   });
 }

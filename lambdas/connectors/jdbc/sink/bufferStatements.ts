@@ -6,6 +6,7 @@ import { tableName } from '../dialects/identifiers.js';
 import { DataError } from '../../../connect-api/errors.js';
 import type { SqlConnection } from '../drivers/SqlConnection.js';
 import type { RecordBuffer, TableWrites } from './bufferPlan.js';
+import { type BulkLoader, type BulkStatement, bulkOr } from './bulkLoad/index.js';
 import type { DbStructure } from './DbStructure.js';
 import { RecordWriteError } from './errors.js';
 import { extractFields, type FieldsMetadata, type FieldsSpec } from './FieldsMetadata.js';
@@ -17,7 +18,7 @@ import { widenForFractions } from './schemalessWidening.js';
 export interface PreparedTable {
   readonly name: string;
   /** Writes then deletes of each buffer, buffers in record order. */
-  readonly statements: readonly WriteStatement[];
+  readonly statements: readonly (WriteStatement | BulkStatement)[];
   readonly written: number;
   readonly deleted: number;
 }
@@ -36,13 +37,13 @@ export function schemaFields(config: JdbcSinkConfig, tables: readonly TableWrite
 }
 
 export async function prepareTable(
-  context: { readonly config: JdbcSinkConfig; readonly dialect: Dialect; readonly structure: DbStructure },
+  context: { readonly config: JdbcSinkConfig; readonly dialect: Dialect; readonly structure: DbStructure; readonly bulk?: BulkLoader },
   connection: SqlConnection,
   { table, buffers }: TableWrites,
   known: ReadonlyMap<RecordBuffer, FieldsMetadata>,
 ): Promise<PreparedTable> {
   const { config, dialect, structure } = context;
-  const statements: WriteStatement[] = [];
+  const statements: (WriteStatement | BulkStatement)[] = [];
   let written = 0;
   let deleted = 0;
   for (const buffer of buffers) {
@@ -64,11 +65,13 @@ export async function prepareTable(
       const rows = writeRows(source, buffer.writes);
       const collapsed = config.insertMode === 'insert' ? rows : lastPerKey(rows, fields.keyColumns.length);
       const columns = [...fields.keyColumns, ...fields.valueColumns];
-      statements.push(...build(dialect, columns, collapsed, () => dialect[config.insertMode]({ ...request, valueColumns: fields.valueColumns, rows: collapsed.rows })));
+      const write = { ...request, valueColumns: fields.valueColumns, rows: collapsed.rows };
+      statements.push(...build(dialect, columns, collapsed, () => bulkOr(context.bulk, connection, config.insertMode, write, () => dialect[config.insertMode](write))));
     }
     if (buffer.deletes.length > 0) {
       const rows = lastPerKey(deleteRows(source, buffer.deletes), fields.keyColumns.length);
-      statements.push(...build(dialect, fields.keyColumns, rows, () => dialect.delete({ ...request, rows: rows.rows })));
+      const remove = { ...request, valueColumns: [], rows: rows.rows };
+      statements.push(...build(dialect, fields.keyColumns, rows, () => bulkOr(context.bulk, connection, 'delete', remove, () => dialect.delete(remove))));
     }
   }
   return { name: tableName(table), statements, written, deleted };
@@ -99,7 +102,7 @@ function blameFirst<T>(buffer: RecordBuffer, compute: () => T): T {
 }
 
 /** Builds statements; a value the dialect cannot bind is blamed on the record that carries it. */
-function build(dialect: Dialect, columns: readonly Column[], rows: Rows, statements: () => WriteStatement[]): WriteStatement[] {
+function build<S>(dialect: Dialect, columns: readonly Column[], rows: Rows, statements: () => S[]): S[] {
   try {
     return statements();
   } catch (error) {

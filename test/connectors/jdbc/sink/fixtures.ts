@@ -63,7 +63,7 @@ export function uniqueTable(prefix: string): string {
 
 /** Every statement a connection ran, for assertions on what reached the database. */
 export interface Call {
-  readonly method: 'query' | 'execute' | 'executeMany' | 'begin' | 'commit' | 'rollback';
+  readonly method: 'query' | 'execute' | 'executeMany' | 'load' | 'begin' | 'commit' | 'rollback';
   readonly sql?: string;
   readonly binds?: readonly unknown[];
 }
@@ -87,6 +87,7 @@ export function recording(connector: SqlConnector): { connector: SqlConnector; c
           query: (sql: string, params: readonly unknown[]): Promise<Row[]> => log({ method: 'query', sql, binds: params }, () => inner.query(sql, params)),
           execute: (sql, params) => log({ method: 'execute', sql, binds: params }, () => inner.execute(sql, params)),
           executeMany: (sql, rows) => log({ method: 'executeMany', sql, binds: rows }, () => inner.executeMany(sql, rows)),
+          ...(inner.load !== undefined ? { load: (sql: string, data: readonly string[]) => log({ method: 'load', sql, binds: data }, () => inner.load!(sql, data)) } : {}),
           begin: () => log({ method: 'begin' }, () => inner.begin()),
           commit: () => log({ method: 'commit' }, () => inner.commit()),
           rollback: () => log({ method: 'rollback' }, () => inner.rollback()),
