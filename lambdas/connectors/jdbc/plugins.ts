@@ -18,37 +18,38 @@ export interface JdbcConnectorExtras {
   readonly forcedDialect?: DialectName;
 }
 
+/** Loads once on first call (a failed load is tried again next time); `loaded` is what a load gave, if any. */
+function onFirstUse<T>(load: () => Promise<T>): { get: () => Promise<T>; loaded: () => Promise<T | undefined> } {
+  let task: Promise<T> | undefined;
+  return {
+    get: () => {
+      task ??= load().catch((e: unknown) => {
+        task = undefined;
+        throw e;
+      });
+      return task;
+    },
+    loaded: async () => (task ? task.catch(() => undefined) : undefined),
+  };
+}
+
 /** A task whose implementation is imported on first use; `close` before any use loads nothing. */
 function lazySinkTask(load: () => Promise<SinkTask>): SinkTask {
-  let task: Promise<SinkTask> | undefined;
-  const get = () => {
-    task ??= load().catch((e: unknown) => {
-      task = undefined;
-      throw e;
-    });
-    return task;
-  };
+  const { get, loaded } = onFirstUse(load);
   return {
     start: async () => {
       await (await get()).start?.();
     },
     put: async (records) => (await get()).put(records),
     close: async () => {
-      if (task) await (await task.catch(() => undefined))?.close();
+      await (await loaded())?.close();
     },
   };
 }
 
 /** The same for a source task. */
 function lazySourceTask(load: () => Promise<SourceTask>): SourceTask {
-  let task: Promise<SourceTask> | undefined;
-  const get = () => {
-    task ??= load().catch((e: unknown) => {
-      task = undefined;
-      throw e;
-    });
-    return task;
-  };
+  const { get, loaded } = onFirstUse(load);
   return {
     start: async () => {
       await (await get()).start?.();
@@ -59,7 +60,7 @@ function lazySourceTask(load: () => Promise<SourceTask>): SourceTask {
     },
     lag: async (deadline) => (await get()).lag?.(deadline),
     close: async () => {
-      if (task) await (await task.catch(() => undefined))?.close();
+      await (await loaded())?.close();
     },
   };
 }
