@@ -91,8 +91,14 @@ describe('sink handler', () => {
     const reads = { get: 0, status: 0 };
     const get = store.get.bind(store);
     const getStatus = store.getStatus.bind(store);
-    store.get = (n) => (reads.get++, get(n));
-    store.getStatus = (n) => (reads.status++, getStatus(n));
+    store.get = (n) => {
+      reads.get++;
+      return get(n);
+    };
+    store.getStatus = (n) => {
+      reads.status++;
+      return getStatus(n);
+    };
     await invoke();
     await invoke();
     await invoke();
