@@ -21,6 +21,9 @@
 // - CloudWatch: $0.30 per custom metric per month (first 10,000 metrics; each metric name × dimension set, so each
 //   pipeline's EMF metrics are their own); logs ingestion $0.50 per GB (storage, $0.03/GB-month, depends on retention
 //   and is left out). https://aws.amazon.com/cloudwatch/pricing/
+// - The event source mapping's optional metrics are custom metrics too: Sluice turns on KafkaMetrics only
+//   (lambdas/adapters/aws/kafkaSource.ts) for the per-mapping OffsetLag alarm, counted here as 1 metric per mapping
+//   (ASSUMPTION: OffsetLag; one topic, so one mapping). https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html
 // - Lambda's own log lines per invocation (START, END, REPORT): assumed 350 bytes.
 // - Amazon MSK Connect: $0.11 per MCU-hour; one connector on 1 MCU all month (730 h) = $80.30. https://aws.amazon.com/msk/pricing/
 // - AWS PrivateLink interface endpoint: $0.01 per endpoint per AZ per hour = $7.30 per month (plus $0.01 per GB
@@ -49,6 +52,8 @@ const PRICE = {
   endpointAzHour: 0.01,
 };
 const PLATFORM_LOG_BYTES = 350;
+/** Custom metrics per event source mapping (KafkaMetrics: OffsetLag), one mapping per topic. */
+const ESM_METRICS_PER_MAPPING = 1;
 const HOURS_PER_MONTH = 730;
 const DAYS_PER_MONTH = HOURS_PER_MONTH / 24;
 const LEVELS = [1e6, 1e7, 1e8];
@@ -136,7 +141,7 @@ async function monthly(perDay: number, batchSize = defaults.batchSize, windowSec
   const requests = invPerMonth * PRICE.lambdaRequest;
   const dynamo = invPerMonth * (readsPerInv * PRICE.dynamoRead + m.writes * PRICE.dynamoWrite);
   const logs = (invPerMonth * (m.emfBytes + PLATFORM_LOG_BYTES) * PRICE.logGb) / 1024 ** 3;
-  const metricsMonth = metrics * PRICE.metricMonth;
+  const metricsMonth = (metrics + ESM_METRICS_PER_MAPPING) * PRICE.metricMonth;
   return { batch, invPerDay, compute, requests, dynamo, metrics: metricsMonth, logs, total: compute + requests + dynamo + metricsMonth + logs };
 }
 
@@ -175,7 +180,9 @@ for (const [i, perDay] of LEVELS.entries()) {
     `${perDay.toExponential(0).padEnd(12)} ${`${Math.round(c.invPerDay).toLocaleString('en-US')} (${c.batch})`.padStart(15)}  ${usd(c.compute).padStart(14)}  ${usd(c.requests).padStart(8)}  ${usd(c.dynamo).padStart(8)}   ${usd(c.metrics).padStart(10)}  ${usd(c.logs).padStart(7)}   ${usd(c.total).padStart(11)}  ${usd(PRICE.mskConnectMcuHour * HOURS_PER_MONTH)}`,
   );
 }
-console.log(`(CW metrics: ${metricsCount} EMF metrics per pipeline at sluice.metrics.level=${DEFAULT_METRICS_LEVEL}: ${sinkMetricsAt(DEFAULT_METRICS_LEVEL).join(', ')}; detailed adds ${SINK_METRICS.length - metricsCount}, ${usd((SINK_METRICS.length - metricsCount) * PRICE.metricMonth)}/month)`);
+console.log(
+  `(CW metrics: ${metricsCount} EMF metrics per pipeline at sluice.metrics.level=${DEFAULT_METRICS_LEVEL}: ${sinkMetricsAt(DEFAULT_METRICS_LEVEL).join(', ')}, and ${ESM_METRICS_PER_MAPPING} of the event source mapping (OffsetLag); detailed adds ${SINK_METRICS.length - metricsCount}, ${usd((SINK_METRICS.length - metricsCount) * PRICE.metricMonth)}/month)`,
+);
 const atGoal = costs[0]?.total ?? Number.NaN;
 console.log(`goal "one pipeline at 1M records/day costs <= $${GOAL_USD}/month": ${atGoal <= GOAL_USD ? 'met' : 'NOT MET'} (${usd(atGoal)})`);
 
