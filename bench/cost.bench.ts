@@ -215,12 +215,13 @@ const endpoints: ReadonlyArray<readonly [string, string, boolean]> = [
   ['STS', 'the on-demand ESM pollers assume the function role', true],
   ['KMS', 'Decrypt of sealed password config values when a task is built', true],
   ['Secrets Manager', 'only with KAFKA_AUTH=scram or ${secretsmanager:...} config values', true],
+  ['Glue', 'only pipelines with a Glue Schema Registry converter', true],
 ];
 const perEndpointMonth = PRICE.endpointAzHour * HOURS_PER_MONTH;
 console.log('');
 console.log(`fixed per deployment (interface endpoint ${usd(perEndpointMonth)} per AZ per month):`);
 for (const [api, why, paid] of endpoints) console.log(`  ${api.padEnd(16)} ${paid ? usd(perEndpointMonth).padStart(6) : '$0.00'.padStart(6)}/AZ  ${why}`);
-const always = endpoints.filter(([api, , paid]) => paid && api !== 'Secrets Manager').length;
+const always = endpoints.filter(([api, , paid]) => paid && api !== 'Secrets Manager' && api !== 'Glue').length;
 for (const azs of [2, 3]) {
   console.log(`  ${azs} AZs: ${usd(always * azs * perEndpointMonth)}/month (Lambda, STS, KMS), ${usd((always + 1) * azs * perEndpointMonth)} with Secrets Manager`);
 }
