@@ -24,6 +24,9 @@
 // - The event source mapping's optional metrics are custom metrics too: Sluice turns on KafkaMetrics only
 //   (lambdas/adapters/aws/kafkaSource.ts) for the per-mapping OffsetLag alarm, counted here as 1 metric per mapping
 //   (ASSUMPTION: OffsetLag; one topic, so one mapping). https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html
+// - Alarms on Metrics Insights queries (lib/Monitoring.ts: DeadLettered sums RecordsDeadLettered over the pipelines,
+//   EsmOffsetLag takes OffsetLag per mapping) cost $0.10 per metric they analyse per month: 2 per pipeline
+//   (ASSUMPTION as read on the CloudWatch pricing page: "Metrics Insights query alarm, $0.10 per metric analyzed").
 // - Lambda's own log lines per invocation (START, END, REPORT): assumed 350 bytes.
 // - Amazon MSK Connect: $0.11 per MCU-hour; one connector on 1 MCU all month (730 h) = $80.30. https://aws.amazon.com/msk/pricing/
 // - AWS PrivateLink interface endpoint: $0.01 per endpoint per AZ per hour = $7.30 per month (plus $0.01 per GB
@@ -47,6 +50,7 @@ const PRICE = {
   dynamoWrite: 0.625 / 1e6,
   dynamoRead: 0.125 / 1e6,
   metricMonth: 0.3,
+  alarmMetricMonth: 0.1,
   logGb: 0.5,
   mskConnectMcuHour: 0.11,
   endpointAzHour: 0.01,
@@ -54,6 +58,8 @@ const PRICE = {
 const PLATFORM_LOG_BYTES = 350;
 /** Custom metrics per event source mapping (KafkaMetrics: OffsetLag), one mapping per topic. */
 const ESM_METRICS_PER_MAPPING = 1;
+/** Metrics per pipeline that Metrics Insights alarms analyse (RecordsDeadLettered, the mapping's OffsetLag). */
+const ALARM_METRICS_PER_PIPELINE = 2;
 const HOURS_PER_MONTH = 730;
 const DAYS_PER_MONTH = HOURS_PER_MONTH / 24;
 const LEVELS = [1e6, 1e7, 1e8];
@@ -141,7 +147,7 @@ async function monthly(perDay: number, batchSize = defaults.batchSize, windowSec
   const requests = invPerMonth * PRICE.lambdaRequest;
   const dynamo = invPerMonth * (readsPerInv * PRICE.dynamoRead + m.writes * PRICE.dynamoWrite);
   const logs = (invPerMonth * (m.emfBytes + PLATFORM_LOG_BYTES) * PRICE.logGb) / 1024 ** 3;
-  const metricsMonth = (metrics + ESM_METRICS_PER_MAPPING) * PRICE.metricMonth;
+  const metricsMonth = (metrics + ESM_METRICS_PER_MAPPING) * PRICE.metricMonth + ALARM_METRICS_PER_PIPELINE * PRICE.alarmMetricMonth;
   return { batch, invPerDay, compute, requests, dynamo, metrics: metricsMonth, logs, total: compute + requests + dynamo + metricsMonth + logs };
 }
 
@@ -173,15 +179,15 @@ for (const [batch, m] of [...measured].sort((a, b) => a[0] - b[0])) {
   console.log(`  ${String(batch).padStart(5)} records: ${m.ms.toFixed(1).padStart(6)} ms = ${((m.ms / 1000) * gb).toFixed(4)} GB-s, ${Math.round((batch / m.ms) * 1000).toLocaleString('en-US').padStart(7)} records/s per container; DynamoDB ${m.reads} reads + ${m.writes} writes; EMF ${m.emfBytes} B`);
 }
 console.log('');
-console.log('records/day  invocations/day  Lambda compute  requests  DynamoDB   CW metrics  CW logs   total/month  MSK Connect (1 MCU)');
+console.log('records/day  invocations/day  Lambda compute  requests  DynamoDB   CW metrics+alarms  CW logs   total/month  MSK Connect (1 MCU)');
 for (const [i, perDay] of LEVELS.entries()) {
   const c = costs[i] as Cost;
   console.log(
-    `${perDay.toExponential(0).padEnd(12)} ${`${Math.round(c.invPerDay).toLocaleString('en-US')} (${c.batch})`.padStart(15)}  ${usd(c.compute).padStart(14)}  ${usd(c.requests).padStart(8)}  ${usd(c.dynamo).padStart(8)}   ${usd(c.metrics).padStart(10)}  ${usd(c.logs).padStart(7)}   ${usd(c.total).padStart(11)}  ${usd(PRICE.mskConnectMcuHour * HOURS_PER_MONTH)}`,
+    `${perDay.toExponential(0).padEnd(12)} ${`${Math.round(c.invPerDay).toLocaleString('en-US')} (${c.batch})`.padStart(15)}  ${usd(c.compute).padStart(14)}  ${usd(c.requests).padStart(8)}  ${usd(c.dynamo).padStart(8)}   ${usd(c.metrics).padStart(17)}  ${usd(c.logs).padStart(7)}   ${usd(c.total).padStart(11)}  ${usd(PRICE.mskConnectMcuHour * HOURS_PER_MONTH)}`,
   );
 }
 console.log(
-  `(CW metrics: ${metricsCount} EMF metrics per pipeline at sluice.metrics.level=${DEFAULT_METRICS_LEVEL}: ${sinkMetricsAt(DEFAULT_METRICS_LEVEL).join(', ')}, and ${ESM_METRICS_PER_MAPPING} of the event source mapping (OffsetLag); detailed adds ${SINK_METRICS.length - metricsCount}, ${usd((SINK_METRICS.length - metricsCount) * PRICE.metricMonth)}/month)`,
+  `(CW metrics: ${metricsCount} EMF metrics per pipeline at sluice.metrics.level=${DEFAULT_METRICS_LEVEL}: ${sinkMetricsAt(DEFAULT_METRICS_LEVEL).join(', ')}, and ${ESM_METRICS_PER_MAPPING} of the event source mapping (OffsetLag); ${ALARM_METRICS_PER_PIPELINE} metrics analysed by Metrics Insights alarms at ${usd(PRICE.alarmMetricMonth)}; detailed adds ${SINK_METRICS.length - metricsCount}, ${usd((SINK_METRICS.length - metricsCount) * PRICE.metricMonth)}/month)`,
 );
 const atGoal = costs[0]?.total ?? Number.NaN;
 console.log(`goal "one pipeline at 1M records/day costs <= $${GOAL_USD}/month": ${atGoal <= GOAL_USD ? 'met' : 'NOT MET'} (${usd(atGoal)})`);
