@@ -34,6 +34,11 @@ export function sinkMetricsAt(level: MetricsLevel): readonly (typeof SINK_METRIC
   return level === 'detailed' ? SINK_METRICS : SINK_BASIC_METRICS;
 }
 
+/** Whether every pipeline publishes `name` (a source metric, or a sink one of the basic level): a status shows 0 for it when no data came. */
+export function publishedAtEveryLevel(name: string): boolean {
+  return !(SINK_METRICS as readonly string[]).includes(name) || (SINK_BASIC_METRICS as readonly string[]).includes(name);
+}
+
 /** The level a pipeline's config asks for (validated by the ConfigDef; anything else reads as the default). */
 export function metricsLevelOf(config: Readonly<Record<string, string>>): MetricsLevel {
   const v = (config[METRICS_LEVEL_KEY] ?? '').trim().toLowerCase();
