@@ -72,7 +72,8 @@ export interface SinkBench {
   close(): Promise<void>;
 }
 
-export async function startSinkBench(): Promise<SinkBench> {
+/** `admissionTtlMs`: the handler's reuse of CONFIG/STATUS reads (lambdas/sink/env.ts); 0, the default here, reads them every invocation. */
+export async function startSinkBench(options: { admissionTtlMs?: number } = {}): Promise<SinkBench> {
   const dynamo = await startDynaliteProcess();
   const client = dynamo.client;
   const calls = new Map<string, number>();
@@ -96,7 +97,7 @@ export async function startSinkBench(): Promise<SinkBench> {
   const registry = builtinPlugins();
   const runtime: SinkRuntime = { store, registry, metrics: new EmfMetricsSink('sink'), clock: systemClock, logger: quiet, producer: () => undefined };
   const pipelines = new SinkPipelines(runtime);
-  const handler = createSinkHandler(runtime, pipelines, 'lambda:sink');
+  const handler = createSinkHandler(runtime, pipelines, 'lambda:sink', options.admissionTtlMs ?? 0);
   const service = new ConnectorService({ store, registry, clock: systemClock, workerId: 'bench' });
   return {
     calls,

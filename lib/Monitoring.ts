@@ -9,7 +9,7 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { metricStatistic, SINK_METRICS, SOURCE_METRICS } from '../lambdas/runtime/metricSchema.js';
 import { AlarmTopic } from './AlarmTopic.js';
-import { maxPerEsm, searchPerEsm, searchPerPipeline, sumOverPipelines } from './metricQueries.js';
+import { maxPerEsm, searchPerAlias, searchPerEsm, searchPerPipeline, sumOverPipelines } from './metricQueries.js';
 
 export { SINK_METRICS, SOURCE_METRICS };
 
@@ -49,6 +49,12 @@ export class Monitoring extends Construct {
     this.dashboard.addWidgets(
       new GraphWidget({ title: 'Task errors', left: [props.sinkFunction.metricErrors({ period }), props.sourceFunction.metricErrors({ period }), props.controllerFunction.metricErrors({ period })], width: 12 }),
       new GraphWidget({ title: 'Offset lag per event source mapping, sink throttles', left: [lagPerEsm], right: [props.sinkFunction.metricThrottles({ period })], width: 12 }),
+    );
+    // Free, whatever each pipeline's sluice.metrics.level: Lambda's Duration and Invocations per pipeline alias.
+    const perAlias = (name: string, stat: string) => expression(searchPerAlias(props.sinkFunction.functionName, name, stat, period.toSeconds()), name, period);
+    this.dashboard.addWidgets(
+      new GraphWidget({ title: 'Sink duration per pipeline alias (Lambda Duration, ms)', left: [perAlias('Duration', 'Average')], width: 12 }),
+      new GraphWidget({ title: 'Sink invocations per pipeline alias', left: [perAlias('Invocations', 'Sum')], width: 12 }),
     );
 
     const alarm = (id: string, metric: IMetric, threshold: number, description: string) => {

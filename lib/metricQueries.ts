@@ -25,3 +25,12 @@ export function searchPerEsm(metricName: string, stat: string, periodSeconds: nu
 export function maxPerEsm(metricName: string): string {
   return `SELECT MAX(${metricName}) FROM SCHEMA("${ESM_NAMESPACE}", ${ESM_DIMENSION}) GROUP BY ${ESM_DIMENSION} ORDER BY MAX() DESC`;
 }
+
+/**
+ * One line per alias of a function: Lambda's own (free) metrics carry the alias as `Resource` (`<function>:<alias>`),
+ * and each pipeline has its alias, so this is per pipeline. Duration stands in for the sink's BatchLatency, which only
+ * `sluice.metrics.level=detailed` publishes.
+ */
+export function searchPerAlias(functionName: string, metricName: string, stat: string, periodSeconds: number): string {
+  return `SEARCH('{${ESM_NAMESPACE},FunctionName,Resource} MetricName="${metricName}" FunctionName="${functionName}"', '${stat}', ${periodSeconds})`;
+}

@@ -16,6 +16,35 @@ export const METRIC_DIMENSIONS = [SERVICE_DIMENSION, PIPELINE_DIMENSION] as cons
 export const METRIC_SERVICE: Readonly<Record<ConnectorType, string>> = { sink: 'sluice-sink', source: 'sluice-source' };
 
 export const SINK_METRICS = ['RecordsReceived', 'RecordsWritten', 'RecordsFiltered', 'RecordsFailed', 'RecordsDeadLettered', 'BatchLatency', 'WriteLatency'] as const satisfies readonly (CountMetric | TimingMetric)[];
+/**
+ * What `sluice.metrics.level` publishes for a sink pipeline. Each metric name × dimension set is one CloudWatch custom
+ * metric ($0.30 a month each, per pipeline), so `basic` (the default) keeps the ones nothing free replaces: records
+ * written, failed and dead-lettered (the DeadLettered alarm reads the last). `detailed` adds RecordsReceived
+ * (= written + filtered + failed), RecordsFiltered, BatchLatency (≈ Lambda's free Duration of the pipeline's alias, its
+ * `Resource` dimension) and WriteLatency.
+ */
+export type MetricsLevel = 'basic' | 'detailed';
+export const METRICS_LEVELS = ['basic', 'detailed'] as const satisfies readonly MetricsLevel[];
+export const METRICS_LEVEL_KEY = 'sluice.metrics.level';
+export const DEFAULT_METRICS_LEVEL: MetricsLevel = 'basic';
+export const SINK_BASIC_METRICS = ['RecordsWritten', 'RecordsFailed', 'RecordsDeadLettered'] as const satisfies readonly (typeof SINK_METRICS)[number][];
+
+/** The sink metrics a pipeline at `level` publishes (every consumer of metrics reads this: EMF, standalone's history, the cost bench). */
+export function sinkMetricsAt(level: MetricsLevel): readonly (typeof SINK_METRICS)[number][] {
+  return level === 'detailed' ? SINK_METRICS : SINK_BASIC_METRICS;
+}
+
+/** Whether every pipeline publishes `name` (a source metric, or a sink one of the basic level): a status shows 0 for it when no data came. */
+export function publishedAtEveryLevel(name: string): boolean {
+  return !(SINK_METRICS as readonly string[]).includes(name) || (SINK_BASIC_METRICS as readonly string[]).includes(name);
+}
+
+/** The level a pipeline's config asks for (validated by the ConfigDef; anything else reads as the default). */
+export function metricsLevelOf(config: Readonly<Record<string, string>>): MetricsLevel {
+  const v = (config[METRICS_LEVEL_KEY] ?? '').trim().toLowerCase();
+  return v === 'detailed' ? 'detailed' : v === 'basic' ? 'basic' : DEFAULT_METRICS_LEVEL;
+}
+
 export const SOURCE_METRICS = ['RowsPolled', 'RecordsProduced', 'RowLag', 'PollLatency'] as const satisfies readonly (CountMetric | TimingMetric)[];
 
 /** How a metric's data points combine over a period, as CloudWatch's statistic names say it. */

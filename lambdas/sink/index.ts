@@ -66,4 +66,4 @@ const runtime: SinkRuntime = {
   producer: producerFor,
 };
 
-export const handler = createSinkHandler(runtime, new SinkPipelines(runtime), env.workerId);
+export const handler = createSinkHandler(runtime, new SinkPipelines(runtime), env.workerId, env.admissionTtlMs);

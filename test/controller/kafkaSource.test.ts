@@ -14,9 +14,9 @@ describe('createEsmInput', () => {
       BatchSize: 500,
       MaximumBatchingWindowInSeconds: 1,
       Enabled: false,
-      // Per-mapping metrics (OffsetLag among the Kafka ones) for the lag alarm: EventSourceMappingMetricsConfig,
-      // https://docs.aws.amazon.com/lambda/latest/api/API_EventSourceMappingMetricsConfig.html
-      MetricsConfig: { Metrics: ['EventCount', 'ErrorCount', 'KafkaMetrics'] },
+      // Per-mapping Kafka metrics (OffsetLag) for the lag alarm, and no more (each is a billed custom metric):
+      // EventSourceMappingMetricsConfig, https://docs.aws.amazon.com/lambda/latest/api/API_EventSourceMappingMetricsConfig.html
+      MetricsConfig: { Metrics: ['KafkaMetrics'] },
       AmazonManagedKafkaEventSourceConfig: { ConsumerGroupId: 'connect-orders' },
       SourceAccessConfigurations: [{ Type: 'SASL_SCRAM_512_AUTH', URI: 'arn:secret' }],
     });

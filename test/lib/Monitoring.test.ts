@@ -37,6 +37,12 @@ describe('Monitoring', () => {
     expect(body).toContain(`SEARCH('{AWS/Lambda,EventSourceMappingUUID} MetricName=\\\\\\"OffsetLag\\\\\\"'`);
   });
 
+  it("shows Lambda's free Duration and Invocations of the sink per pipeline alias (BatchLatency is only in the detailed level)", () => {
+    const body = dashboardBody(template);
+    expect(body).toContain(`SEARCH('{AWS/Lambda,FunctionName,Resource} MetricName=\\\\\\"Duration\\\\\\" FunctionName=\\\\\\"sink\\\\\\"', 'Average', 300)`);
+    expect(body).toContain(`SEARCH('{AWS/Lambda,FunctionName,Resource} MetricName=\\\\\\"Invocations\\\\\\" FunctionName=\\\\\\"sink\\\\\\"', 'Sum', 300)`);
+  });
+
   it('alarms on task errors, dead-lettered records, the controller giving up, lag per mapping and throttles', () => {
     template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'Errors', Namespace: 'AWS/Lambda', Threshold: 0, ComparisonOperator: 'GreaterThanThreshold' });
     template.hasResourceProperties('AWS::CloudWatch::Alarm', { Metrics: Match.arrayWith([Match.objectLike({ Expression: Match.stringLikeRegexp('SUM\\(RecordsDeadLettered\\)') })]), Threshold: 0 });

@@ -21,7 +21,7 @@ import { builtinPlugins } from '../../lambdas/runtime/builtins/builtins.js';
 import type { MskEvent } from '../../lambdas/runtime/sink/mskEvent.js';
 import { createSinkHandler } from '../../lambdas/sink/createSinkHandler.js';
 import { SinkPipelines, type SinkRuntime } from '../../lambdas/sink/SinkPipelines.js';
-import { Monitoring } from '../../lib/Monitoring.js';
+import { Monitoring, SINK_METRICS } from '../../lib/Monitoring.js';
 import { localContext } from '../../local/httpAdapter.js';
 import { startTestDynamo, type TestDynamo } from '../helpers/dynamo.js';
 import { FakeClock } from '../helpers/fakeClock.js';
@@ -43,7 +43,7 @@ let template: Template;
 async function sinkInvocationEmf(): Promise<string[]> {
   const store = new DynamoPipelineStore(dynamo.client, await dynamo.newTable());
   const registry = builtinPlugins();
-  await new ConnectorService({ store, registry, clock: new FakeClock(), workerId: 'api' }).createConnector(PIPELINE, ordersSinkConfig(table));
+  await new ConnectorService({ store, registry, clock: new FakeClock(), workerId: 'api' }).createConnector(PIPELINE, { ...ordersSinkConfig(table), 'sluice.metrics.level': 'detailed' });
   const runtime: SinkRuntime = { store, registry, metrics: new EmfMetricsSink('sink'), clock: new FakeClock(Date.now()), logger: quiet, producer: () => undefined };
   const pipelines = new SinkPipelines(runtime);
   const lines: string[] = [];
@@ -93,8 +93,8 @@ afterAll(async () => {
 });
 
 describe('metrics and the queries that read them', () => {
-  it('a sink invocation prints EMF data points for its pipeline', () => {
-    expect(printed.map((p) => p.metricName)).toEqual(expect.arrayContaining(['RecordsReceived', 'RecordsWritten', 'BatchLatency']));
+  it('a sink invocation prints EMF data points for its pipeline, every sink metric at sluice.metrics.level=detailed', () => {
+    expect(new Set(printed.map((p) => p.metricName))).toEqual(new Set(SINK_METRICS));
     expect(new Set(printed.map((p) => p.values?.['Pipeline']))).toEqual(new Set([PIPELINE]));
   });
 

@@ -35,7 +35,7 @@ afterAll(async () => {
   });
 });
 
-async function setup(name: string, extra: Record<string, string> = {}) {
+async function setup(name: string, extra: Record<string, string> = {}, admissionTtlMs = 0) {
   const store = new DynamoPipelineStore(dynamo.client, await dynamo.newTable());
   const registry = builtinPlugins();
   const service = new ConnectorService({ store, registry, clock: new FakeClock(), workerId: 'api' });
@@ -45,11 +45,12 @@ async function setup(name: string, extra: Record<string, string> = {}) {
   // A long name gets a hashed alias, which the controller registers when it creates the alias.
   if (pipelineOfPlainAlias(aliasForPipeline(name)) === undefined) await store.putAlias(aliasForPipeline(name), name);
   const noDlq: RecordProducer | undefined = undefined;
-  const runtime: SinkRuntime = { store, registry, metrics: new InMemoryMetricsSink(), clock: new FakeClock(Date.now()), logger: quiet, producer: () => noDlq };
+  const clock = new FakeClock(Date.now());
+  const runtime: SinkRuntime = { store, registry, metrics: new InMemoryMetricsSink(), clock, logger: quiet, producer: () => noDlq };
   const pipelines = new SinkPipelines(runtime);
-  const handler = createSinkHandler(runtime, pipelines, 'lambda:sink');
+  const handler = createSinkHandler(runtime, pipelines, 'lambda:sink', admissionTtlMs);
   const invoke = (e: MskEvent = event, alias = aliasForPipeline(name)) => handler(e, localContext('sluice-sink', `${FN}:${alias}`));
-  return { store, service, table, invoke, pipelines };
+  return { store, service, table, invoke, pipelines, clock };
 }
 
 describe('sink handler', () => {
@@ -82,6 +83,35 @@ describe('sink handler', () => {
     const { service, invoke, pipelines } = await setup('paused-pg');
     await service.setTargetState('paused-pg', 'PAUSED');
     await expect(invoke()).rejects.toBeInstanceOf(RetriableError);
+    await pipelines.close();
+  });
+
+  it('with an admission TTL, a warm container reads CONFIG and STATUS once per TTL; a pause takes effect when it ends', async () => {
+    const { store, service, invoke, pipelines, clock } = await setup('cached-pg', {}, 5_000);
+    const reads = { get: 0, status: 0 };
+    const get = store.get.bind(store);
+    const getStatus = store.getStatus.bind(store);
+    store.get = (n) => {
+      reads.get++;
+      return get(n);
+    };
+    store.getStatus = (n) => {
+      reads.status++;
+      return getStatus(n);
+    };
+    await invoke();
+    await invoke();
+    await invoke();
+    expect(reads).toEqual({ get: 1, status: 1 });
+    await service.setTargetState('cached-pg', 'PAUSED'); // (the service reads through the same store)
+    Object.assign(reads, { get: 0, status: 0 });
+    expect((await invoke()).written).toBe(3); // within the TTL: the pause is not seen yet
+    clock.now = () => Date.now() + 10_000_000; // past the TTL
+    await expect(invoke()).rejects.toBeInstanceOf(RetriableError);
+    await expect(invoke()).rejects.toBeInstanceOf(RetriableError); // a refusal is never kept: every batch reads again
+    expect(reads).toEqual({ get: 2, status: 2 });
+    await service.setTargetState('cached-pg', 'RUNNING');
+    expect((await invoke()).written).toBe(3); // a resume takes effect at once
     await pipelines.close();
   });
 

@@ -5,7 +5,7 @@ import { type CloudWatchClient, GetMetricDataCommand } from '@aws-sdk/client-clo
 import { GetEventSourceMappingCommand, type LambdaClient } from '@aws-sdk/client-lambda';
 import type { ConnectorType } from '../../runtime/ports/PipelineStore.js';
 import type { MetricsHistory, ObservedMapping, ObservedRuntime, RuntimeObserver } from '../../runtime/ports/RuntimeObserver.js';
-import { METRICS_NAMESPACE, metricStatistic, pipelineDimensions, SINK_METRICS, SOURCE_METRICS } from '../../runtime/metricSchema.js';
+import { METRICS_NAMESPACE, metricStatistic, pipelineDimensions, publishedAtEveryLevel, SINK_METRICS, SOURCE_METRICS } from '../../runtime/metricSchema.js';
 
 const MINUTE = 60_000;
 /** The shortest period of a standard-resolution metric (GetMetricData: "a period can be as short as one minute"). */
@@ -91,7 +91,9 @@ export class AwsRuntimeObserver implements RuntimeObserver {
     const series: Record<string, Array<[number, number]>> = {};
     for (const metric of names) {
       const list = (points.get(metric) ?? []).sort((a, b) => a[0] - b[0]);
-      if (metricStatistic(metric) === 'Sum') totals[metric] = list.reduce((sum, [, v]) => sum + v, 0);
+      // A detailed-level metric with no data is one the pipeline does not publish (sluice.metrics.level=basic): left
+      // out, as standalone's history leaves it out, rather than shown as 0 beside the records written.
+      if (metricStatistic(metric) === 'Sum' && (list.length > 0 || publishedAtEveryLevel(metric))) totals[metric] = list.reduce((sum, [, v]) => sum + v, 0);
       if (list.length > 0) series[metric] = list;
     }
     return { totals, history: { periodSeconds: PERIOD_SECONDS, series } };

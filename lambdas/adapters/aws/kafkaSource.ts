@@ -14,8 +14,12 @@ export type KafkaSource =
       readonly securityGroupIds: readonly string[];
     };
 
-/** Lambda's optional event source mapping metrics: events, errors, and the Kafka consumer's (lag). */
-export const ESM_METRICS = ['EventCount', 'ErrorCount', 'KafkaMetrics'] as const;
+/**
+ * Lambda's optional event source mapping metrics, each billed as CloudWatch custom metrics per mapping: only the Kafka
+ * consumer's (OffsetLag per mapping, for the lag alarm). EventCount and ErrorCount are left off: they repeat what the
+ * free Lambda Invocations/Errors of the pipeline's alias and the sink's RecordsWritten/RecordsFailed already say.
+ */
+export const ESM_METRICS = ['KafkaMetrics'] as const;
 
 function accessConfigs(source: KafkaSource): SourceAccessConfiguration[] {
   const out: SourceAccessConfiguration[] = [];

@@ -1,6 +1,8 @@
 // Kafka Connect's framework keys (ConnectorConfig, SinkConnectorConfig, SourceConnectorConfig), shared by every connector.
 import { ConfigDef, type ConfigKey } from '../../connect-api/config/ConfigDef.js';
 import { legalTopicNameOrEmpty, legalTopicNames } from './topicNames.js';
+import { DEFAULT_BATCHING_WINDOW_MS, DEFAULT_ESM_BATCH_SIZE } from '../lifecycle/desired.js';
+import { METRICS_LEVEL_KEY, METRICS_LEVELS, DEFAULT_METRICS_LEVEL } from '../metricSchema.js';
 import { atLeast, between, nonEmptyStringWithoutControlChars, oneOf, validRegex } from '../../connect-api/config/validators.js';
 
 const COMMON = 'Common';
@@ -37,9 +39,10 @@ const SLUICE = 'Sluice';
 
 /** Sluice's own keys: how the MSK event source mapping feeds a sink pipeline (ESM parameters, see aws-notes §1.2). */
 const esmKeys: ConfigKey[] = [
-  { name: 'sluice.esm.batch.size', type: 'INT', default: 500, importance: 'MEDIUM', group: SLUICE, orderInGroup: 1, width: 'SHORT', displayName: 'Records per invocation', validator: between(1, 10000), documentation: "The event source mapping's BatchSize: the most records one sink invocation receives (Kafka Connect's max.poll.records). Also bounded by Lambda's 6 MB payload." },
-  { name: 'sluice.esm.batching.window.ms', type: 'INT', default: 500, importance: 'MEDIUM', group: SLUICE, orderInGroup: 2, width: 'SHORT', displayName: 'Batching window (ms)', validator: between(0, 300000), documentation: "The event source mapping's MaximumBatchingWindowInSeconds, in milliseconds (rounded up to whole seconds in AWS): how long records are gathered before an invocation." },
+  { name: 'sluice.esm.batch.size', type: 'INT', default: DEFAULT_ESM_BATCH_SIZE, importance: 'MEDIUM', group: SLUICE, orderInGroup: 1, width: 'SHORT', displayName: 'Records per invocation', validator: between(1, 10000), documentation: "The event source mapping's BatchSize: the most records one sink invocation receives (Kafka Connect's max.poll.records). Also bounded by Lambda's 6 MB payload. Matters only when records arrive faster than batch size / window: bigger batches mean fewer invocations (each has a fixed cost) but a bigger batch to redeliver after a failure; see README, Cost." },
+  { name: 'sluice.esm.batching.window.ms', type: 'INT', default: DEFAULT_BATCHING_WINDOW_MS, importance: 'MEDIUM', group: SLUICE, orderInGroup: 2, width: 'SHORT', displayName: 'Batching window (ms)', validator: between(0, 300000), documentation: "The event source mapping's MaximumBatchingWindowInSeconds, in milliseconds (rounded up to whole seconds in AWS): how long records are gathered before an invocation. At low traffic it is both the latency a record may wait and, with the batch size, the number of invocations: at 1M records/day a 1000 ms window costs about twice as much per record as 2000 ms, and 5000 ms less again; 0 invokes as soon as records arrive. See README, Cost." },
   { name: 'sluice.esm.starting.position', type: 'STRING', default: 'TRIM_HORIZON', importance: 'LOW', group: SLUICE, orderInGroup: 3, width: 'SHORT', displayName: 'Starting position', validator: oneOf(['TRIM_HORIZON', 'LATEST']), recommendedValues: ['TRIM_HORIZON', 'LATEST'], documentation: 'Where a new consumer group starts: TRIM_HORIZON (earliest, as Kafka Connect sinks) or LATEST. Fixed when the mapping is created.' },
+  { name: METRICS_LEVEL_KEY, type: 'STRING', default: DEFAULT_METRICS_LEVEL, importance: 'LOW', group: SLUICE, orderInGroup: 4, width: 'SHORT', displayName: 'Metrics level', validator: oneOf([...METRICS_LEVELS]), recommendedValues: [...METRICS_LEVELS], documentation: "Which CloudWatch metrics the sink publishes per pipeline (each one a custom metric, $0.30 a month): 'basic' publishes RecordsWritten, RecordsFailed and RecordsDeadLettered; 'detailed' adds RecordsReceived, RecordsFiltered, BatchLatency and WriteLatency (Lambda's own Duration metric of the pipeline's alias, free, gives the batch latency too)." },
 ];
 
 const sourceKeys: ConfigKey[] = [

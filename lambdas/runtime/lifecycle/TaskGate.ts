@@ -70,3 +70,35 @@ export class TaskGate {
     this.task = task;
   }
 }
+
+/** How long a warm sink container reuses an admission by default (SLUICE_ADMISSION_TTL_MS; 0 reads every invocation). */
+export const DEFAULT_ADMISSION_TTL_MS = 5_000;
+
+/**
+ * A warm container's admissions, each reused for `ttlMs` after the reads that made it (CONFIG and STATUS: 2 strongly
+ * consistent reads per invocation otherwise). Only admissions are kept: a refused pipeline is read again at every
+ * invocation, so a resume or restart takes effect at once; a pause, stop, delete or new config takes effect here within
+ * `ttlMs` (the controller also disables or deletes the pipeline's event source mappings, which stops the invocations
+ * themselves). `forget` drops one after an invocation failed, so the next reads the store again.
+ */
+export class AdmissionCache {
+  private readonly kept = new Map<string, { readonly admission: Admission; readonly until: number }>();
+
+  constructor(
+    private readonly ttlMs: number,
+    private readonly now: () => number,
+  ) {}
+
+  async admit(store: PipelineStore, name: string, type: ConnectorType, workerId: string): Promise<Admission> {
+    const hit = this.kept.get(name);
+    if (hit !== undefined && this.now() < hit.until) return hit.admission;
+    this.kept.delete(name);
+    const admission = await admitTask(store, name, type, workerId);
+    if (admission.admitted && this.ttlMs > 0) this.kept.set(name, { admission, until: this.now() + this.ttlMs });
+    return admission;
+  }
+
+  forget(name: string): void {
+    this.kept.delete(name);
+  }
+}

@@ -24,11 +24,16 @@ function intOf(config: Readonly<Record<string, string>>, key: string, fallback: 
   return Number.isFinite(v) ? v : fallback;
 }
 
+/** sluice.esm.batch.size's default: chosen from bench/cost.bench.ts's batch sizing (README, Cost). */
+export const DEFAULT_ESM_BATCH_SIZE = 2000;
+/** sluice.esm.batching.window.ms's default: chosen from bench/cost.bench.ts's batching windows (README, Cost). */
+export const DEFAULT_BATCHING_WINDOW_MS = 2000;
+
 /** ESM settings from the sluice.esm.* keys (defaults as in frameworkConfig.ts); the window rounds up to whole seconds. */
 export function esmSpecs(name: string, config: Readonly<Record<string, string>>, topics: readonly string[]): EsmSpec[] {
   const position: StartingPosition = config['sluice.esm.starting.position'] === 'LATEST' ? 'LATEST' : 'TRIM_HORIZON';
-  const batchSize = intOf(config, 'sluice.esm.batch.size', 500);
-  const windowSeconds = Math.ceil(intOf(config, 'sluice.esm.batching.window.ms', 500) / 1000);
+  const batchSize = intOf(config, 'sluice.esm.batch.size', DEFAULT_ESM_BATCH_SIZE);
+  const windowSeconds = Math.ceil(intOf(config, 'sluice.esm.batching.window.ms', DEFAULT_BATCHING_WINDOW_MS) / 1000);
   return topics.map((topic) => ({ topic, consumerGroup: consumerGroupFor(name, topic, topics.length), startingPosition: position, batchSize, windowSeconds }));
 }
 

@@ -13,6 +13,8 @@ import type { MetricsSink } from '../ports/MetricsSink.js';
 import type { RecordProducer } from '../ports/RecordProducer.js';
 import { taskContext } from '../taskContext.js';
 import { TransformationChain } from '../transforms/TransformationChain.js';
+import { metricsLevelOf } from '../metricSchema.js';
+import { LeveledMetricsSink } from './LeveledMetricsSink.js';
 import { WorkerSinkTask } from './WorkerSinkTask.js';
 import { parseSinkTaskConfig } from './SinkTaskConfig.js';
 
@@ -57,7 +59,7 @@ export function createSinkTask(props: Readonly<Record<string, string>>, deps: Si
     transforms: TransformationChain.fromConfig(props, deps.registry),
     task,
     operator: new ToleranceOperator(config.tolerance, reporters, deps.clock),
-    metrics: deps.metrics,
+    metrics: new LeveledMetricsSink(deps.metrics, metricsLevelOf(props)),
     clock: deps.clock,
     ...(deadLetters ? { deadLetters } : {}),
   });

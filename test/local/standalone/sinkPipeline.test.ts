@@ -87,7 +87,8 @@ describe('standalone status', () => {
     const table = uniqueName('observed_tbl');
     tables.push(table);
     const name = `sink-${topic}`;
-    await post('/connectors', { name, config: upsertSinkConfig(topic, table) });
+    // detailed: the latencies are in the history too (the default, basic, has the written/failed/dead-lettered counts).
+    await post('/connectors', { name, config: { ...upsertSinkConfig(topic, table), 'sluice.metrics.level': 'detailed' } });
     await produce(topic, 0, 5);
     const status = await waitFor(async () => {
       const s = (await (await fetch(`${sluice.url}/connectors/${name}/status`)).json()) as {

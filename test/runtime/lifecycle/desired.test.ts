@@ -22,7 +22,7 @@ describe('desired state', () => {
   });
 
   it('uses the framework defaults when the keys are absent', () => {
-    expect(esmSpecs('o', {}, ['t'])[0]).toMatchObject({ startingPosition: 'TRIM_HORIZON', batchSize: 500, windowSeconds: 1 });
+    expect(esmSpecs('o', {}, ['t'])[0]).toMatchObject({ startingPosition: 'TRIM_HORIZON', batchSize: 2000, windowSeconds: 2 });
   });
 
   it('gives one-topic pipelines connect-<name> and each ESM of a several-topic pipeline its own group', () => {

@@ -69,11 +69,18 @@ async function readTopic(topic: string, count: number): Promise<Array<{ key: str
 
 describe('SinkTask', () => {
   it('converts and writes a batch, and counts it', async () => {
-    const { t, writer, metrics, deadline } = task({});
+    const { t, writer, metrics, deadline } = task({ 'sluice.metrics.level': 'detailed' });
     const result = await t.put([good(0), good(1), good(2)], deadline);
     expect(result).toEqual({ received: 3, written: 3, filtered: 0, failed: 0, topics: ['orders'] });
     expect(writer.rows.get('k1')).toEqual({ id: 1, name: 'n1' });
     expect(metrics.snapshot('orders-sink').counts).toMatchObject({ RecordsReceived: 3, RecordsWritten: 3, RecordsFailed: 0, RecordsDeadLettered: 0 });
+    expect(Object.keys(metrics.snapshot('orders-sink').timings).sort()).toEqual(['BatchLatency', 'WriteLatency']);
+  });
+
+  it('records only the basic metrics by default (sluice.metrics.level=basic): written, failed, dead-lettered', async () => {
+    const { t, metrics, deadline } = task({});
+    await t.put([good(0), good(1)], deadline);
+    expect(metrics.snapshot('orders-sink')).toEqual({ counts: { RecordsWritten: 2, RecordsFailed: 0, RecordsDeadLettered: 0 }, timings: {} });
   });
 
   it('fails the task on a malformed record with errors.tolerance=none, writing nothing', async () => {
@@ -158,6 +165,7 @@ describe('SinkTask', () => {
 
   it('drops records a transform filters out and counts them', async () => {
     const { t, writer, metrics, deadline } = task({
+      'sluice.metrics.level': 'detailed',
       'delete.enabled': 'false',
       transforms: 'dropTombstones',
       'transforms.dropTombstones.type': 'org.apache.kafka.connect.transforms.Filter',
