@@ -115,9 +115,20 @@ export function formatTimestamp(epochMs: number, zone: Zone, format: TimestampFo
     const fraction = pad(format.nanos ?? d.getUTCMilliseconds() * 1_000_000, 9).slice(0, format.fractionDigits);
     text = `${dateText(d)} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}.${fraction}`;
   }
-  if (!format.withOffset) return text;
-  const abs = Math.abs(offset);
-  return `${text}${offset < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  return format.withOffset ? text + offsetText(offset) : text;
+}
+
+let cachedOffset = Number.NaN;
+let cachedOffsetText = '';
+
+/** `+HH:MM` of an offset in minutes, the last one remembered. */
+function offsetText(offset: number): string {
+  if (offset !== cachedOffset) {
+    const abs = Math.abs(offset);
+    cachedOffsetText = `${offset < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+    cachedOffset = offset;
+  }
+  return cachedOffsetText;
 }
 
 /** The largest time value a Date holds (ECMAScript TimeClip). */
