@@ -97,6 +97,10 @@ const mariadb: Database = {
 };
 
 const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
+const cpuSeconds = (start: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1e6;
+};
 const median = (xs: readonly number[]) => {
   const sorted = [...xs].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
@@ -113,23 +117,32 @@ try {
     try {
       const handlerTimes: number[] = [];
       const baseTimes: number[] = [];
+      const handlerCpu: number[] = [];
+      const baseCpu: number[] = [];
       for (let round = 0; round < ROUNDS; round++) {
         const data = rows(RECORDS, round);
         const event = mskEvent(`bench-e2e-${suffix}`, data);
         const runHandler = async () => {
+          const c0 = process.cpuUsage();
           const t0 = process.hrtime.bigint();
           const result = await invoke(event);
           const h = seconds(t0);
+          hc = cpuSeconds(c0);
           if (result.written !== RECORDS) throw new Error(`the handler wrote ${result.written} of ${RECORDS} records`);
           return h;
         };
         const runBaseline = async () => {
+          const c1 = process.cpuUsage();
           const t1 = process.hrtime.bigint();
           await base.write(data);
-          return seconds(t1);
+          const b = seconds(t1);
+          bc = cpuSeconds(c1);
+          return b;
         };
         let h: number;
         let b: number;
+        let hc = 0;
+        let bc = 0;
         if (round % 2 === 0) {
           h = await runHandler();
           b = await runBaseline();
@@ -140,6 +153,8 @@ try {
         if (round > 0) {
           handlerTimes.push(h);
           baseTimes.push(b);
+          handlerCpu.push(hc);
+          baseCpu.push(bc);
         }
       }
       // Both tables hold every row, with the last round's values.
@@ -154,6 +169,7 @@ try {
       const ms = (s: number) => `${(s * 1000).toFixed(0)} ms`;
       const rate = (s: number) => Math.round(RECORDS / s).toLocaleString('en-US');
       console.log(`${db.label}: sink handler median ${ms(handler)} per event (${rate(handler)} records/s, rounds ${ms(Math.min(...handlerTimes))}–${ms(Math.max(...handlerTimes))}); baseline median ${ms(baseline)} (${rate(baseline)} records/s, rounds ${ms(Math.min(...baseTimes))}–${ms(Math.max(...baseTimes))})`);
+      console.log(`${db.label}: CPU of this process (median): handler ${ms(median(handlerCpu))} per event, baseline ${ms(median(baseCpu))} (the databases and the store's process not counted)`);
       console.log(`${db.label}: handler / baseline throughput = ${ratio.toFixed(2)}x (medians of ${ROUNDS - 1} rounds; per-round ratios ${perRound[0]!.toFixed(2)}–${perRound.at(-1)!.toFixed(2)}); goal >= ${GOAL}x: ${ratio >= GOAL ? 'met' : 'NOT MET'}`);
     } finally {
       await base.drop([sinkTable, baseTable]);
