@@ -66,10 +66,17 @@ function decodedLength(base64: string | null | undefined): number {
   return typeof base64 === 'string' ? Math.ceil((base64.length * 3) / 4) : 0;
 }
 
+/** The headers of every record that has none: one frozen array, not one per record. */
+const NO_HEADERS: RawRecord['headers'] = Object.freeze([]);
+
 function decodeRecord(r: MskRecord, slab: Slab): RawRecord {
-  const headers: Array<{ key: string; value: Uint8Array | null }> = [];
-  for (const header of r.headers ?? []) {
-    for (const [key, value] of Object.entries(header)) headers.push({ key, value: value === null ? null : Uint8Array.from(value) });
+  let headers: RawRecord['headers'] = NO_HEADERS;
+  if (r.headers && r.headers.length > 0) {
+    const decoded: Array<{ key: string; value: Uint8Array | null }> = [];
+    for (const header of r.headers) {
+      for (const [key, value] of Object.entries(header)) decoded.push({ key, value: value === null ? null : Uint8Array.from(value) });
+    }
+    headers = decoded;
   }
   const noTimestamp = r.timestampType === 'NO_TIMESTAMP_TYPE' || typeof r.timestamp !== 'number' || r.timestamp < 0;
   return Object.freeze({

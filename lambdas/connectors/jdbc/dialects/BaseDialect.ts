@@ -142,6 +142,7 @@ export abstract class BaseDialect implements Dialect {
       quoter: this.quoter,
       maxParameters: this.maxParameters,
       placeholder: (index, column) => this.placeholder(index, column.schema),
+      positionless: this.placeholderStyle === 'question',
       bind: (schema, value) => this.bindValue(schema, value),
     };
   }

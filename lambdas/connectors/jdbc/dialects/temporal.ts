@@ -58,11 +58,22 @@ function intlOffset(format: Intl.DateTimeFormat, epochMs: number): number {
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+/** `pad(n)` of an integer 0–99 (or NaN) without padStart: formatting is per bound value, on every row written. */
+const two = (n: number) => (n >= 0 && n < 10 ? `0${n}` : `${n}`);
+/** `pad(n, 3)` of milliseconds 0–999 (or NaN). */
+const three = (n: number) => (n >= 0 && n < 10 ? `00${n}` : n >= 10 && n < 100 ? `0${n}` : `${n}`);
+/** `pad(year, 4)`: four-digit years as they are, others (before 1000, negative, NaN) as pad does. */
+const year4 = (n: number) => (n >= 1000 && n <= 9999 ? `${n}` : pad(n, 4));
+const FRACTION_ZEROS = { 3: '', 6: '000', 9: '000000' } as const;
+
+/** `YYYY-MM-DD` of a Date whose UTC fields are the wall clock. */
+function dateText(d: Date): string {
+  return `${year4(d.getUTCFullYear())}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}`;
+}
 
 /** `YYYY-MM-DD` of the instant as seen in the zone. */
 export function formatDate(epochMs: number, zone: Zone): string {
-  const d = new Date(epochMs + zone.offsetMinutes(epochMs) * 60_000);
-  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  return dateText(new Date(epochMs + zone.offsetMinutes(epochMs) * 60_000));
 }
 
 /** `HH:MM:SS.mmm` of the instant as seen in the zone. */
@@ -84,13 +95,54 @@ export interface TimestampFormat {
 /** `YYYY-MM-DD HH:MM:SS.fff[+HH:MM]`: the instant's wall clock in the zone. */
 export function formatTimestamp(epochMs: number, zone: Zone, format: TimestampFormat): string {
   const offset = zone.offsetMinutes(epochMs);
-  const d = new Date(epochMs + offset * 60_000);
-  const nanos = format.nanos ?? d.getUTCMilliseconds() * 1_000_000;
-  const fraction = pad(nanos, 9).slice(0, format.fractionDigits);
-  const text = `${formatDate(epochMs, zone)} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${fraction}`;
-  if (!format.withOffset) return text;
-  const abs = Math.abs(offset);
-  return `${text}${offset < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  const local = epochMs + offset * 60_000;
+  let text: string;
+  if (Number.isInteger(local) && Math.abs(local) <= MAX_DATE_MS) {
+    // The common case without a Date per value: the day's text (cached, rows of a batch share few days), then the
+    // time of day by arithmetic.
+    const day = Math.floor(local / DAY_MS);
+    let ofDay = local - day * DAY_MS;
+    const ms = ofDay % 1000;
+    ofDay = (ofDay - ms) / 1000;
+    const seconds = ofDay % 60;
+    ofDay = (ofDay - seconds) / 60;
+    const minutes = ofDay % 60;
+    const hours = (ofDay - minutes) / 60;
+    const fraction = format.nanos === undefined ? three(ms) + FRACTION_ZEROS[format.fractionDigits] : pad(format.nanos, 9).slice(0, format.fractionDigits);
+    text = `${dayText(day)} ${two(hours)}:${two(minutes)}:${two(seconds)}.${fraction}`;
+  } else {
+    const d = new Date(local);
+    const fraction = pad(format.nanos ?? d.getUTCMilliseconds() * 1_000_000, 9).slice(0, format.fractionDigits);
+    text = `${dateText(d)} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}.${fraction}`;
+  }
+  return format.withOffset ? text + offsetText(offset) : text;
+}
+
+let cachedOffset = Number.NaN;
+let cachedOffsetText = '';
+
+/** `+HH:MM` of an offset in minutes, the last one remembered. */
+function offsetText(offset: number): string {
+  if (offset !== cachedOffset) {
+    const abs = Math.abs(offset);
+    cachedOffsetText = `${offset < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+    cachedOffset = offset;
+  }
+  return cachedOffsetText;
+}
+
+/** The largest time value a Date holds (ECMAScript TimeClip). */
+const MAX_DATE_MS = 8.64e15;
+let cachedDay = Number.NaN;
+let cachedDayText = '';
+
+/** `YYYY-MM-DD` of a day number (days since the epoch), the last one remembered. */
+function dayText(day: number): string {
+  if (day !== cachedDay) {
+    cachedDayText = dateText(new Date(day * DAY_MS));
+    cachedDay = day;
+  }
+  return cachedDayText;
 }
 
 /** Epoch milliseconds of a Connect Date (JS Date or days since the epoch), Time (Date or ms of day) or Timestamp (Date, ms). */

@@ -72,7 +72,7 @@ export function lastPerKey(input: Rows, keyCount: number): Rows {
   const keys: unknown[] =
     keyCount === 1 && input.rows.every((row) => typeof row[0] === 'number') ? input.rows.map((row) => row[0]) : input.rows.map((row) => keyText(row, keyCount));
   const last = new Map<unknown, number>();
-  for (const [i, k] of keys.entries()) last.set(k, i);
+  for (let i = 0; i < keys.length; i++) last.set(keys[i], i);
   if (last.size === keys.length) return input;
   const keep = keys.map((k, i) => last.get(k) === i);
   return { rows: input.rows.filter((_, i) => keep[i]), records: input.records.filter((_, i) => keep[i]) };

@@ -20,6 +20,8 @@ export type FieldText = (bound: unknown) => string;
 /** PostgreSQL: booleans and numbers as their JS text (as pg sends parameters), bytes in bytea hex (`\\x…` once escaped). */
 export const pgFieldText: FieldText = (bound) => {
   if (typeof bound === 'string') return escapeField(bound);
+  // A number's, bigint's or boolean's text has no character to escape.
+  if (typeof bound === 'number' || typeof bound === 'bigint' || typeof bound === 'boolean') return String(bound);
   if (Buffer.isBuffer(bound)) return `\\\\x${bound.toString('hex')}`;
   return escapeField(String(bound));
 };
@@ -27,6 +29,7 @@ export const pgFieldText: FieldText = (bound) => {
 /** MySQL: bytes as hex, which the load statement UNHEXes into the column (`SET c = UNHEX(@v)`). */
 export const mysqlFieldText: FieldText = (bound) => {
   if (typeof bound === 'string') return escapeField(bound);
+  if (typeof bound === 'number' || typeof bound === 'bigint' || typeof bound === 'boolean') return String(bound);
   if (Buffer.isBuffer(bound)) return bound.toString('hex');
   return escapeField(String(bound));
 };
