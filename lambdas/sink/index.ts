@@ -2,7 +2,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { Kafka } from 'kafkajs';
-import { GlueSdkRegistry } from '../adapters/aws/GlueSdkRegistry.js';
+import { lazyGlueSdkRegistry } from '../adapters/aws/lazyGlueSdkRegistry.js';
 import { KmsConfigOpener } from '../adapters/aws/KmsConfigOpener.js';
 import { SecretsManagerResolver } from '../adapters/aws/SecretsManagerResolver.js';
 import { DynamoPipelineStore } from '../adapters/dynamodb/DynamoPipelineStore.js';
@@ -21,7 +21,7 @@ import { SinkPipelines, type SinkRuntime } from './SinkPipelines.js';
 
 const env = readSinkEnv(process.env);
 const registry = builtinPlugins();
-provideGlueRegistry(GlueSdkRegistry.create);
+provideGlueRegistry(lazyGlueSdkRegistry);
 // Plugin-path packages bundled by cdk synth: each imported when a pipeline first names one of its classes.
 for (const pkg of bundledPlugins()) registry.registerLazy(pkg);
 const producers = new Map<string, RecordProducer>();

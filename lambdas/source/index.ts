@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { GlueSdkRegistry } from '../adapters/aws/GlueSdkRegistry.js';
+import { lazyGlueSdkRegistry } from '../adapters/aws/lazyGlueSdkRegistry.js';
 import { KmsConfigOpener } from '../adapters/aws/KmsConfigOpener.js';
 import { SecretsManagerResolver } from '../adapters/aws/SecretsManagerResolver.js';
 import { DynamoPipelineStore } from '../adapters/dynamodb/DynamoPipelineStore.js';
@@ -18,7 +18,7 @@ import { createSourceHandler, type SourceHandler } from './createSourceHandler.j
 import { readSourceEnv } from './env.js';
 import { SourcePipelines } from './SourcePipelines.js';
 
-provideGlueRegistry(GlueSdkRegistry.create);
+provideGlueRegistry(lazyGlueSdkRegistry);
 
 const env = readSourceEnv(process.env);
 // Plugin-path packages bundled by cdk synth: each imported when a pipeline first names one of its classes.
