@@ -1,13 +1,11 @@
 // The sink-task Lambda's entry point: MSK event source mapping batches → the pipeline its alias names.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import type { Kafka } from 'kafkajs';
 import { lazyGlueSdkRegistry } from '../adapters/aws/lazyGlueSdkRegistry.js';
 import { KmsConfigOpener } from '../adapters/aws/KmsConfigOpener.js';
 import { SecretsManagerResolver } from '../adapters/aws/SecretsManagerResolver.js';
 import { DynamoPipelineStore } from '../adapters/dynamodb/DynamoPipelineStore.js';
-import { KafkaRecordProducer } from '../adapters/kafka/KafkaRecordProducer.js';
-import { authenticatedKafka } from '../adapters/kafka/mskIam.js';
+import { lazyKafkaProducer } from '../adapters/kafka/lazyKafkaProducer.js';
 import { EmfMetricsSink } from '../adapters/metrics/EmfMetricsSink.js';
 import { provideGlueRegistry } from '../runtime/converters/glue/GlueRegistryClient.js';
 import { builtinPlugins } from '../runtime/builtins/builtins.js';
@@ -41,7 +39,8 @@ function producerFor(bootstrapServers: string | undefined): RecordProducer | und
   const key = brokers.join(',');
   let p = producers.get(key);
   if (!p) {
-    const kafka: Kafka = authenticatedKafka({
+    // kafkajs is imported on the first dead-letter send (lazyKafkaProducer).
+    p = lazyKafkaProducer({
       brokers,
       clientId: 'sluice-sink',
       auth: env.kafkaAuth,
@@ -49,7 +48,6 @@ function producerFor(bootstrapServers: string | undefined): RecordProducer | und
       ...(env.region ? { region: env.region } : {}),
       ...(scram ? { scram } : {}),
     });
-    p = new KafkaRecordProducer(kafka);
     producers.set(key, p);
   }
   return p;
