@@ -1,9 +1,8 @@
 // The sink-task Lambda's entry point: MSK event source mapping batches → the pipeline its alias names.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { lazyGlueSdkRegistry } from '../adapters/aws/lazyGlueSdkRegistry.js';
 import { KmsConfigOpener } from '../adapters/aws/KmsConfigOpener.js';
-import { SecretsManagerResolver } from '../adapters/aws/SecretsManagerResolver.js';
+import { lazySecretsManagerResolver } from '../adapters/aws/lazySecretsManagerResolver.js';
 import { DynamoPipelineStore } from '../adapters/dynamodb/DynamoPipelineStore.js';
 import { lazyKafkaProducer } from '../adapters/kafka/lazyKafkaProducer.js';
 import { EmfMetricsSink } from '../adapters/metrics/EmfMetricsSink.js';
@@ -23,7 +22,7 @@ provideGlueRegistry(lazyGlueSdkRegistry);
 // Plugin-path packages bundled by cdk synth: each imported when a pipeline first names one of its classes.
 for (const pkg of bundledPlugins()) registry.registerLazy(pkg);
 const producers = new Map<string, RecordProducer>();
-const secrets = new SecretsManagerResolver(new SecretsManagerClient({}));
+const secrets = lazySecretsManagerResolver();
 
 /** SCRAM credentials for the dead-letter producer, read once per container. */
 async function scramCredentials(): Promise<{ username: string; password: string } | undefined> {

@@ -1,10 +1,9 @@
 // The source-task Lambda's entry point: EventBridge Scheduler → {"pipeline": "<name>"} → one SourceTask invocation.
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { lazyGlueSdkRegistry } from '../adapters/aws/lazyGlueSdkRegistry.js';
 import { KmsConfigOpener } from '../adapters/aws/KmsConfigOpener.js';
-import { SecretsManagerResolver } from '../adapters/aws/SecretsManagerResolver.js';
+import { lazySecretsManagerResolver } from '../adapters/aws/lazySecretsManagerResolver.js';
 import { DynamoPipelineStore } from '../adapters/dynamodb/DynamoPipelineStore.js';
 import { KafkaRecordProducer } from '../adapters/kafka/KafkaRecordProducer.js';
 import { authenticatedKafka } from '../adapters/kafka/mskIam.js';
@@ -24,7 +23,7 @@ const env = readSourceEnv(process.env);
 // Plugin-path packages bundled by cdk synth: each imported when a pipeline first names one of its classes.
 const registry = builtinPlugins();
 for (const pkg of bundledPlugins()) registry.registerLazy(pkg);
-const secrets = new SecretsManagerResolver(new SecretsManagerClient({}));
+const secrets = lazySecretsManagerResolver();
 
 async function scramCredentials(): Promise<{ username: string; password: string } | undefined> {
   if (env.kafkaAuth !== 'scram' || !env.saslSecretArn) return undefined;
