@@ -122,7 +122,7 @@ describe('cdk synth with the stack input pluginPath', () => {
         return { status: r.statusCode, body: JSON.parse(r.body) };
       };
       const plugins = await call('GET', '/connector-plugins');
-      const validate = await call('PUT', '/connector-plugins/RedisSink/config/validate', { 'connector.class': 'RedisSink', topics: 't' });
+      const validate = await call('PUT', '/connector-plugins/RedisSink/config/validate', { name: 'redis', 'connector.class': 'RedisSink', topics: 't' });
       console.log(JSON.stringify({ plugins, validate }));`;
     const out = node22(dir, script) as { plugins: { status: number; body: unknown[] }; validate: { body: { error_count: number; configs: Array<{ value: { name: string; errors: string[] } }> } } };
     expect(out.plugins.status).toBe(200);
