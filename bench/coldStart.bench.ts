@@ -3,7 +3,9 @@
 // (lib/bundling.ts: split ESM, minified, each driver in a chunk loaded lazily) into a folder outside the project, so no
 // node_modules can be resolved. "Ready" means: the entry imported (its top-level code run: clients built, env read)
 // and, for a task and dialect, the driver chunks a pipeline of that dialect loads on its first batch
-// (lib/bundleLayout.ts, loadedWith) imported too. The clock starts just before the entry's import, in the process, so
+// (lib/bundleLayout.ts, loadedWith) imported too. The sink imports kafkajs on its first dead-letter send
+// (lambdas/adapters/kafka/lazyKafkaProducer.ts), so its dialect cases are pipelines that have not sent a record to a
+// dead-letter queue; a "+ DLQ" case adds the kafkajs chunk to the PostgreSQL one. The clock starts just before the entry's import, in the process, so
 // Node's own start-up is left out on both sides. Node runs with --enable-source-maps, as the stack's functions do
 // (lib/SluiceFunction.ts sets NODE_OPTIONS), which reads each file's source map at load.
 // Baseline, in the same run: an empty handler (test/fixtures/cdk/emptyHandler.ts) bundled and loaded the same way.
@@ -80,10 +82,13 @@ try {
     ['source', 'lambdas/source/index.ts'],
   ] as const) {
     const { dir, layout } = build(task, entry);
+    const rel = (files: readonly string[]) => files.map((f) => `./${relative(dir, resolve(PROJECT_ROOT, f))}`);
     for (const { dialect, packageName } of DRIVERS) {
-      const chunks = layout.chunksOf(packageName).map((f) => `./${relative(dir, resolve(PROJECT_ROOT, f))}`);
-      cases.push({ label: `${task} task, ${dialect}`, dir, chunks });
+      cases.push({ label: `${task} task, ${dialect}`, dir, chunks: rel(layout.chunksOf(packageName)) });
     }
+    // The sink imports kafkajs on its first dead-letter send: a PostgreSQL pipeline that sends one loads this too.
+    const dlq = layout.chunksOf('kafkajs');
+    if (dlq.length > 0) cases.push({ label: `${task} task, PostgreSQL + DLQ`, dir, chunks: rel([...new Set([...layout.chunksOf('pg'), ...dlq])]) });
   }
   for (const c of cases) writeFileSync(join(c.dir, 'load.mjs'), LOAD_SCRIPT);
   const times = new Map<Case, number[]>(cases.map((c) => [c, []]));

@@ -1,13 +1,10 @@
 // The sink-task Lambda's entry point: MSK event source mapping batches → the pipeline its alias names.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import type { Kafka } from 'kafkajs';
-import { GlueSdkRegistry } from '../adapters/aws/GlueSdkRegistry.js';
+import { lazyGlueSdkRegistry } from '../adapters/aws/lazyGlueSdkRegistry.js';
 import { KmsConfigOpener } from '../adapters/aws/KmsConfigOpener.js';
-import { SecretsManagerResolver } from '../adapters/aws/SecretsManagerResolver.js';
+import { lazySecretsManagerResolver } from '../adapters/aws/lazySecretsManagerResolver.js';
 import { DynamoPipelineStore } from '../adapters/dynamodb/DynamoPipelineStore.js';
-import { KafkaRecordProducer } from '../adapters/kafka/KafkaRecordProducer.js';
-import { authenticatedKafka } from '../adapters/kafka/mskIam.js';
+import { lazyKafkaProducer } from '../adapters/kafka/lazyKafkaProducer.js';
 import { EmfMetricsSink } from '../adapters/metrics/EmfMetricsSink.js';
 import { provideGlueRegistry } from '../runtime/converters/glue/GlueRegistryClient.js';
 import { builtinPlugins } from '../runtime/builtins/builtins.js';
@@ -21,11 +18,11 @@ import { SinkPipelines, type SinkRuntime } from './SinkPipelines.js';
 
 const env = readSinkEnv(process.env);
 const registry = builtinPlugins();
-provideGlueRegistry(GlueSdkRegistry.create);
+provideGlueRegistry(lazyGlueSdkRegistry);
 // Plugin-path packages bundled by cdk synth: each imported when a pipeline first names one of its classes.
 for (const pkg of bundledPlugins()) registry.registerLazy(pkg);
 const producers = new Map<string, RecordProducer>();
-const secrets = new SecretsManagerResolver(new SecretsManagerClient({}));
+const secrets = lazySecretsManagerResolver();
 
 /** SCRAM credentials for the dead-letter producer, read once per container. */
 async function scramCredentials(): Promise<{ username: string; password: string } | undefined> {
@@ -41,7 +38,8 @@ function producerFor(bootstrapServers: string | undefined): RecordProducer | und
   const key = brokers.join(',');
   let p = producers.get(key);
   if (!p) {
-    const kafka: Kafka = authenticatedKafka({
+    // kafkajs is imported on the first dead-letter send (lazyKafkaProducer).
+    p = lazyKafkaProducer({
       brokers,
       clientId: 'sluice-sink',
       auth: env.kafkaAuth,
@@ -49,7 +47,6 @@ function producerFor(bootstrapServers: string | undefined): RecordProducer | und
       ...(env.region ? { region: env.region } : {}),
       ...(scram ? { scram } : {}),
     });
-    p = new KafkaRecordProducer(kafka);
     producers.set(key, p);
   }
   return p;

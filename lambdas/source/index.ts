@@ -1,10 +1,9 @@
 // The source-task Lambda's entry point: EventBridge Scheduler → {"pipeline": "<name>"} → one SourceTask invocation.
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { GlueSdkRegistry } from '../adapters/aws/GlueSdkRegistry.js';
+import { lazyGlueSdkRegistry } from '../adapters/aws/lazyGlueSdkRegistry.js';
 import { KmsConfigOpener } from '../adapters/aws/KmsConfigOpener.js';
-import { SecretsManagerResolver } from '../adapters/aws/SecretsManagerResolver.js';
+import { lazySecretsManagerResolver } from '../adapters/aws/lazySecretsManagerResolver.js';
 import { DynamoPipelineStore } from '../adapters/dynamodb/DynamoPipelineStore.js';
 import { KafkaRecordProducer } from '../adapters/kafka/KafkaRecordProducer.js';
 import { authenticatedKafka } from '../adapters/kafka/mskIam.js';
@@ -18,13 +17,13 @@ import { createSourceHandler, type SourceHandler } from './createSourceHandler.j
 import { readSourceEnv } from './env.js';
 import { SourcePipelines } from './SourcePipelines.js';
 
-provideGlueRegistry(GlueSdkRegistry.create);
+provideGlueRegistry(lazyGlueSdkRegistry);
 
 const env = readSourceEnv(process.env);
 // Plugin-path packages bundled by cdk synth: each imported when a pipeline first names one of its classes.
 const registry = builtinPlugins();
 for (const pkg of bundledPlugins()) registry.registerLazy(pkg);
-const secrets = new SecretsManagerResolver(new SecretsManagerClient({}));
+const secrets = lazySecretsManagerResolver();
 
 async function scramCredentials(): Promise<{ username: string; password: string } | undefined> {
   if (env.kafkaAuth !== 'scram' || !env.saslSecretArn) return undefined;

@@ -102,6 +102,27 @@ describe.each([
     for (const f of importers) expect(layout.startup().includes(f) || layout.chunksOf('oracledb').includes(f)).toBe(true);
   });
 
+  it('loads none of what only some pipelines use for a JDBC PostgreSQL pipeline: no avsc, Glue client or OpenSearch client (and in the sink no kafkajs until a dead-letter send)', () => {
+    const pgPipeline = new Set(layout.loadedWith('pg'));
+    const lazy = ['avsc', 'protobufjs', 'ajv', '@aws-sdk/client-glue', '@opensearch-project/opensearch', ...(task === 'sink' ? ['kafkajs'] : [])];
+    for (const packageName of lazy) {
+      const holders = layout.filesWith(packageName);
+      // In the bundle (the pipelines that use it load it), in chunks of its own.
+      expect(holders.length, packageName).toBeGreaterThan(0);
+      for (const f of holders) expect(pgPipeline.has(f), `${f} holds ${packageName}`).toBe(false);
+    }
+    const code = [...pgPipeline].map((f) => readFileSync(path(f), 'utf8')).join('\n');
+    // Strings of avsc's, the Glue client's and the OpenSearch client's own code.
+    expect(code).not.toContain('invalid wrap unions option');
+    expect(code).not.toContain('GetSchemaByDefinition');
+    expect(code).not.toContain('opensearch-js');
+    if (task === 'sink') {
+      expect(code).not.toContain('KafkaJSNonRetriableError');
+      // What a PostgreSQL sink pipeline loaded before the plugin connectors and registry converters (838.8 KB).
+      expect(layout.bytes(pgPipeline)).toBeLessThanOrEqual(838.8 * 1024);
+    }
+  });
+
   it('loads in Node and exports the handler', () => {
     expect(runModule(root, `const m = await import('./${task}/${ENTRY_FILE}'); console.log(typeof m.handler);`)).toBe('function');
   });

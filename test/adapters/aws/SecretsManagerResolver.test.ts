@@ -2,6 +2,7 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { lazySecretsManagerResolver } from '../../../lambdas/adapters/aws/lazySecretsManagerResolver.js';
 import { SecretsManagerResolver } from '../../../lambdas/adapters/aws/SecretsManagerResolver.js';
 import { resolveConfigSecrets } from '../../../lambdas/runtime/config/secrets.js';
 
@@ -35,5 +36,22 @@ describe('SecretsManagerResolver', () => {
 
   it('refuses a secret reference when no resolver is configured', async () => {
     await expect(resolveConfigSecrets({ p: '${secretsmanager:x:y}' }, undefined)).rejects.toThrow(/no secret resolver is configured/);
+  });
+});
+
+describe('lazySecretsManagerResolver (the task functions\' resolver)', () => {
+  it('sends nothing until a secret is resolved, then resolves through Secrets Manager, once per secret', async () => {
+    sm.on(GetSecretValueCommand, { SecretId: ARN }).resolves({ SecretString: JSON.stringify({ username: 'app', password: 's3cret' }) });
+    const resolver = lazySecretsManagerResolver();
+    expect(await resolveConfigSecrets({ topics: 'orders' }, resolver)).toEqual({ topics: 'orders' });
+    expect(sm.commandCalls(GetSecretValueCommand)).toHaveLength(0);
+    const config = await resolveConfigSecrets({ 'connection.user': `\${secretsmanager:${ARN}:username}`, 'connection.password': `\${secretsmanager:${ARN}:password}` }, resolver);
+    expect(config).toEqual({ 'connection.user': 'app', 'connection.password': 's3cret' });
+    expect(sm.commandCalls(GetSecretValueCommand)).toHaveLength(1);
+  });
+
+  it('names the secret and key when the key is missing, as the resolver it loads does', async () => {
+    sm.on(GetSecretValueCommand).resolves({ SecretString: '{"a":1}' });
+    await expect(resolveConfigSecrets({ p: `\${secretsmanager:${ARN}:password}` }, lazySecretsManagerResolver())).rejects.toThrow(`Secret ${ARN} has no key password`);
   });
 });

@@ -9,13 +9,15 @@
 // Writing: `prepare` (once per batch per schema) finds the version id of the record schema's Avro definition with
 // GetSchemaByDefinition, registering it when schemaAutoRegistrationEnabled is on; fromConnectData then only encodes.
 // Schemas of JSON data format are read as schemaless JSON values; writing them is not supported.
+// The Avro mapping (../avro, with avsc) is imported by prefetch and prepare on first need, a chunk of its own: the
+// task functions register this converter for every pipeline, and only the pipelines that name it load avsc.
 import { ConfigDef } from '../../../connect-api/config/ConfigDef.js';
 import { oneOf, satisfies } from '../../../connect-api/config/validators.js';
 import type { ConnectHeader } from '../../../connect-api/data/ConnectRecord.js';
 import type { Schema } from '../../../connect-api/data/Schema.js';
 import { DataError, RetriableError } from '../../../connect-api/errors.js';
 import type { Converter, ConverterPlugin, SchemaAndValue } from '../../../connect-api/plugins.js';
-import { type AvroReader, avroReader, avroWriterFor } from '../avro/index.js';
+import type { AvroReader } from '../avro/index.js';
 import { converterTypeKey } from '../converterConfig.js';
 import { LruCache } from '../LruCache.js';
 import { type GlueRegistryClient, glueRegistryClient } from './GlueRegistryClient.js';
@@ -51,6 +53,27 @@ export const glueConverterConfigDef = new ConfigDef([
   converterTypeKey,
 ]);
 
+type AvroModule = typeof import('../avro/index.js');
+
+let avroModule: AvroModule | undefined;
+let avroLoading: Promise<AvroModule> | undefined;
+
+/** The Avro mapping, imported once per process (a failed import is tried again by the next call). */
+function loadAvro(): Promise<AvroModule> {
+  if (avroModule) return Promise.resolve(avroModule);
+  avroLoading ??= import('../avro/index.js').then(
+    (m) => {
+      avroModule = m;
+      return m;
+    },
+    (e: unknown) => {
+      avroLoading = undefined;
+      throw new RetriableError(`Could not load the Avro mapping: ${(e as Error).message}`, { cause: e });
+    },
+  );
+  return avroLoading;
+}
+
 type Fetched = { kind: 'avro'; reader: AvroReader } | { kind: 'json' } | { kind: 'broken'; error: DataError };
 
 /** Schema versions by id, per registry client: shared by every converter of the container, kept across invocations. */
@@ -67,11 +90,11 @@ function cacheOf<V>(caches: WeakMap<GlueRegistryClient, LruCache<string, V>>, cl
   return c;
 }
 
-function fetched(definition: string, dataFormat: string): Fetched {
+function fetched(avro: AvroModule, definition: string, dataFormat: string): Fetched {
   if (dataFormat === 'JSON') return { kind: 'json' };
   if (dataFormat !== 'AVRO') return { kind: 'broken', error: new DataError(`Glue schema data format ${dataFormat} is not supported by ${GLUE_AVRO_CONVERTER_CLASS}`) };
   try {
-    return { kind: 'avro', reader: avroReader(definition) };
+    return { kind: 'avro', reader: avro.avroReader(definition) };
   } catch (e) {
     return { kind: 'broken', error: e instanceof DataError ? e : new DataError((e as Error).message, { cause: e }) };
   }
@@ -133,6 +156,7 @@ export class AWSKafkaAvroConverter implements Converter {
     this.batch = batch;
     if (missing.size === 0) return;
     const client = this.registry();
+    const avro = await loadAvro();
     await Promise.all(
       [...missing].map(async (id) => {
         const version = await client.getSchemaVersion(id).catch((e: unknown) => {
@@ -140,7 +164,7 @@ export class AWSKafkaAvroConverter implements Converter {
           if (e instanceof DataError) return e;
           throw e instanceof RetriableError ? e : new RetriableError(`Could not fetch Glue schema version ${id}: ${(e as Error).message}`, { cause: e });
         });
-        const f: Fetched = version instanceof DataError ? { kind: 'broken', error: version } : fetched(version.definition, version.dataFormat);
+        const f: Fetched = version instanceof DataError ? { kind: 'broken', error: version } : fetched(avro, version.definition, version.dataFormat);
         cache.set(id, f);
         batch.set(id, f);
       }),
@@ -191,14 +215,20 @@ export class AWSKafkaAvroConverter implements Converter {
 
   async prepare(topic: string, schema: Schema | null): Promise<void> {
     if (schema === null || this.dataFormat !== 'AVRO') return;
-    await this.register(topic, avroWriterFor(schema).text);
+    const avro = await loadAvro();
+    await this.register(topic, avro.avroWriterFor(schema).text);
   }
 
   fromConnectData(topic: string, _headers: readonly ConnectHeader[], schema: Schema | null, value: unknown): Uint8Array | null {
     if (value === null || value === undefined) return null;
     if (this.dataFormat !== 'AVRO') throw new DataError(`${GLUE_AVRO_CONVERTER_CLASS} writes AVRO only; dataFormat=${this.dataFormat} is read-only`);
     if (schema === null) throw new DataError(`${GLUE_AVRO_CONVERTER_CLASS} needs a schema to write a record in Avro (the record has none)`);
-    const writer = avroWriterFor(schema);
+    if (avroModule === undefined) {
+      // Not prepared, and the Avro mapping not loaded yet: load it in the background so the retried batch finds it.
+      void loadAvro().catch(() => undefined);
+      throw new RetriableError(`The record's schema was not yet looked up in AWS Glue registry ${this.registryName} (no prepare for this batch); retry`);
+    }
+    const writer = avroModule.avroWriterFor(schema);
     const key = this.writeKey(topic, writer.text);
     const id = cacheOf(writeCaches, this.registry(), this.cacheSize).get(key);
     if (id instanceof DataError) throw id;

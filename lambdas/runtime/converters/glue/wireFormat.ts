@@ -2,8 +2,10 @@
 // serializer's header): byte 0 the header version (3), byte 1 the compression (0 none, 5 zlib), bytes 2-17 the schema
 // version id (a UUID, most significant byte first, as Java's UUID writes its two longs big-endian), then the payload
 // (Avro binary, or JSON text) — zlib-deflated when the compression byte is 5.
-import { deflateSync, inflateSync } from 'node:zlib';
 import { DataError } from '../../../connect-api/errors.js';
+
+/** node:zlib, loaded by the first compressed message: the task functions hold this module for every pipeline. */
+const zlib = () => process.getBuiltinModule('node:zlib');
 
 export const HEADER_VERSION = 3;
 export const COMPRESSION_NONE = 0;
@@ -47,7 +49,7 @@ export function decodeGlueMessage(data: Uint8Array): GlueMessage {
   if (compression === COMPRESSION_NONE) return { schemaVersionId, payload: body };
   if (compression === COMPRESSION_ZLIB) {
     try {
-      return { schemaVersionId, payload: inflateSync(body) };
+      return { schemaVersionId, payload: zlib().inflateSync(body) };
     } catch (e) {
       throw new DataError(`Glue Schema Registry payload does not inflate (zlib): ${(e as Error).message}`, { cause: e });
     }
@@ -56,7 +58,7 @@ export function decodeGlueMessage(data: Uint8Array): GlueMessage {
 }
 
 export function encodeGlueMessage(schemaVersionId: string, payload: Uint8Array, compression: GlueCompression): Uint8Array {
-  const body = compression === 'ZLIB' ? deflateSync(payload) : payload;
+  const body = compression === 'ZLIB' ? zlib().deflateSync(payload) : payload;
   const out = new Uint8Array(HEADER_SIZE + body.length);
   out[0] = HEADER_VERSION;
   out[1] = compression === 'ZLIB' ? COMPRESSION_ZLIB : COMPRESSION_NONE;
