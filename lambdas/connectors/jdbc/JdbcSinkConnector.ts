@@ -1,10 +1,10 @@
 // io.confluent.connect.jdbc.JdbcSinkConnector: the keys of Confluent's JdbcSinkConfig, and its cross-key checks.
 import { ConfigDef } from '../../connect-api/config/ConfigDef.js';
-import { sinkFrameworkConfigDef, validateSinkTopics } from '../../runtime/config/frameworkConfig.js';
+import { sinkFrameworkConfigDef } from '../../runtime/config/frameworkConfig.js';
 import { atLeast, oneOf } from '../../connect-api/config/validators.js';
 import type { DialectName } from './DialectName.js';
 import { connectionKeys } from './config/connectionKeys.js';
-import { mergeErrors, validateDialect } from './config/validateCommon.js';
+import { validateDialect } from './config/validateCommon.js';
 import { DEFAULT_BULK_LOAD_THRESHOLD } from './sink/bulkLoad/index.js';
 
 const WRITES = 'Writes';
@@ -36,9 +36,12 @@ export const jdbcSinkConfigDef = sinkFrameworkConfigDef.merge(
   ]),
 );
 
-/** Cross-key checks of the JDBC sink, with the messages Confluent's connector gives. */
+/**
+ * Cross-key checks of the JDBC sink, with the messages Confluent's connector gives. The framework's own checks (topics
+ * or topics.regex, the DLQ topic) run for every sink connector in runtime/connector/validateConfig.ts.
+ */
 export function validateJdbcSink(props: Readonly<Record<string, string>>, forced?: DialectName): Map<string, string[]> {
-  const errors = mergeErrors(validateSinkTopics(props), validateDialect(props, forced));
+  const errors = validateDialect(props, forced);
   const add = (key: string, message: string) => errors.set(key, [...(errors.get(key) ?? []), message]);
   const pkMode = (props['pk.mode'] ?? 'none').toLowerCase();
   const insertMode = (props['insert.mode'] ?? 'insert').toLowerCase();
