@@ -12,13 +12,13 @@ import type { SinkRecord } from '../../lambdas/connect-api/data/ConnectRecord.js
 import { ConnectorService } from '../../lambdas/runtime/connector/ConnectorService.js';
 import { aliasForPipeline } from '../../lambdas/runtime/pipelineAlias.js';
 import { builtinPlugins } from '../../lambdas/runtime/builtins/builtins.js';
-import type { MskEvent } from '../../lambdas/runtime/sink/mskEvent.js';
 import { createSinkHandler } from '../../lambdas/sink/createSinkHandler.js';
 import { SinkPipelines, type SinkRuntime } from '../../lambdas/sink/SinkPipelines.js';
 import { type BrokerHandle, startBroker } from '../../local/broker/index.js';
 import { localContext } from '../../local/httpAdapter.js';
 import { type TestDynamo, startTestDynamo } from '../helpers/dynamo.js';
 import { FakeClock } from '../helpers/fakeClock.js';
+import { mskEventOf, readOneRecord } from '../helpers/mskEvents.js';
 
 /** What the in-test connector's tasks did, for the assertions. */
 const written: string[] = [];
@@ -56,7 +56,6 @@ const memorySink: SinkConnector = {
 
 const FN = 'arn:aws:lambda:eu-west-1:123456789012:function:sluice-sink';
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
-const b64 = (s: string) => Buffer.from(s).toString('base64');
 let dynamo: TestDynamo;
 let broker: BrokerHandle;
 let kafka: Kafka;
@@ -74,30 +73,7 @@ afterAll(async () => {
   await dynamo.stop();
 });
 
-function mskEvent(values: readonly string[]): MskEvent {
-  const records = values.map((v, i) => ({ topic: 'plugin-orders', partition: 0, offset: 10 + i, timestamp: 1_700_000_000_000 + i, timestampType: 'CREATE_TIME' as const, key: b64(`k${i}`), value: b64(v), headers: [] }));
-  return { eventSource: 'aws:kafka', bootstrapServers: broker.bootstrap, records: { 'plugin-orders-0': records } } as unknown as MskEvent;
-}
 
-async function readOne(topic: string): Promise<{ key: string; value: string; headers: Record<string, string> }> {
-  const consumer = kafka.consumer({ groupId: `reader-${topic}` });
-  await consumer.connect();
-  await consumer.subscribe({ topic, fromBeginning: true });
-  try {
-    return await new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`nothing arrived on ${topic}`)), 20_000);
-      void consumer.run({
-        eachMessage: async ({ message }) => {
-          clearTimeout(timer);
-          const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(Array.isArray(v) ? v[0] : v)]));
-          resolve({ key: String(message.key), value: String(message.value), headers });
-        },
-      });
-    });
-  } finally {
-    await consumer.disconnect();
-  }
-}
 
 describe('a non-JDBC sink connector plugin through the sink handler', () => {
   it('writes the records its task accepts and dead-letters the one it reports as failed', async () => {
@@ -120,8 +96,8 @@ describe('a non-JDBC sink connector plugin through the sink handler', () => {
     const pipelines = new SinkPipelines(runtime);
     const handler = createSinkHandler(runtime, pipelines, 'lambda:sink');
     // Act
-    const result = await handler(mskEvent(['a', 'reject-me', 'c']), localContext('sluice-sink', `${FN}:${aliasForPipeline(name)}`));
-    const dead = await readOne('plugin-dlq');
+    const result = await handler(mskEventOf(broker.bootstrap, 'plugin-orders', ['a', 'reject-me', 'c'].map((value, i) => ({ key: `k${i}`, value })), 10), localContext('sluice-sink', `${FN}:${aliasForPipeline(name)}`));
+    const dead = await readOneRecord(kafka, 'plugin-dlq');
     await pipelines.close();
     // Assess
     expect(result).toMatchObject({ received: 3, written: 2, failed: 1 });

@@ -10,18 +10,17 @@ import { InMemoryMetricsSink } from '../../../lambdas/adapters/metrics/InMemoryM
 import { ConnectorService } from '../../../lambdas/runtime/connector/ConnectorService.js';
 import { aliasForPipeline } from '../../../lambdas/runtime/pipelineAlias.js';
 import { builtinPlugins } from '../../../lambdas/runtime/builtins/builtins.js';
-import type { MskEvent } from '../../../lambdas/runtime/sink/mskEvent.js';
 import { createSinkHandler } from '../../../lambdas/sink/createSinkHandler.js';
 import { SinkPipelines, type SinkRuntime } from '../../../lambdas/sink/SinkPipelines.js';
 import { type BrokerHandle, startBroker } from '../../../local/broker/index.js';
 import { localContext } from '../../../local/httpAdapter.js';
 import { type TestDynamo, startTestDynamo } from '../../helpers/dynamo.js';
 import { FakeClock } from '../../helpers/fakeClock.js';
+import { mskEventOf, readOneRecord } from '../../helpers/mskEvents.js';
 import { FakeOpenSearch } from './fakeOpenSearch.js';
 
 const FN = 'arn:aws:lambda:eu-west-1:123456789012:function:sluice-sink';
 const PASSWORD = 'p15os-search-secret';
-const b64 = (s: string) => Buffer.from(s).toString('base64');
 let dynamo: TestDynamo;
 let broker: BrokerHandle;
 let kafka: Kafka;
@@ -44,30 +43,7 @@ afterAll(async () => {
   await dynamo.stop();
 });
 
-function mskEvent(records: ReadonlyArray<{ key: string; value: string | null }>, first: number): MskEvent {
-  const list = records.map((r, i) => ({ topic: 'es-orders', partition: 0, offset: first + i, timestamp: 1_700_000_000_000 + i, timestampType: 'CREATE_TIME' as const, key: b64(r.key), value: r.value === null ? null : b64(r.value), headers: [] }));
-  return { eventSource: 'aws:kafka', bootstrapServers: broker.bootstrap, records: { 'es-orders-0': list } } as unknown as MskEvent;
-}
 
-async function readOne(topic: string): Promise<{ key: string; value: string; headers: Record<string, string> }> {
-  const consumer = kafka.consumer({ groupId: `reader-${topic}` });
-  await consumer.connect();
-  await consumer.subscribe({ topic, fromBeginning: true });
-  try {
-    return await new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`nothing arrived on ${topic}`)), 20_000);
-      void consumer.run({
-        eachMessage: async ({ message }) => {
-          clearTimeout(timer);
-          const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(Array.isArray(v) ? v[0] : v)]));
-          resolve({ key: String(message.key), value: String(message.value), headers });
-        },
-      });
-    });
-  } finally {
-    await consumer.disconnect();
-  }
-}
 
 describe('the Elasticsearch / OpenSearch sink through the sink handler', () => {
   it('writes documents, deletes on a tombstone, and dead-letters the document the server rejects', async () => {
@@ -100,9 +76,9 @@ describe('the Elasticsearch / OpenSearch sink through the sink handler', () => {
     const handler = createSinkHandler(runtime, pipelines, 'lambda:sink');
     const context = localContext('sluice-sink', `${FN}:${aliasForPipeline(name)}`);
     // Act
-    const first = await handler(mskEvent([{ key: 'a', value: '{"item":"apple","qty":3}' }, { key: 'b', value: '{"item":"pear","qty":"lots"}' }, { key: 'c', value: '{"item":"fig","qty":1}' }], 10), context);
-    const second = await handler(mskEvent([{ key: 'c', value: null }], 13), context);
-    const dead = await readOne('es-dlq');
+    const first = await handler(mskEventOf(broker.bootstrap, 'es-orders', [{ key: 'a', value: '{"item":"apple","qty":3}' }, { key: 'b', value: '{"item":"pear","qty":"lots"}' }, { key: 'c', value: '{"item":"fig","qty":1}' }], 10), context);
+    const second = await handler(mskEventOf(broker.bootstrap, 'es-orders', [{ key: 'c', value: null }], 13), context);
+    const dead = await readOneRecord(kafka, 'es-dlq');
     await pipelines.close();
     // Assess
     expect(first).toMatchObject({ received: 3, written: 2, failed: 1 });
